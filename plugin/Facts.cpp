@@ -1,0 +1,93 @@
+//===- Facts.cpp ----------------------------------------------------------===//
+#include "Facts.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
+
+namespace greenlint {
+
+llvm::StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Remark:
+    return "remark";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+std::string FactsFile::toJson() const {
+  nlohmann::ordered_json J;
+  J["format"] = "greenlint-facts";
+  J["version"] = FormatVersion;
+  J["source"] = Source;
+  J["config"] = ConfigPath;
+  J["lint_seconds"] = LintSeconds;
+  J["command_line"] = CommandLine;
+  J["findings"] = nlohmann::json::array();
+  for (const ReportedFinding &F : Findings) {
+    nlohmann::ordered_json O;
+    O["rule"] = F.RuleId;
+    O["level"] = severityName(F.Level).str();
+    O["file"] = F.File;
+    O["line"] = F.Line;
+    O["column"] = F.Column;
+    O["message"] = F.Message;
+    O["suppressed"] = F.Suppressed;
+    O["notes"] = nlohmann::json::array();
+    for (const auto &N : F.Notes)
+      O["notes"].push_back({{"file", N.File},
+                            {"line", N.Line},
+                            {"column", N.Column},
+                            {"message", N.Message}});
+    O["fixes"] = nlohmann::json::array();
+    for (const auto &R : F.Fixes)
+      O["fixes"].push_back({{"file", R.File},
+                            {"offset", R.Offset},
+                            {"length", R.Length},
+                            {"text", R.Text}});
+    J["findings"].push_back(O);
+  }
+  return J.dump(2) + "\n";
+}
+
+bool FactsFile::write(llvm::StringRef Dir, std::string &Error) const {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
+    Error = "greenlint: " + Dir.str() +
+            ": cannot create facts folder: " + EC.message() +
+            "; check facts= (no facts written)";
+    return false;
+  }
+  llvm::SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  std::string Name = llvm::sys::path::filename(Source).str() + "-" +
+                     llvm::utohexstr(llvm::xxh3_64bits(Abs.str())) + ".json";
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, Name);
+  // Parallel builds may write facts of the same source: write then rename.
+  std::string Temp = Path.str().str() + ".tmp" +
+                     std::to_string(llvm::sys::Process::getProcessId());
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Temp, EC);
+    if (EC) {
+      Error = "greenlint: " + Temp + ": cannot write facts: " + EC.message();
+      return false;
+    }
+    OS << toJson();
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Error = "greenlint: " + Path.str().str() +
+            ": cannot write facts: " + EC.message();
+    return false;
+  }
+  return true;
+}
+
+} // namespace greenlint

@@ -1,0 +1,34 @@
+//===- Facts.h - The per-TU facts file ------------------------------------===//
+//
+// What the plugin learned about one translation unit, for `greenlint report`
+// and `greenlint diff`: findings now; hot-path sites and static estimates as
+// those features land. The format is described in docs/facts-format.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_PLUGIN_FACTS_H
+#define GREENLINT_PLUGIN_FACTS_H
+
+#include "Diagnostics.h"
+#include <string>
+#include <vector>
+
+namespace greenlint {
+
+struct FactsFile {
+  static constexpr int FormatVersion = 1;
+  std::string Source;
+  std::string ConfigPath;
+  double LintSeconds = 0;
+  std::vector<std::string> CommandLine;
+  std::vector<ReportedFinding> Findings;
+
+  std::string toJson() const;
+  /// Writes <Dir>/<source name>-<hash of path>.json atomically.
+  bool write(llvm::StringRef Dir, std::string &Error) const;
+};
+
+llvm::StringRef severityName(Severity S);
+
+} // namespace greenlint
+
+#endif

@@ -1,0 +1,164 @@
+//===- LintConsumer.cpp ---------------------------------------------------===//
+#include "LintConsumer.h"
+#include "Facts.h"
+#include "Registry.h"
+#include "RuleContext.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+LintConsumer::LintConsumer(CompilerInstance &CI, LintOptions Opts)
+    : CI(CI), Opts(std::move(Opts)) {
+  Usable = loadConfig();
+  if (Usable)
+    Emitter = std::make_unique<DiagnosticEmitter>(
+        CI.getDiagnostics(), CI.getSourceManager(), Cfg);
+}
+
+LintConsumer::~LintConsumer() = default;
+
+bool LintConsumer::loadConfig() {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  const ApiModel &Builtin = ApiModel::builtin();
+  if (!Builtin.builtinError().empty()) {
+    DiagnosticEmitter::reportError(
+        Diags, "greenlint: broken built-in API data (a packaging bug):\n" +
+                   Builtin.builtinError());
+    return false;
+  }
+  Api = &Builtin;
+
+  std::string Path = Opts.ConfigPath;
+  if (Path.empty()) {
+    const auto &Inputs = CI.getFrontendOpts().Inputs;
+    if (!Inputs.empty() && Inputs[0].isFile())
+      Path = findConfigFile(Inputs[0].getFile());
+  }
+  if (!Path.empty()) {
+    ConfigError Error;
+    if (!loadConfigFile(Path, Cfg, Error)) {
+      DiagnosticEmitter::reportError(Diags, Error.format());
+      return false;
+    }
+  }
+  if (!Opts.RuleGlobs.empty()) {
+    Config Override;
+    ConfigError Error;
+    if (!parseConfig("rules: \"" + Opts.RuleGlobs + "\"",
+                     "-fplugin-arg-greenlint-rules", Override, Error)) {
+      DiagnosticEmitter::reportError(Diags, Error.format());
+      return false;
+    }
+    Cfg.RuleGlobs.insert(Cfg.RuleGlobs.end(), Override.RuleGlobs.begin(),
+                         Override.RuleGlobs.end());
+  }
+  if (!Cfg.ApiFiles.empty()) {
+    ExtendedApi = std::make_unique<ApiModel>(Builtin);
+    llvm::SmallString<256> Base(Cfg.SourcePath);
+    llvm::sys::path::remove_filename(Base);
+    for (const std::string &File : Cfg.ApiFiles) {
+      llvm::SmallString<256> Full(Base);
+      llvm::sys::path::append(Full, File);
+      std::string Error;
+      if (!ExtendedApi->addFile(Full, Error)) {
+        DiagnosticEmitter::reportError(Diags, Error);
+        return false;
+      }
+    }
+    Api = ExtendedApi.get();
+  }
+  return true;
+}
+
+bool LintConsumer::HandleTopLevelDecl(DeclGroupRef Group) {
+  if (!Usable)
+    return true;
+  for (Decl *D : Group)
+    if (Emitter->isUserLocation(D->getLocation()))
+      UserDecls.push_back(D);
+  return true;
+}
+
+void LintConsumer::runRules(ASTContext &Ctx) {
+  RuleContext Context(Cfg, *Api, [this](Finding &&F) {
+    Emitter->emit(std::move(F));
+  });
+  Context.setASTContext(&Ctx);
+  std::vector<std::unique_ptr<Rule>> Rules;
+  for (const RuleInfo *Info : allRules())
+    if (Cfg.isEnabled(*Info))
+      Rules.push_back(Info->Create(Context));
+
+  llvm::StringMap<llvm::TimeRecord> Records;
+  MatchFinder::MatchFinderOptions FinderOpts;
+  if (Opts.TimeRules)
+    FinderOpts.CheckProfiling.emplace(Records);
+  MatchFinder Finder(std::move(FinderOpts));
+  for (auto &R : Rules)
+    R->registerMatchers(Finder);
+
+  // Traverse only the user's declarations: walking all of LibTorch costs
+  // about a fifth of the compile; restoring the scope keeps later consumers
+  // (code generation) seeing the whole TU.
+  std::vector<Decl *> PreviousScope = Ctx.getTraversalScope();
+  Ctx.setTraversalScope(UserDecls);
+  Finder.matchAST(Ctx);
+  for (auto &R : Rules) {
+    R->onEndOfTranslationUnit();
+    R->flush();
+  }
+  Ctx.setTraversalScope(PreviousScope);
+
+  for (const auto &Entry : Records)
+    RuleSeconds[Entry.getKey()] += Entry.getValue().getProcessTime();
+}
+
+void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
+  if (!Usable || CI.getDiagnostics().hasFatalErrorOccurred())
+    return;
+  auto Start = std::chrono::steady_clock::now();
+  Emitter->OnFinding = OnFinding;
+  runRules(Ctx);
+  Emitter->reportSuppressionProblems();
+  double Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  if (Opts.TimeRules) {
+    llvm::errs() << "greenlint: rule time for "
+                 << CI.getFrontendOpts().Inputs[0].getFile() << " (total "
+                 << llvm::format("%.4f", Seconds) << " s wall)\n";
+    std::vector<std::pair<double, std::string>> Sorted;
+    for (const auto &E : RuleSeconds)
+      Sorted.emplace_back(E.getValue(), E.getKey().str());
+    std::sort(Sorted.rbegin(), Sorted.rend());
+    for (const auto &[Secs, Id] : Sorted)
+      llvm::errs() << llvm::format("  %10.6f s  ", Secs) << Id << "\n";
+  }
+  if (!Opts.FactsDir.empty())
+    writeFacts(Seconds);
+}
+
+void LintConsumer::writeFacts(double Seconds) {
+  FactsFile Facts;
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  Facts.Source = Inputs.empty() ? "" : Inputs[0].getFile().str();
+  Facts.ConfigPath = Cfg.SourcePath;
+  Facts.LintSeconds = Seconds;
+  Facts.CommandLine = Opts.CommandLine;
+  Facts.Findings = Emitter->findings();
+  std::string Error;
+  if (!Facts.write(Opts.FactsDir, Error))
+    CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(
+        DiagnosticsEngine::Warning, "%0"))
+        << Error;
+}
+
+} // namespace greenlint

@@ -1,0 +1,59 @@
+//===- LintConsumer.h - Runs the enabled rules over the user's code -------===//
+//
+// The engine shared by the compiler plugin and `greenlint check`: loads the
+// config and API data, collects the top-level declarations of user files,
+// scopes the AST traversal to them (so LibTorch's headers are never walked)
+// and runs every enabled rule's matchers in one MatchFinder pass.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_PLUGIN_LINTCONSUMER_H
+#define GREENLINT_PLUGIN_LINTCONSUMER_H
+
+#include "ApiModel.h"
+#include "Config.h"
+#include "Diagnostics.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include <memory>
+
+namespace greenlint {
+
+struct LintOptions {
+  std::string ConfigPath;   ///< explicit config; else the nearest one
+  std::string FactsDir;     ///< write facts/<tu>.json here when set
+  std::string RuleGlobs;    ///< extra rule globs applied after the config
+  bool TimeRules = false;   ///< print per-rule matcher time to stderr
+  std::string Profile;      ///< hardware profile id for estimates
+  std::vector<std::string> CommandLine; ///< for the facts file
+};
+
+class LintConsumer : public clang::ASTConsumer {
+public:
+  LintConsumer(clang::CompilerInstance &CI, LintOptions Opts);
+  ~LintConsumer() override;
+
+  bool HandleTopLevelDecl(clang::DeclGroupRef Group) override;
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override;
+
+  /// Called for every finding, suppressed ones included (they carry a flag).
+  std::function<void(const ReportedFinding &)> OnFinding;
+
+private:
+  bool loadConfig();
+  void runRules(clang::ASTContext &Ctx);
+  void writeFacts(double Seconds);
+
+  clang::CompilerInstance &CI;
+  LintOptions Opts;
+  Config Cfg;
+  std::unique_ptr<ApiModel> ExtendedApi; ///< built-in + config's api_files
+  const ApiModel *Api = nullptr;
+  bool Usable = false;
+  std::unique_ptr<DiagnosticEmitter> Emitter;
+  std::vector<clang::Decl *> UserDecls;
+  llvm::StringMap<double> RuleSeconds;
+};
+
+} // namespace greenlint
+
+#endif

@@ -1,0 +1,90 @@
+//===- InferLoadInLoop.cpp ------------------------------------------------===//
+#include "InferLoadInLoop.h"
+#include "../ApiModel.h"
+#include "../LoopInvariance.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+const RuleInfo InferLoadInLoop::Info = {
+    "infer-load-in-loop",
+    "infer",
+    "a model or session is loaded on every loop iteration from the same "
+    "source",
+    /*DefaultOn=*/true,
+    {{"RequestHandlerRegex", OptionKind::Regex, "",
+      "functions whose name matches run once per request: any model load in "
+      "them is reported, loop or not"}},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<InferLoadInLoop>(Ctx);
+    }};
+
+InferLoadInLoop::InferLoadInLoop(RuleContext &Ctx)
+    : Rule(Info, Ctx), RequestHandlerRegex(option("RequestHandlerRegex")) {}
+
+void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      expr(anyOf(callExpr(isApiCall(&api(), ApiRole::ModelLoad)),
+                 cxxConstructExpr(isApiCall(&api(), ApiRole::ModelLoad))),
+           hasAncestor(functionDecl().bind("fn")))
+          .bind("load"),
+      this);
+}
+
+namespace {
+/// The arguments that name what is loaded.
+std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
+  std::vector<const Expr *> All;
+  if (const auto *C = dyn_cast<CallExpr>(Load))
+    All.assign(C->arg_begin(), C->arg_end());
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(Load))
+    All.assign(C->arg_begin(), C->arg_end());
+  if (Api.SourceArgs.empty())
+    return All;
+  std::vector<const Expr *> Picked;
+  for (unsigned I : Api.SourceArgs)
+    if (I < All.size())
+      Picked.push_back(All[I]);
+  return Picked;
+}
+} // namespace
+
+void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
+  const auto *Load = R.Nodes.getNodeAs<Expr>("load");
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  const ApiEntry *Entry = api().matchCall(Load, ApiRole::ModelLoad);
+  if (!Entry || Load->getBeginLoc().isInvalid())
+    return;
+  ASTContext &Ctx = *R.Context;
+  std::string What = Entry->Name;
+
+  if (const Stmt *Loop = enclosingLoop(Load, Ctx)) {
+    if (isInRetryBlock(Load, Loop, Ctx) || runsAtMostOnce(Loop))
+      return;
+    for (const Expr *Arg : sourceArgs(Load, *Entry))
+      if (!isLoopInvariant(Arg, Loop, Ctx))
+        return;
+    Finding &F = report(Load->getBeginLoc(),
+                        "'" + What +
+                            "' loads the same model on every iteration of "
+                            "this loop; load it once before the loop and "
+                            "reuse it (each load re-reads and re-initialises "
+                            "all weights)");
+    F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+    return;
+  }
+
+  if (!RequestHandlerRegex.empty() && Fn && Fn->getIdentifier() &&
+      llvm::Regex(RequestHandlerRegex).match(Fn->getName())) {
+    report(Load->getBeginLoc(),
+           "'" + What + "' loads a model on every call of request handler '" +
+               Fn->getNameAsString() +
+               "'; load it once at start-up and share it across requests");
+  }
+}
+
+} // namespace greenlint

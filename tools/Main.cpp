@@ -1,0 +1,30 @@
+//===- Main.cpp - The greenlint command line ------------------------------===//
+#include "Subcommands.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace {
+void usage(llvm::raw_ostream &OS) {
+  OS << "usage: greenlint <command> [args]\n"
+        "commands:\n"
+        "  rules     list every rule with its group, default state and "
+        "summary\n";
+}
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  if (Argc < 2) {
+    usage(llvm::errs());
+    return 2;
+  }
+  llvm::StringRef Command = Argv[1];
+  if (Command == "rules")
+    return greenlint::runRules(Argc - 2, Argv + 2);
+  if (Command == "-h" || Command == "--help" || Command == "help") {
+    usage(llvm::outs());
+    return 0;
+  }
+  llvm::errs() << "greenlint: unknown command '" << Command << "'\n";
+  usage(llvm::errs());
+  return 2;
+}

@@ -1,0 +1,12 @@
+//===- Subcommands.h - The greenlint CLI's subcommands --------------------===//
+#ifndef GREENLINT_TOOLS_SUBCOMMANDS_H
+#define GREENLINT_TOOLS_SUBCOMMANDS_H
+
+namespace greenlint {
+/// Each takes the arguments after the subcommand name and returns the exit
+/// code: 0 fine, 1 findings or a significant regression, 2 bad usage or
+/// unreadable input.
+int runRules(int Argc, const char **Argv);
+} // namespace greenlint
+
+#endif
