@@ -1,0 +1,451 @@
+//===- Sampler.cpp - interval sampling, attribution and ledger records ----===//
+//
+// Attribution, per sample: the meters' joules for the interval are split
+// between threads by their CPU time over the process's CPU time (DRAM the
+// same way); GPU joules are split evenly between threads inside a region,
+// because a thread driving a GPU mostly waits and burns little CPU. A
+// thread's share goes to the innermost region on its stack (self) and to
+// every distinct region on it (inclusive), as a profiler reports self and
+// total time. CPU time of unregistered threads, and threads outside every
+// region, goes to "(none)", so the regions' self figures sum to the process.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Sampler.h"
+
+#include "JsonWriter.h"
+#include "data/Profile.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <signal.h>
+#include <unistd.h>
+
+#ifndef GREENLINT_VERSION
+#define GREENLINT_VERSION "0.0.0"
+#endif
+
+namespace greenlint {
+namespace rt {
+
+static double clockSeconds(clockid_t C) {
+  timespec Ts;
+  if (::clock_gettime(C, &Ts) != 0)
+    return -1;
+  return static_cast<double>(Ts.tv_sec) + Ts.tv_nsec * 1e-9;
+}
+
+double monotonicSeconds() { return clockSeconds(CLOCK_MONOTONIC); }
+double processCpuSeconds() { return clockSeconds(CLOCK_PROCESS_CPUTIME_ID); }
+
+void RegionAcc::addUnits(uint32_t Unit, uint64_t N) {
+  for (auto &U : Units)
+    if (U.first == Unit) {
+      U.second += N;
+      return;
+    }
+  Units.emplace_back(Unit, N);
+}
+
+RegionAcc &Totals::at(uint32_t Id) {
+  if (Id >= Regions.size())
+    Regions.resize(std::max<size_t>(Id + 1, Regions.size() * 2));
+  RegionAcc &A = Regions[Id];
+  if (!A.Touched) {
+    A.Touched = true;
+    Touched.push_back(Id);
+  }
+  return A;
+}
+
+void Totals::clear() {
+  for (uint32_t Id : Touched) {
+    uint32_t Stamp = Regions[Id].Stamp;
+    Regions[Id] = RegionAcc();
+    Regions[Id].Stamp = Stamp;
+  }
+  Touched.clear();
+  CpuS = WallS = 0;
+  Energy = EnergySplit();
+}
+
+Sampler::Sampler(std::unique_ptr<Session> Sess) : S(std::move(Sess)) {
+  StartMono = LastMono = RecordStartMono = monotonicSeconds();
+  StartReal = clockSeconds(CLOCK_REALTIME);
+  LastProcCpu = processCpuSeconds();
+  Batch.Regions.resize(64);
+  All.Regions.resize(64);
+}
+
+Sampler::~Sampler() = default;
+
+bool Sampler::openLedger(std::string &Error) {
+  return File.open(S->Cfg.LedgerDir, Error);
+}
+
+void Sampler::resetAfterFork() {
+  File.abandon();
+  StartMono = LastMono = RecordStartMono = monotonicSeconds();
+  StartReal = clockSeconds(CLOCK_REALTIME);
+  // A new process: its CPU clock starts again from zero.
+  LastProcCpu = processCpuSeconds();
+  SampleCount = RecordCount = BatchSamples = 0;
+  Batch.clear();
+  All.clear();
+  UnbalancedEnds = DroppedUnits = 0;
+}
+
+static std::vector<std::string> commandLine() {
+  std::vector<std::string> Args;
+  std::string Text;
+  if (!readTextFile("/proc/self/cmdline", Text))
+    return Args;
+  size_t Pos = 0;
+  while (Pos < Text.size()) {
+    size_t End = Text.find('\0', Pos);
+    if (End == std::string::npos)
+      End = Text.size();
+    Args.push_back(Text.substr(Pos, End - Pos));
+    Pos = End + 1;
+  }
+  return Args;
+}
+
+static std::string isoTime(double Real) {
+  time_t Secs = static_cast<time_t>(Real);
+  tm Tm;
+  gmtime_r(&Secs, &Tm);
+  char Buf[40];
+  std::strftime(Buf, sizeof(Buf), "%Y-%m-%dT%H:%M:%SZ", &Tm);
+  return Buf;
+}
+
+std::string Sampler::announcement() const {
+  std::string Line = "greenlint: recording to " + File.path() + " with ";
+  for (size_t I = 0; I < S->Meters.size(); ++I) {
+    const Meter &M = *S->Meters[I];
+    Line += (I ? " + " : "") + std::string(M.name()) + " (" + M.detail() + ")";
+  }
+  if (S->Meters.empty())
+    Line += "no meter";
+  Line += "; chosen by " + S->MeterReason;
+  return Line;
+}
+
+void Sampler::writeHeader(int ParentPid) {
+  std::string Out;
+  JsonWriter W(Out);
+  const data::HardwareProfile &P = *S->Profile;
+  W.open()
+      .member("type", "header")
+      .member("format", "greenlint-ledger")
+      .member("version", 1)
+      .member("greenlint_version", GREENLINT_VERSION)
+      .member("host", hostName())
+      .member("pid", static_cast<int64_t>(::getpid()))
+      .member("ppid", static_cast<int64_t>(ParentPid))
+      .member("start_time", StartReal, "%.6f")
+      .member("start_time_utc", isoTime(StartReal))
+      .member("sample_ms", static_cast<int64_t>(S->Cfg.SampleMs))
+      .member("flush_ms", static_cast<int64_t>(S->Cfg.FlushMs));
+  W.key("command_line").openArray();
+  for (const std::string &A : commandLine())
+    W.value(A);
+  W.closeArray();
+  W.key("profile")
+      .open()
+      .member("id", P.Id)
+      .member("name", P.Name)
+      .member("kind", P.Kind)
+      .member("vendor", P.Vendor)
+      .member("generic", P.Generic)
+      .member("tdp_w", P.TdpW)
+      .member("idle_w", P.IdleW)
+      .member("max_w", P.MaxW)
+      .member("cores", static_cast<int64_t>(P.Cores))
+      .member("threads", static_cast<int64_t>(P.Threads))
+      .member("source", S->ProfileSource)
+      .close();
+  W.key("meters").openArray();
+  for (const auto &M : S->Meters) {
+    W.open().member("name", M->name()).member("measured", M->measured());
+    W.key("domains").openArray();
+    if (std::strcmp(M->name(), "nvml") == 0)
+      W.value("gpu");
+    else
+      W.value("cpu").value("dram");
+    W.closeArray().member("detail", M->detail()).close();
+  }
+  W.closeArray();
+  W.member("meter_reason", S->MeterReason)
+      .member("attribution", "cpu-time-share; self=innermost region, "
+                             "inclusive=every region on the stack")
+      .close();
+  File.append(Out);
+}
+
+void Sampler::sample(bool ForceRecord) {
+  double Now = monotonicSeconds();
+  double Wall = Now - LastMono;
+  double Proc = processCpuSeconds();
+  double DProc = std::max(0.0, Proc - LastProcCpu);
+  LastMono = Now;
+  LastProcCpu = Proc;
+  ++SampleCount;
+  ++BatchSamples;
+  ++Stamp;
+
+  IntervalInput In;
+  In.WallS = Wall;
+  In.ProcessCpuS = DProc;
+  EnergySplit E;
+  for (auto &M : S->Meters)
+    E += M->read(In);
+
+  Snaps.clear();
+  Ids.clear();
+  {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Lock(R.Mutex);
+    for (ThreadState *T = R.Head; T; T = T->Next) {
+      double Cpu = T->Exited ? T->FinalCpuS : clockSeconds(T->CpuClock);
+      if (Cpu < 0)
+        Cpu = T->LastCpuS;
+      Snap Sn;
+      Sn.CpuS = std::max(0.0, Cpu - T->LastCpuS);
+      T->LastCpuS = Cpu;
+      uint32_t Depth = T->Exited ? 0 : T->Depth.load(std::memory_order_acquire);
+      Sn.First = static_cast<uint32_t>(Ids.size());
+      Sn.Count = std::min(Depth, MaxDepth);
+      for (uint32_t I = 0; I < Sn.Count; ++I)
+        Ids.push_back(T->Stack[I].load(std::memory_order_relaxed));
+      Snaps.push_back(Sn);
+    }
+  }
+
+  double SumThreads = 0;
+  unsigned InRegion = 0;
+  for (const Snap &Sn : Snaps) {
+    SumThreads += Sn.CpuS;
+    InRegion += Sn.Count ? 1 : 0;
+  }
+  // Clocks are read a few microseconds apart: never hand out more than all.
+  double Denom = std::max(DProc, SumThreads);
+  Batch.CpuS += DProc;
+  Batch.WallS += Wall;
+  Batch.Energy += E;
+
+  auto charge = [&](uint32_t Id, bool Self, double Cpu, const EnergySplit &J,
+                    double WallS) {
+    RegionAcc &A = Batch.at(Id);
+    if (Self) {
+      A.SelfCpuS += Cpu;
+      A.Self += J;
+    }
+    if (A.Stamp != Stamp) {
+      A.Stamp = Stamp;
+      A.CpuS += Cpu;
+      A.Incl += J;
+      A.WallS += WallS;
+    }
+  };
+
+  double Unclaimed = 1.0;
+  for (const Snap &Sn : Snaps) {
+    double F = Denom > 0 ? Sn.CpuS / Denom : 0;
+    EnergySplit J;
+    J.CpuJ = E.CpuJ * F;
+    J.DramJ = E.DramJ * F;
+    if (Sn.Count)
+      J.GpuJ = E.GpuJ / InRegion;
+    if (Sn.Count == 0)
+      continue; // charged to "(none)" below with the rest
+    Unclaimed -= F;
+    ++Stamp; // each thread's stack is deduplicated on its own
+    const uint32_t *Stack = Ids.data() + Sn.First;
+    charge(Stack[Sn.Count - 1], true, Sn.CpuS, J, Wall);
+    for (uint32_t I = 0; I + 1 < Sn.Count; ++I)
+      charge(Stack[I], false, Sn.CpuS, J, Wall);
+  }
+  // Threads outside regions, unregistered threads and the sampler itself.
+  EnergySplit Rest;
+  Unclaimed = std::max(0.0, Unclaimed);
+  Rest.CpuJ = E.CpuJ * Unclaimed;
+  Rest.DramJ = E.DramJ * Unclaimed;
+  Rest.GpuJ = InRegion ? 0 : E.GpuJ;
+  double RestCpu = DProc * Unclaimed;
+  if (RestCpu > 0 || Rest.total() > 0) {
+    ++Stamp;
+    charge(NoRegionId, true, RestCpu, Rest, 0);
+  }
+
+  double Period = S->Cfg.FlushMs * 1e-3;
+  if (ForceRecord || Now - RecordStartMono >= Period * 0.999)
+    emitRecord();
+}
+
+void Sampler::harvestCounters() {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Lock(R.Mutex);
+  ThreadState **Link = &R.Head;
+  while (ThreadState *T = *Link) {
+    for (uint32_t C = 0; C < MaxNames / ChunkSize; ++C) {
+      CallChunk *Chunk = T->Chunks[C].load(std::memory_order_acquire);
+      if (!Chunk)
+        continue;
+      for (uint32_t I = 0; I < ChunkSize; ++I) {
+        uint64_t V = Chunk->Calls[I].load(std::memory_order_relaxed);
+        if (V != Chunk->Seen[I]) {
+          Batch.at(C * ChunkSize + I).Calls += V - Chunk->Seen[I];
+          Chunk->Seen[I] = V;
+        }
+      }
+    }
+    for (UnitSlot &U : T->Units) {
+      uint64_t Key = U.Key.load(std::memory_order_acquire);
+      if (!Key)
+        continue;
+      uint64_t V = U.Count.load(std::memory_order_relaxed);
+      if (V != U.Seen) {
+        Batch.at(static_cast<uint32_t>(Key >> 32))
+            .addUnits(static_cast<uint32_t>(Key), V - U.Seen);
+        U.Seen = V;
+      }
+    }
+    uint64_t Ends = T->UnbalancedEnds.load(std::memory_order_relaxed);
+    uint64_t Drops = T->DroppedUnits.load(std::memory_order_relaxed);
+    if (T->Exited) {
+      // Its counts are in the batch now; the thread is gone.
+      UnbalancedEnds += Ends;
+      DroppedUnits += Drops;
+      *Link = T->Next;
+      for (auto &C : T->Chunks)
+        delete C.load(std::memory_order_relaxed);
+      delete T;
+      continue;
+    }
+    Link = &T->Next;
+  }
+}
+
+void Sampler::appendRegion(JsonWriter &W, uint32_t Id, const RegionAcc &A) {
+  auto split = [&W](const char *Key, const EnergySplit &J) {
+    W.key(Key)
+        .open()
+        .member("cpu", J.CpuJ)
+        .member("dram", J.DramJ)
+        .member("gpu", J.GpuJ)
+        .close();
+  };
+  W.open().member("name", nameOf(Id));
+  split("energy_j", A.Incl);
+  split("self_energy_j", A.Self);
+  W.member("cpu_s", A.CpuS, "%.9g")
+      .member("self_cpu_s", A.SelfCpuS, "%.9g")
+      .member("wall_s", A.WallS, "%.9g")
+      .member("calls", A.Calls);
+  W.key("units").open();
+  for (const auto &U : A.Units)
+    W.member(nameOf(U.first), U.second);
+  W.close().close();
+}
+
+void Sampler::fold(Totals &Into, const Totals &From) {
+  Into.CpuS += From.CpuS;
+  Into.WallS += From.WallS;
+  Into.Energy += From.Energy;
+  for (uint32_t Id : From.Touched) {
+    const RegionAcc &F = From.Regions[Id];
+    RegionAcc &T = Into.at(Id);
+    T.Incl += F.Incl;
+    T.Self += F.Self;
+    T.CpuS += F.CpuS;
+    T.SelfCpuS += F.SelfCpuS;
+    T.WallS += F.WallS;
+    T.Calls += F.Calls;
+    for (const auto &U : F.Units)
+      T.addUnits(U.first, U.second);
+  }
+}
+
+static void appendProcess(JsonWriter &W, const Totals &T) {
+  W.key("process")
+      .open()
+      .member("cpu_s", T.CpuS, "%.9g")
+      .member("wall_s", T.WallS, "%.9g");
+  W.key("energy_j")
+      .open()
+      .member("cpu", T.Energy.CpuJ)
+      .member("dram", T.Energy.DramJ)
+      .member("gpu", T.Energy.GpuJ)
+      .close()
+      .close();
+}
+
+void Sampler::emitRecord() {
+  harvestCounters();
+  double Now = LastMono;
+  std::string Out;
+  JsonWriter W(Out);
+  W.open()
+      .member("type", "sample")
+      .member("seq", RecordCount)
+      .member("t0", StartReal + (RecordStartMono - StartMono), "%.6f")
+      .member("t", StartReal + (Now - StartMono), "%.6f")
+      .member("interval_s", Now - RecordStartMono, "%.9g")
+      .member("samples", BatchSamples);
+  appendProcess(W, Batch);
+  W.key("regions").openArray();
+  std::sort(Batch.Touched.begin(), Batch.Touched.end());
+  for (uint32_t Id : Batch.Touched)
+    appendRegion(W, Id, Batch.Regions[Id]);
+  W.closeArray().close();
+  File.append(Out);
+  fold(All, Batch);
+  Batch.clear();
+  ++RecordCount;
+  BatchSamples = 0;
+  RecordStartMono = Now;
+}
+
+void Sampler::writeFooter(const char *Reason, int Signal) {
+  sample(true);
+  uint64_t Ends = UnbalancedEnds, Drops = DroppedUnits;
+  {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Lock(R.Mutex);
+    for (ThreadState *T = R.Head; T; T = T->Next) {
+      Ends += T->UnbalancedEnds.load(std::memory_order_relaxed);
+      Drops += T->DroppedUnits.load(std::memory_order_relaxed);
+    }
+  }
+  std::string Out;
+  JsonWriter W(Out);
+  W.open()
+      .member("type", "footer")
+      .member("t", StartReal + (LastMono - StartMono), "%.6f")
+      .member("reason", Reason);
+  if (Signal) {
+    const char *Name = Signal == SIGINT    ? "SIGINT"
+                       : Signal == SIGTERM ? "SIGTERM"
+                                           : "signal";
+    W.member("signal", Name);
+  }
+  W.member("duration_s", LastMono - StartMono, "%.9g")
+      .member("samples", SampleCount)
+      .member("records", RecordCount)
+      .member("unbalanced_ends", Ends)
+      .member("dropped_units", Drops);
+  appendProcess(W, All);
+  W.key("regions").openArray();
+  std::sort(All.Touched.begin(), All.Touched.end());
+  for (uint32_t Id : All.Touched)
+    appendRegion(W, Id, All.Regions[Id]);
+  W.closeArray().close();
+  File.append(Out);
+}
+
+} // namespace rt
+} // namespace greenlint

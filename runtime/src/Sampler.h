@@ -1,0 +1,79 @@
+//===- Sampler.h - interval sampling, attribution and records ---*- C++ -*-===//
+#ifndef GREENLINT_RUNTIME_SAMPLER_H
+#define GREENLINT_RUNTIME_SAMPLER_H
+
+#include "Ledger.h"
+#include "Session.h"
+
+#include <utility>
+
+namespace greenlint {
+namespace rt {
+
+struct RegionAcc {
+  EnergySplit Incl, Self;
+  double CpuS = 0, SelfCpuS = 0, WallS = 0;
+  uint64_t Calls = 0;
+  std::vector<std::pair<uint32_t, uint64_t>> Units; // unit id, count
+  uint32_t Stamp = 0; // last sample that counted it inclusively
+  bool Touched = false;
+  void addUnits(uint32_t Unit, uint64_t N);
+};
+
+struct Totals {
+  double CpuS = 0, WallS = 0;
+  EnergySplit Energy;
+  std::vector<RegionAcc> Regions;
+  std::vector<uint32_t> Touched;
+  RegionAcc &at(uint32_t Id);
+  void clear();
+};
+
+// All methods run under the runtime's sampler mutex.
+class Sampler {
+public:
+  explicit Sampler(std::unique_ptr<Session> S);
+  ~Sampler();
+  bool openLedger(std::string &Error);
+  void writeHeader(int ParentPid);
+  // Takes one sample; writes a record when the flush period has passed or
+  // ForceRecord is set.
+  void sample(bool ForceRecord);
+  void writeFooter(const char *Reason, int Signal);
+  // A forked child keeps the session but none of the parent's numbers.
+  void resetAfterFork();
+  const Session &session() const { return *S; }
+  Ledger &ledger() { return File; }
+  uint64_t samples() const { return SampleCount; }
+  // One line for stderr saying which meter and why.
+  std::string announcement() const;
+
+private:
+  void harvestCounters();
+  void emitRecord();
+  void appendRegion(class JsonWriter &W, uint32_t Id, const RegionAcc &A);
+  void fold(Totals &Into, const Totals &From);
+
+  std::unique_ptr<Session> S;
+  Ledger File;
+  double StartMono = 0, StartReal = 0;
+  double LastMono = 0, LastProcCpu = 0, RecordStartMono = 0;
+  uint64_t SampleCount = 0, RecordCount = 0, BatchSamples = 0;
+  uint32_t Stamp = 0;
+  Totals Batch, All;
+  struct Snap {
+    double CpuS;
+    uint32_t First, Count;
+  };
+  std::vector<Snap> Snaps;
+  std::vector<uint32_t> Ids;
+  uint64_t UnbalancedEnds = 0, DroppedUnits = 0;
+};
+
+double monotonicSeconds();
+double processCpuSeconds();
+
+} // namespace rt
+} // namespace greenlint
+
+#endif
