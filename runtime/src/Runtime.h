@@ -60,7 +60,10 @@ struct ThreadState {
   clockid_t CpuClock;
   bool Exited;
   double FinalCpuS;
-  double LastCpuS; // sampler only
+  double LastCpuS; // sampler only, as are the Window fields
+  double WindowCpuS;
+  double WindowShare;
+  uint32_t WindowObs;
   ThreadState *Next;
 };
 

@@ -72,7 +72,7 @@ void Totals::clear() {
 }
 
 Sampler::Sampler(std::unique_ptr<Session> Sess) : S(std::move(Sess)) {
-  StartMono = LastMono = RecordStartMono = monotonicSeconds();
+  StartMono = LastMono = RecordStartMono = LastObsMono = monotonicSeconds();
   StartReal = clockSeconds(CLOCK_REALTIME);
   LastProcCpu = processCpuSeconds();
   Batch.Regions.resize(64);
@@ -87,8 +87,11 @@ bool Sampler::openLedger(std::string &Error) {
 
 void Sampler::resetAfterFork() {
   File.abandon();
-  StartMono = LastMono = RecordStartMono = monotonicSeconds();
+  StartMono = LastMono = RecordStartMono = LastObsMono = monotonicSeconds();
   StartReal = clockSeconds(CLOCK_REALTIME);
+  Observations.clear();
+  Ids.clear();
+  WindowSamples = 0;
   // A new process: its CPU clock starts again from zero.
   LastProcCpu = processCpuSeconds();
   SampleCount = RecordCount = BatchSamples = 0;
@@ -188,53 +191,88 @@ void Sampler::writeHeader(int ParentPid) {
 
 void Sampler::sample(bool ForceRecord) {
   double Now = monotonicSeconds();
-  double Wall = Now - LastMono;
-  double Proc = processCpuSeconds();
-  double DProc = std::max(0.0, Proc - LastProcCpu);
-  LastMono = Now;
-  LastProcCpu = Proc;
   ++SampleCount;
   ++BatchSamples;
-  ++Stamp;
+  ++WindowSamples;
+  bool RecordDue =
+      ForceRecord || Now - RecordStartMono >= S->Cfg.FlushMs * 1e-3 * 0.999;
+  // Reading another thread's CPU clock is a syscall (about 1 us in a VM):
+  // with many threads the clocks are read every few samples and each
+  // thread's CPU time is spread over the stacks observed in between, as
+  // JoularJX spreads per-thread CPU time over its stack samples.
+  uint32_t Every = (LastThreadCount + ClocksPerSample - 1) / ClocksPerSample;
+  bool MeasureDue = RecordDue || WindowSamples >= std::max(1u, Every);
 
-  IntervalInput In;
-  In.WallS = Wall;
-  In.ProcessCpuS = DProc;
   EnergySplit E;
-  for (auto &M : S->Meters)
-    E += M->read(In);
+  double WindowWall = 0, DProc = 0;
+  if (MeasureDue) {
+    WindowWall = Now - LastMono;
+    double Proc = processCpuSeconds();
+    DProc = std::max(0.0, Proc - LastProcCpu);
+    LastMono = Now;
+    LastProcCpu = Proc;
+    IntervalInput In;
+    In.WallS = WindowWall;
+    In.ProcessCpuS = DProc;
+    for (auto &M : S->Meters)
+      E += M->read(In);
+  }
 
-  Snaps.clear();
-  Ids.clear();
   {
     Registry &R = registry();
     std::lock_guard<std::mutex> Lock(R.Mutex);
+    uint32_t Count = 0;
+    double ObsWall = Now - LastObsMono;
     for (ThreadState *T = R.Head; T; T = T->Next) {
-      double Cpu = T->Exited ? T->FinalCpuS : clockSeconds(T->CpuClock);
-      if (Cpu < 0)
-        Cpu = T->LastCpuS;
-      Snap Sn;
-      Sn.CpuS = std::max(0.0, Cpu - T->LastCpuS);
-      T->LastCpuS = Cpu;
-      uint32_t Depth = T->Exited ? 0 : T->Depth.load(std::memory_order_acquire);
-      Sn.First = static_cast<uint32_t>(Ids.size());
-      Sn.Count = std::min(Depth, MaxDepth);
-      for (uint32_t I = 0; I < Sn.Count; ++I)
+      ++Count;
+      // An exited thread's stack is gone: its last CPU time is spread over
+      // the stacks seen while it lived.
+      if (T->Exited)
+        continue;
+      Obs O;
+      O.T = T;
+      O.WallS = ObsWall;
+      uint32_t Depth = T->Depth.load(std::memory_order_acquire);
+      O.First = static_cast<uint32_t>(Ids.size());
+      O.Count = std::min(Depth, MaxDepth);
+      for (uint32_t I = 0; I < O.Count; ++I)
         Ids.push_back(T->Stack[I].load(std::memory_order_relaxed));
-      Snaps.push_back(Sn);
+      Observations.push_back(O);
+      ++T->WindowObs;
+    }
+    LastThreadCount = Count;
+    LastObsMono = Now;
+    if (MeasureDue) {
+      for (ThreadState *T = R.Head; T; T = T->Next) {
+        double Cpu = T->Exited ? T->FinalCpuS : clockSeconds(T->CpuClock);
+        if (Cpu < 0)
+          Cpu = T->LastCpuS;
+        T->WindowCpuS = std::max(0.0, Cpu - T->LastCpuS);
+        T->LastCpuS = Cpu;
+      }
+      attributeWindow(E, DProc, WindowWall);
     }
   }
+  if (RecordDue)
+    emitRecord();
+}
 
+void Sampler::attributeWindow(const EnergySplit &E, double DProc,
+                              double WindowWall) {
   double SumThreads = 0;
-  unsigned InRegion = 0;
-  for (const Snap &Sn : Snaps) {
-    SumThreads += Sn.CpuS;
-    InRegion += Sn.Count ? 1 : 0;
+  uint32_t InRegionObs = 0;
+  for (const Obs &O : Observations) {
+    InRegionObs += O.Count ? 1 : 0;
+    if (O.T->WindowObs) {
+      SumThreads += O.T->WindowCpuS;
+      O.T->WindowShare = 1.0 / O.T->WindowObs;
+      O.T->WindowObs = 0; // counted once; WindowShare remembers the split
+    }
   }
-  // Clocks are read a few microseconds apart: never hand out more than all.
+  // Clocks are read microseconds apart: never hand out more than all.
   double Denom = std::max(DProc, SumThreads);
   Batch.CpuS += DProc;
-  Batch.WallS += Wall;
+  Batch.WallS += WindowWall;
   Batch.Energy += E;
 
   auto charge = [&](uint32_t Id, bool Self, double Cpu, const EnergySplit &J,
@@ -252,38 +290,38 @@ void Sampler::sample(bool ForceRecord) {
     }
   };
 
-  double Unclaimed = 1.0;
-  for (const Snap &Sn : Snaps) {
-    double F = Denom > 0 ? Sn.CpuS / Denom : 0;
+  double Claimed = 0, ClaimedGpu = 0;
+  for (const Obs &O : Observations) {
+    if (!O.Count)
+      continue; // charged to "(none)" below with the rest
+    double F = Denom > 0 ? O.T->WindowCpuS / Denom * O.T->WindowShare : 0;
     EnergySplit J;
     J.CpuJ = E.CpuJ * F;
     J.DramJ = E.DramJ * F;
-    if (Sn.Count)
-      J.GpuJ = E.GpuJ / InRegion;
-    if (Sn.Count == 0)
-      continue; // charged to "(none)" below with the rest
-    Unclaimed -= F;
-    ++Stamp; // each thread's stack is deduplicated on its own
-    const uint32_t *Stack = Ids.data() + Sn.First;
-    charge(Stack[Sn.Count - 1], true, Sn.CpuS, J, Wall);
-    for (uint32_t I = 0; I + 1 < Sn.Count; ++I)
-      charge(Stack[I], false, Sn.CpuS, J, Wall);
+    J.GpuJ = E.GpuJ / InRegionObs;
+    Claimed += F;
+    ClaimedGpu += J.GpuJ;
+    double Cpu = O.T->WindowCpuS * O.T->WindowShare;
+    ++Stamp; // each observed stack is deduplicated on its own
+    const uint32_t *Stack = Ids.data() + O.First;
+    charge(Stack[O.Count - 1], true, Cpu, J, O.WallS);
+    for (uint32_t I = 0; I + 1 < O.Count; ++I)
+      charge(Stack[I], false, Cpu, J, O.WallS);
   }
   // Threads outside regions, unregistered threads and the sampler itself.
+  double Unclaimed = std::max(0.0, 1.0 - Claimed);
   EnergySplit Rest;
-  Unclaimed = std::max(0.0, Unclaimed);
   Rest.CpuJ = E.CpuJ * Unclaimed;
   Rest.DramJ = E.DramJ * Unclaimed;
-  Rest.GpuJ = InRegion ? 0 : E.GpuJ;
+  Rest.GpuJ = InRegionObs ? 0 : E.GpuJ;
   double RestCpu = DProc * Unclaimed;
   if (RestCpu > 0 || Rest.total() > 0) {
     ++Stamp;
     charge(NoRegionId, true, RestCpu, Rest, 0);
   }
-
-  double Period = S->Cfg.FlushMs * 1e-3;
-  if (ForceRecord || Now - RecordStartMono >= Period * 0.999)
-    emitRecord();
+  Observations.clear();
+  Ids.clear();
+  WindowSamples = 0;
 }
 
 void Sampler::harvestCounters() {

@@ -29,6 +29,10 @@ struct Totals {
   void clear();
 };
 
+// Thread CPU clocks read per sample at most; more threads stretch the
+// window between clock reads instead.
+constexpr uint32_t ClocksPerSample = 16;
+
 // All methods run under the runtime's sampler mutex.
 class Sampler {
 public:
@@ -50,6 +54,7 @@ public:
 
 private:
   void harvestCounters();
+  void attributeWindow(const EnergySplit &E, double DProc, double WindowWall);
   void emitRecord();
   void appendRegion(class JsonWriter &W, uint32_t Id, const RegionAcc &A);
   void fold(Totals &Into, const Totals &From);
@@ -57,15 +62,17 @@ private:
   std::unique_ptr<Session> S;
   Ledger File;
   double StartMono = 0, StartReal = 0;
-  double LastMono = 0, LastProcCpu = 0, RecordStartMono = 0;
+  double LastMono = 0, LastProcCpu = 0, RecordStartMono = 0, LastObsMono = 0;
   uint64_t SampleCount = 0, RecordCount = 0, BatchSamples = 0;
-  uint32_t Stamp = 0;
+  uint32_t Stamp = 0, WindowSamples = 0, LastThreadCount = 0;
   Totals Batch, All;
-  struct Snap {
-    double CpuS;
+  // One thread's stack as one sample saw it, awaiting the window's CPU.
+  struct Obs {
+    ThreadState *T;
+    double WallS;
     uint32_t First, Count;
   };
-  std::vector<Snap> Snaps;
+  std::vector<Obs> Observations;
   std::vector<uint32_t> Ids;
   uint64_t UnbalancedEnds = 0, DroppedUnits = 0;
 };
