@@ -16,8 +16,8 @@ namespace greenlint {
 namespace data {
 
 struct DataFile {
-  std::string Name;    // relative to the data root: "profiles/amd-epyc-7b13.yaml"
-  std::string Text;    // the YAML text
+  std::string Name; // relative to the data root: "profiles/amd-epyc-7b13.yaml"
+  std::string Text; // the YAML text
   std::string Display; // how messages name it: a source path or a disk path
 };
 

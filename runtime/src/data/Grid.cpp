@@ -31,10 +31,10 @@ bool readGridEntry(const YAML::Node &E, const std::string &File,
   G.Source = FileSource;
   G.Licence = Licence;
   if (!requireMap(E, File, "a grid entry", Error) ||
-      !checkKeys(E,
-                 {"id", "name", "intensity_gco2e_per_kwh", "year", "kind",
-                  "source"},
-                 File, "a grid entry", Error) ||
+      !checkKeys(
+          E,
+          {"id", "name", "intensity_gco2e_per_kwh", "year", "kind", "source"},
+          File, "a grid entry", Error) ||
       !getString(E, "id", File, true, G.Id, Error) ||
       !getString(E, "name", File, true, G.Name, Error) ||
       !getNumber(E, "intensity_gco2e_per_kwh", File, true, "gCO2e per kWh",
@@ -109,10 +109,10 @@ bool readGridFile(const DataFile &F, GridTable &Table, std::string &Error) {
   int Year = 0;
   if (!parseYaml(F, Root, Error) ||
       !requireMap(Root, File, "a grid file", Error) ||
-      !checkKeys(Root,
-                 {"licence", "source", "kind", "year", "provider", "grids",
-                  "regions"},
-                 File, "a grid file", Error) ||
+      !checkKeys(
+          Root,
+          {"licence", "source", "kind", "year", "provider", "grids", "regions"},
+          File, "a grid file", Error) ||
       !getString(Root, "licence", File, true, Licence, Error) ||
       !getString(Root, "source", File, false, Source, Error) ||
       !getString(Root, "kind", File, false, Kind, Error) ||
@@ -194,11 +194,10 @@ bool lookupGrid(const std::string &IdOrCloudRegion, GridIntensity &Out,
         if (KV.second.Provider == Provider)
           Same.push_back(KV.first);
       Error = "greenlint: unknown cloud region '" + IdOrCloudRegion + "'; " +
-              (Same.empty()
-                   ? "known providers are aws, gcp and azure, e.g. "
-                     "aws:eu-central-1"
-                   : "known " + Provider + " regions include " +
-                         someIds(Same, 8)) +
+              (Same.empty() ? "known providers are aws, gcp and azure, e.g. "
+                              "aws:eu-central-1"
+                            : "known " + Provider + " regions include " +
+                                  someIds(Same, 8)) +
               "; or give the country's grid id (e.g. DE) or --intensity";
       return false;
     }
@@ -206,8 +205,8 @@ bool lookupGrid(const std::string &IdOrCloudRegion, GridIntensity &Out,
     Out = Table.Grids[R.GridId];
     Out.Id = R.Id;
     Out.Name = R.Id + " (" + R.Location + ") on the " + Out.Name + " grid";
-    Out.Source += "; region location: " + R.Source + " (" +
-                  std::to_string(R.Year) + ")";
+    Out.Source +=
+        "; region location: " + R.Source + " (" + std::to_string(R.Year) + ")";
     return true;
   }
   auto It = Table.Grids.find(toUpper(IdOrCloudRegion));
@@ -217,7 +216,8 @@ bool lookupGrid(const std::string &IdOrCloudRegion, GridIntensity &Out,
       Ids.push_back(KV.first);
     Error = "greenlint: unknown grid '" + IdOrCloudRegion +
             "'; use an ISO 3166-1 alpha-2 country code or aggregate (" +
-            std::to_string(Ids.size()) + " bundled, e.g. DE, FR, US, IN, "
+            std::to_string(Ids.size()) +
+            " bundled, e.g. DE, FR, US, IN, "
             "WORLD), a cloud region such as aws:eu-central-1, or give "
             "--intensity; docs/grid.md lists them";
     return false;
@@ -281,8 +281,7 @@ double providerPue(const std::string &Provider, std::string &Source) {
                      "a PUE entry", Error) ||
           !getString(E, "provider", File, true, Id, Error) ||
           !getString(E, "name", File, false, Name, Error) ||
-          !getNumber(E, "pue", File, true, "a ratio such as 1.1", Pue,
-                     Error) ||
+          !getNumber(E, "pue", File, true, "a ratio such as 1.1", Pue, Error) ||
           !getString(E, "source", File, true, Text, Error) ||
           !getInt(E, "year", File, true, Year, Error)) {
         Source = Unknown + " (" + Error + ")";

@@ -1,4 +1,5 @@
-//===- Grid.h - Grid carbon intensity and data-centre PUE --------*- C++ -*-===//
+//===- Grid.h - Grid carbon intensity and data-centre PUE --------*- C++
+//-*-===//
 //
 // SCI's I term: location-based grid intensity per country or grid, with cloud
 // regions mapped to the grid they draw from (runtime/data/grid/*.yaml, format
@@ -19,7 +20,7 @@ namespace data {
 struct GridIntensity {
   std::string Id, Name; // the id asked for: "DE" or "aws:eu-central-1"
   double GCO2ePerKWh = 0;
-  std::string Kind;    // "average", "lifecycle" or "direct"
+  std::string Kind; // "average", "lifecycle" or "direct"
   std::string Source, Licence;
   int Year = 0;
   std::string GridId; // the grid the value belongs to: "DE" for both examples

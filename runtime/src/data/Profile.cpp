@@ -66,8 +66,11 @@ bool readCurve(const YAML::Node &Power, const std::string &Key, double Scale,
     if (!P.IsSequence() || P.size() != 2 || !P[0].IsScalar() ||
         !P[1].IsScalar() || !parseNumber(P[0].Scalar(), U) ||
         !parseNumber(P[1].Scalar(), V)) {
-      Error = errorPrefix(File, P.Mark()) + "non-numeric or malformed point "
-              "in '" + Key + "'; write each point as [utilisation, value], "
+      Error = errorPrefix(File, P.Mark()) +
+              "non-numeric or malformed point "
+              "in '" +
+              Key +
+              "'; write each point as [utilisation, value], "
               "e.g. [0.5, 0.75]";
       return false;
     }
@@ -95,7 +98,8 @@ bool readPower(const YAML::Node &Root, const std::string &File,
   if (!Power.IsDefined()) {
     Error = errorPrefix(File, Root.Mark()) +
             "missing required field 'power'; add a power group with tdp_w, "
-            "a curve, source and year (" + ProfileFormat + ")";
+            "a curve, source and year (" +
+            ProfileFormat + ")";
     return false;
   }
   if (!requireMap(Power, File, "'power'", Error) ||
@@ -187,8 +191,7 @@ bool readMatch(const YAML::Node &Root, const std::string &File,
   return true;
 }
 
-bool parseProfile(const DataFile &F, HardwareProfile &Out,
-                  std::string &Error) {
+bool parseProfile(const DataFile &F, HardwareProfile &Out, std::string &Error) {
   Out = HardwareProfile();
   Out.File = F.Display;
   const std::string &File = F.Display;
@@ -368,7 +371,8 @@ CpuInfo parseCpuinfo(const std::string &Text) {
       Implementer = toLower(Value);
     else if (Key == "cpu part" && Part.empty())
       Part = toLower(Value);
-    else if (Key == "cpu cores" && !Info.CoresPerSocket && parseNumber(Value, N))
+    else if (Key == "cpu cores" && !Info.CoresPerSocket &&
+             parseNumber(Value, N))
       Info.CoresPerSocket = static_cast<int>(N);
     else if (Key == "siblings" && !Info.Siblings && parseNumber(Value, N))
       Info.Siblings = static_cast<int>(N);
@@ -512,7 +516,8 @@ bool loadProfile(const std::string &IdOrPath, HardwareProfile &Out,
     return false;
   // By convention the file is named after the id; its errors are the user's.
   for (const DataFile &F : Files)
-    if (F.Name == "profiles/" + IdOrPath + ".yaml" && parseProfile(F, Out, Error))
+    if (F.Name == "profiles/" + IdOrPath + ".yaml" &&
+        parseProfile(F, Out, Error))
       if (Out.Id == IdOrPath)
         return true;
   if (!Error.empty())
@@ -532,8 +537,8 @@ bool loadProfile(const std::string &IdOrPath, HardwareProfile &Out,
           " in all, listed in docs/profiles.md) or a path to a profile YAML "
           "file";
   if (!Errors.empty())
-    Error += " (some profile files failed to load; first: " + Errors.front() +
-             ")";
+    Error +=
+        " (some profile files failed to load; first: " + Errors.front() + ")";
   return false;
 }
 
@@ -560,11 +565,12 @@ HardwareProfile detectCpuProfile(const std::string &CpuinfoText,
           bestMatch(All, "cpu", Info.Model, Info.CpuPart, Pattern)) {
     if (Pattern.compare(0, 9, "cpu-part:") == 0)
       Note = "CPU part " + Info.CpuPart + " matched hardware profile '" +
-             P->Id + "' by core type only (other chips with the same core "
-             "match too); set GREENLINT_PROFILE if this is not a " + P->Name;
+             P->Id +
+             "' by core type only (other chips with the same core "
+             "match too); set GREENLINT_PROFILE if this host has another chip";
     else
-      Note = "CPU '" + Info.Model + "' matched hardware profile '" + P->Id +
-             "'";
+      Note =
+          "CPU '" + Info.Model + "' matched hardware profile '" + P->Id + "'";
     return *P;
   }
 
@@ -578,9 +584,8 @@ HardwareProfile detectCpuProfile(const std::string &CpuinfoText,
       Found = true;
       break;
     }
-  std::string What = Info.Model.empty()
-                         ? std::string("no CPU model name found")
-                         : "unknown CPU '" + Info.Model + "'";
+  std::string What = Info.Model.empty() ? std::string("no CPU model name found")
+                                        : "unknown CPU '" + Info.Model + "'";
   if (!Found) {
     Chosen = builtinFallback("cpu");
     Note = What + " and no generic profile could be loaded" +
@@ -591,9 +596,10 @@ HardwareProfile detectCpuProfile(const std::string &CpuinfoText,
     return Chosen;
   }
   scaleToHost(Chosen, Info);
-  Note = What + ": no hardware profile matches it, so energy is modelled with "
-         "the vendor-generic profile '" + Chosen.Id + "'" +
-         (Vendor.empty() ? " (vendor unknown)" : "") +
+  Note = What +
+         ": no hardware profile matches it, so energy is modelled with "
+         "the vendor-generic profile '" +
+         Chosen.Id + "'" + (Vendor.empty() ? " (vendor unknown)" : "") +
          (Info.Logical > 0
               ? " scaled to " + std::to_string(Info.Logical) + " logical CPUs"
               : std::string()) +
@@ -617,15 +623,17 @@ HardwareProfile detectGpuProfile(const std::string &NvmlName,
     if (P.Kind == "gpu" && P.Generic) {
       Note = "unknown GPU '" + NvmlName +
              "': no hardware profile matches it, so energy is modelled with "
-             "the generic profile '" + P.Id + "' (" + describeWatts(P) +
-             "; " + P.Source +
+             "the generic profile '" +
+             P.Id + "' (" + describeWatts(P) + "; " + P.Source +
              "); prefer NVML's energy counter, or add the part "
              "(docs/profiles.md)";
       return P;
     }
   HardwareProfile Fallback = builtinFallback("gpu");
-  Note = "unknown GPU '" + NvmlName + "' and no generic GPU profile could be "
-         "loaded" + (Errors.empty() ? std::string() : " (" + Errors.front() + ")") +
+  Note = "unknown GPU '" + NvmlName +
+         "' and no generic GPU profile could be "
+         "loaded" +
+         (Errors.empty() ? std::string() : " (" + Errors.front() + ")") +
          "; modelling with the built-in fallback (" + Fallback.Source + ")";
   return Fallback;
 }

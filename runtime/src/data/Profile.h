@@ -1,4 +1,5 @@
-//===- Profile.h - Hardware profiles for modelled energy ---------*- C++ -*-===//
+//===- Profile.h - Hardware profiles for modelled energy ---------*- C++
+//-*-===//
 //
 // A hardware profile describes one CPU or GPU part: its power curve, size,
 // embodied carbon and peak throughput, each figure with its source and year

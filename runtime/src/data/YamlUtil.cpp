@@ -63,10 +63,11 @@ bool checkKeys(const YAML::Node &Map, const std::vector<std::string> &Known,
   return true;
 }
 
-static bool lookup(const YAML::Node &Map, const std::string &Key,
-                   const std::string &File, bool Required, YAML::Node &Value,
-                   std::string &Error) {
-  Value = Map[Key];
+// yaml-cpp hands back an invalid node for a missing key of a const map, and
+// assigning that node throws, so callers copy-construct it and ask this.
+static bool present(const YAML::Node &Map, const YAML::Node &Value,
+                    const std::string &Key, const std::string &File,
+                    bool Required, std::string &Error) {
   if (Value.IsDefined() && !Value.IsNull())
     return true;
   if (Required)
@@ -78,8 +79,8 @@ static bool lookup(const YAML::Node &Map, const std::string &Key,
 bool getString(const YAML::Node &Map, const std::string &Key,
                const std::string &File, bool Required, std::string &Out,
                std::string &Error) {
-  YAML::Node V;
-  if (!lookup(Map, Key, File, Required, V, Error))
+  const YAML::Node V = Map[Key];
+  if (!present(Map, V, Key, File, Required, Error))
     return !Required;
   if (!V.IsScalar()) {
     Error = errorPrefix(File, V.Mark()) + "'" + Key +
@@ -106,8 +107,8 @@ bool parseNumber(const std::string &Text, double &Out) {
 bool getNumber(const YAML::Node &Map, const std::string &Key,
                const std::string &File, bool Required, const std::string &Unit,
                double &Out, std::string &Error) {
-  YAML::Node V;
-  if (!lookup(Map, Key, File, Required, V, Error))
+  const YAML::Node V = Map[Key];
+  if (!present(Map, V, Key, File, Required, Error))
     return !Required;
   if (!V.IsScalar() || !parseNumber(V.Scalar(), Out)) {
     Error = errorPrefix(File, V.Mark()) + "non-numeric value '" +
