@@ -134,6 +134,9 @@ std::string Sampler::announcement() const {
   if (S->Meters.empty())
     Line += "no meter";
   Line += "; chosen by " + S->MeterReason;
+  // An unknown part modelled with a generic profile must never go unseen.
+  if (S->Profile->Generic)
+    Line += "\ngreenlint: warning: profile " + S->ProfileSource;
   return Line;
 }
 
@@ -170,6 +173,8 @@ void Sampler::writeHeader(int ParentPid) {
       .member("cores", static_cast<int64_t>(P.Cores))
       .member("threads", static_cast<int64_t>(P.Threads))
       .member("source", S->ProfileSource)
+      .member("power_source", P.Source)
+      .member("power_year", static_cast<int64_t>(P.Year))
       .close();
   W.key("meters").openArray();
   for (const auto &M : S->Meters) {

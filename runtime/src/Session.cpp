@@ -99,6 +99,8 @@ bool buildSession(const Config &Cfg, Session &Out, std::string &Error) {
   if (!Cfg.ProfileSpec.empty()) {
     std::string LoadError;
     if (!data::loadProfile(Cfg.ProfileSpec, *Out.Profile, LoadError)) {
+      if (LoadError.rfind("greenlint: ", 0) == 0)
+        LoadError.erase(0, 11);
       Error = "cannot use GREENLINT_PROFILE='" + Cfg.ProfileSpec +
               "': " + LoadError +
               "; set it to a known profile id (see `greenlint profile "

@@ -32,13 +32,17 @@ ModelMeter::ModelMeter(const data::HardwareProfile &P,
 ModelMeter::~ModelMeter() = default;
 
 std::string ModelMeter::detail() const {
-  char Buf[256];
-  std::snprintf(Buf, sizeof(Buf),
-                "modelled from profile %s (%s, TDP %g W, %g logical CPUs, "
-                "%s): E = P(U)/%g W per CPU-second",
-                Profile->Id.c_str(), Profile->Name.c_str(), Profile->TdpW,
-                LogicalCpus, Source.c_str(), LogicalCpus);
-  return Buf;
+  char Buf[160];
+  std::snprintf(Buf, sizeof(Buf), " (%s, TDP %g W, %g logical CPUs",
+                Profile->Name.c_str(), Profile->TdpW, LogicalCpus);
+  std::string S = "modelling from profile " + Profile->Id + Buf;
+  if (!Profile->Source.empty())
+    S += "; power figures: " + Profile->Source +
+         (Profile->Year ? ", " + std::to_string(Profile->Year) : "");
+  S += ")";
+  std::snprintf(Buf, sizeof(Buf), "; E = P(U)/%g x process CPU seconds",
+                LogicalCpus);
+  return S + Buf;
 }
 
 double ModelMeter::processPowerW(double Cpus) const {

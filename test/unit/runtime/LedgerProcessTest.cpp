@@ -18,11 +18,9 @@ namespace {
 data::HardwareProfile profileOf(const json &Header) {
   data::HardwareProfile P;
   std::string Error;
-  if (!data::loadProfile(Header["profile"]["id"].get<std::string>(), P,
-                         Error)) {
-    std::string Note;
-    P = data::detectCpuProfile(readFile("/proc/cpuinfo"), Note);
-  }
+  EXPECT_TRUE(
+      data::loadProfile(Header["profile"]["id"].get<std::string>(), P, Error))
+      << Error;
   return P;
 }
 
@@ -32,10 +30,11 @@ std::string only(const std::vector<std::string> &Ledgers) {
 
 TEST(LedgerProcess, ModelEnergyIsCpuTimeTimesProfilePower) {
   std::string Dir = makeTempDir();
-  ChildResult R = runBurner(
-      {"burn", "1.0"},
-      {{"GREENLINT_LEDGER", Dir + "/ledger"}, {"GREENLINT_METER", "model"}},
-      Dir);
+  ChildResult R = runBurner({"burn", "1.0"},
+                            {{"GREENLINT_LEDGER", Dir + "/ledger"},
+                             {"GREENLINT_METER", "model"},
+                             {"GREENLINT_PROFILE", "amd-epyc-7b13"}},
+                            Dir);
   ASSERT_EQ(R.Status, 0) << R.Stderr;
   EXPECT_NE(R.Stdout.find("done"), std::string::npos);
   EXPECT_NE(R.Stderr.find("greenlint: recording to"), std::string::npos)
@@ -53,6 +52,7 @@ TEST(LedgerProcess, ModelEnergyIsCpuTimeTimesProfilePower) {
   EXPECT_EQ(Header["version"], 1);
   EXPECT_EQ(Header["pid"].get<int>(), R.Pid);
   EXPECT_EQ(Header["meters"][0]["name"], "model");
+  EXPECT_EQ(Header["profile"]["id"], "amd-epyc-7b13");
   EXPECT_FALSE(Header["meters"][0]["measured"].get<bool>());
 
   data::HardwareProfile P = profileOf(Header);
@@ -270,6 +270,24 @@ TEST(LedgerProcess, RequestedRaplWithoutPowercapIsReported) {
                   {"GREENLINT_METER", "rapl"},
                   {"GREENLINT_SYSFS_ROOT", Dir + "/root"}},
                  Dir, "no powercap at " + Dir + "/root/sys/class/powercap");
+}
+
+TEST(LedgerProcess, GenericProfileIsAnnounced) {
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/root/proc/cpuinfo",
+            "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: "
+            "AMD Prototype 1234\n\n");
+  ChildResult R = runBurner({"burn", "0.05"},
+                            {{"GREENLINT_LEDGER", Dir + "/ledger"},
+                             {"GREENLINT_QUIET", "1"},
+                             {"GREENLINT_SYSFS_ROOT", Dir + "/root"}},
+                            Dir);
+  ASSERT_EQ(R.Status, 0);
+  EXPECT_NE(R.Stderr.find("greenlint: warning: profile"), std::string::npos)
+      << R.Stderr;
+  std::vector<json> Records = readLedger(only(listLedgers(Dir + "/ledger")));
+  ASSERT_FALSE(Records.empty());
+  EXPECT_TRUE(Records.front()["profile"]["generic"].get<bool>());
 }
 
 TEST(LedgerProcess, AutoSaysWhyItModels) {
