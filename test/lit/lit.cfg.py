@@ -1,0 +1,24 @@
+import os
+import lit.formats
+
+config.name = "greenlint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = config.obj_root
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+# Tests must not pick up the repository's own .greenlint.yaml by accident:
+# each test that wants a config writes or names one.
+inputs = os.path.join(config.source_root, "test", "Inputs")
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%plugin", config.plugin_path))
+config.substitutions.append(("%greenlint", config.greenlint_cli))
+# %torch_headers parses LibTorch from source: for options the PCH was not built with (-O2).
+config.substitutions.append(("%torch_headers", config.torch_flags))
+config.substitutions.append(
+    ("%torch", config.torch_flags + " -include-pch " + config.torch_pch))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%source_root", config.source_root))

@@ -1,0 +1,93 @@
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
+// RUN: echo "options: {infer-no-grad-guard: {InferenceFunctionRegex: '^predict'}}" > %t.yaml
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefixes=CHECK,REGEX --implicit-check-not="warning:"
+#include <torch/script.h>
+#include <torch/torch.h>
+#include <vector>
+
+struct NetImpl : torch::nn::Module {
+  NetImpl() : Fc(register_module("fc", torch::nn::Linear(4, 2))) {}
+  torch::Tensor forward(torch::Tensor X) { return Fc->forward(X); }
+  torch::nn::Linear Fc;
+};
+TORCH_MODULE(Net);
+
+// eval() marks an inference path; nothing turns autograd off.
+torch::Tensor evaluate(Net Model, const std::vector<torch::Tensor> &Batches) {
+  Model->eval();
+  torch::Tensor Sum = torch::zeros({2});
+  for (const torch::Tensor &B : Batches)
+    Sum += Model->forward(B).sum(0);
+  // CHECK: :[[@LINE-1]]:12: warning: forward pass runs with autograd recording in an inference path; hold 'torch::InferenceMode guard;' (or 'torch::NoGradGuard') in this scope so no autograd graph is built or kept [greenlint-infer-no-grad-guard]
+  // CHECK: :[[@LINE-5]]:3: note: this function is an inference path: it calls this and never calls backward() or step()
+  return Sum;
+}
+
+// A TorchScript model loaded and run: inference, no guard. The call through
+// ModuleHolder's operator() counts too.
+void scoreFile(const std::string &Path, torch::Tensor X, Net Small) {
+  torch::jit::Module M = torch::jit::load(Path);
+  M.forward({X});
+  // CHECK: :[[@LINE-1]]:3: warning: forward pass runs with autograd recording
+  // CHECK: :[[@LINE-3]]:26: note: this function is an inference path
+}
+
+// Only with InferenceFunctionRegex: the name says inference.
+torch::Tensor predictOne(Net Model, torch::Tensor X) {
+  return Model->forward(X);
+  // REGEX: :[[@LINE-1]]:10: warning: forward pass runs with autograd recording
+}
+
+// CLEAN: the guard is held in an enclosing scope of the loop.
+torch::Tensor evaluateGuarded(Net Model, const std::vector<torch::Tensor> &Bs) {
+  Model->eval();
+  torch::InferenceMode Guard;
+  torch::Tensor Sum = torch::zeros({2});
+  for (const torch::Tensor &B : Bs) {
+    Sum += Model->forward(B).sum(0);
+  }
+  return Sum;
+}
+
+// CLEAN: the spelling torch::NoGradGuard is an alias of c10::NoGradGuard;
+// the guard also covers a lambda run in its scope.
+void evaluateWithLambda(Net Model, const std::vector<torch::Tensor> &Bs) {
+  torch::NoGradGuard NoGrad;
+  Model->eval();
+  auto Run = [&](const torch::Tensor &B) { return Model->forward(B); };
+  for (const auto &B : Bs)
+    Run(B);
+}
+
+// CLEAN: the caller holds the guard for this helper.
+torch::Tensor runModel(torch::jit::Module &M, torch::Tensor X) {
+  M.eval();
+  return M.forward({X}).toTensor();
+}
+void serve(torch::jit::Module &M, torch::Tensor X) {
+  c10::InferenceMode Guard;
+  runModel(M, X);
+}
+
+// CLEAN: training code: backward and step in the same function.
+void trainStep(Net Model, torch::optim::SGD &Opt, torch::Tensor X) {
+  Model->eval(); // e.g. frozen batch-norm statistics
+  torch::Tensor Loss = Model->forward(X).sum();
+  Loss.backward();
+  Opt.step();
+}
+
+// CLEAN: gradients with respect to the input (saliency) need autograd.
+torch::Tensor saliency(Net Model, torch::Tensor X) {
+  Model->eval();
+  X.set_requires_grad(true);
+  torch::Tensor Out = Model->forward(X).sum();
+  return torch::autograd::grad({Out}, {X})[0];
+}
+
+// CLEAN: AutoGradMode(false) is a guard; AutoGradMode(true) would not be.
+void evaluateAutoGrad(Net Model, torch::Tensor X) {
+  Model->eval();
+  torch::AutoGradMode Off(false);
+  Model->forward(X);
+}
