@@ -31,7 +31,7 @@ struct Totals {
 
 // Thread CPU clocks read per sample at most; more threads stretch the
 // window between clock reads instead.
-constexpr uint32_t ClocksPerSample = 16;
+constexpr uint32_t ClocksPerSample = 8;
 
 // All methods run under the runtime's sampler mutex.
 class Sampler {
