@@ -2,6 +2,7 @@
 #include "InferNoGradGuard.h"
 #include "../ApiModel.h"
 #include "../GuardScope.h"
+#include "../LoopInvariance.h"
 #include "../RuleContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
@@ -46,24 +47,49 @@ void InferNoGradGuard::registerMatchers(MatchFinder &Finder) {
       this);
 }
 
-bool InferNoGradGuard::isInferenceFunction(const FunctionDecl *Fn,
-                                           const Expr *&Evidence,
-                                           ASTContext &Ctx) {
+namespace {
+std::vector<const Expr *> callsWithRole(const Stmt &Scope, ApiRole Role,
+                                        const ApiModel &Api, ASTContext &Ctx) {
+  std::vector<const Expr *> Calls;
+  for (const auto &M :
+       match(findAll(callExpr(isApiCall(&Api, Role)).bind("x")), Scope, Ctx))
+    Calls.push_back(M.getNodeAs<Expr>("x"));
+  return Calls;
+}
+} // namespace
+
+bool InferNoGradGuard::isInferencePath(const Expr *Forward,
+                                       const FunctionDecl *Fn,
+                                       const Expr *&Evidence,
+                                       ASTContext &Ctx) {
   Evidence = nullptr;
-  auto Found = [&](ApiRole Role) -> const Expr * {
-    auto Matches = match(
-        functionDecl(hasBody(hasDescendant(
-            callExpr(isApiCall(&api(), Role)).bind("x")))),
-        *Fn, Ctx);
-    return Matches.empty() ? nullptr : Matches[0].getNodeAs<Expr>("x");
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Before = [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   };
-  if (Found(ApiRole::TrainingStep))
+  // A loop that also steps or calls backward is training (e.g. a frozen
+  // batch-norm with eval(), or gradients with respect to the input).
+  const Stmt *Loop = enclosingLoop(Forward, Ctx);
+  const Stmt &Scope = Loop ? *Loop : *Fn->getBody();
+  if (!callsWithRole(Scope, ApiRole::TrainingStep, api(), Ctx).empty())
     return false;
-  if ((Evidence = Found(ApiRole::EvalMode)))
+  std::vector<const Expr *> Training =
+      callsWithRole(*Fn->getBody(), ApiRole::TrainingStep, api(), Ctx);
+
+  // The last eval() or model load before the forward call, with no training
+  // step in between, marks the code from there on as inference.
+  for (ApiRole Role : {ApiRole::EvalMode, ApiRole::ModelLoad})
+    for (const Expr *E : callsWithRole(*Fn->getBody(), Role, api(), Ctx))
+      if (Before(E, Forward) && (!Evidence || Before(Evidence, E)))
+        Evidence = E;
+  if (Evidence) {
+    for (const Expr *T : Training)
+      if (Before(Evidence, T) && Before(T, Forward))
+        return false;
     return true;
-  if ((Evidence = Found(ApiRole::ModelLoad)))
-    return true;
-  return !InferenceFunctionRegex.empty() && Fn->getIdentifier() &&
+  }
+  return Training.empty() && !InferenceFunctionRegex.empty() &&
+         Fn->getIdentifier() &&
          llvm::Regex(InferenceFunctionRegex).match(Fn->getName());
 }
 
@@ -85,7 +111,7 @@ void InferNoGradGuard::check(const MatchFinder::MatchResult &R) {
       isUnderGradGuard(Forward, Ctx, api()))
     return;
   const Expr *Evidence = nullptr;
-  if (!isInferenceFunction(Fn, Evidence, Ctx))
+  if (!Fn->hasBody() || !isInferencePath(Forward, Fn, Evidence, Ctx))
     return;
   Candidates[Fn->getCanonicalDecl()] = {Forward, Evidence};
 }
@@ -106,8 +132,8 @@ void InferNoGradGuard::onEndOfTranslationUnit() {
         "this scope so no autograd graph is built or kept");
     if (C.Evidence)
       F.Notes.push_back({C.Evidence->getBeginLoc(),
-                         "this function is an inference path: it calls "
-                         "this and never calls backward() or step()"});
+                         "inference path from here: no backward() or "
+                         "optimizer step follows before the forward pass"});
   }
 }
 

@@ -1,8 +1,8 @@
 //===- InferNoGradGuard.h - infer-no-grad-guard ---------------------------===//
 //
-// Flags a forward pass in a function that is evidently inference (it calls
-// eval() or loads the model, and never steps an optimizer or calls backward)
-// while autograd is still recording. A guard in any enclosing block, or held
+// Flags a forward pass on an evident inference path (after an eval() call
+// or a model load, with no backward or optimizer step in between or in the
+// same loop) while autograd is still recording. A guard in any enclosing block, or held
 // by every caller in the same translation unit, counts. See
 // docs/rules/infer-no-grad-guard.md.
 //
@@ -29,9 +29,9 @@ private:
     const clang::Expr *Forward;
     const clang::Expr *Evidence; ///< eval() or load; null if the name said so
   };
-  bool isInferenceFunction(const clang::FunctionDecl *Fn,
-                           const clang::Expr *&Evidence,
-                           clang::ASTContext &Ctx);
+  bool isInferencePath(const clang::Expr *Forward,
+                       const clang::FunctionDecl *Fn,
+                       const clang::Expr *&Evidence, clang::ASTContext &Ctx);
 
   std::string InferenceFunctionRegex;
   /// First unguarded forward call per inference function, in source order.

@@ -19,7 +19,7 @@ torch::Tensor evaluate(Net Model, const std::vector<torch::Tensor> &Batches) {
   for (const torch::Tensor &B : Batches)
     Sum += Model->forward(B).sum(0);
   // CHECK: :[[@LINE-1]]:12: warning: forward pass runs with autograd recording in an inference path; hold 'torch::InferenceMode guard;' (or 'torch::NoGradGuard') in this scope so no autograd graph is built or kept [greenlint-infer-no-grad-guard]
-  // CHECK: :[[@LINE-5]]:3: note: this function is an inference path: it calls this and never calls backward() or step()
+  // CHECK: :[[@LINE-5]]:3: note: inference path from here: no backward() or optimizer step follows before the forward pass
   return Sum;
 }
 
@@ -29,7 +29,38 @@ void scoreFile(const std::string &Path, torch::Tensor X, Net Small) {
   torch::jit::Module M = torch::jit::load(Path);
   M.forward({X});
   // CHECK: :[[@LINE-1]]:3: warning: forward pass runs with autograd recording
-  // CHECK: :[[@LINE-3]]:26: note: this function is an inference path
+  // CHECK: :[[@LINE-3]]:26: note: inference path from here
+}
+
+// Training and serving in one function: the serving loop after eval() is inference.
+void trainThenServe(Net Model, torch::optim::SGD &Opt, torch::Tensor X, int N) {
+  for (int I = 0; I < N; ++I) {
+    Model->zero_grad(true);
+    Model->forward(X).sum().backward();
+    Opt.step();
+  }
+  Model->eval();
+  for (int I = 0; I < N; ++I)
+    Model->forward(X);
+  // CHECK: :[[@LINE-1]]:5: warning: forward pass runs with autograd recording
+  // CHECK: :[[@LINE-4]]:3: note: inference path from here
+}
+
+// Validation inside the epoch loop, after eval() and before train(), records a graph per batch.
+void fit(Net Model, torch::optim::SGD &Opt, torch::Tensor X, torch::Tensor V) {
+  for (int Epoch = 0; Epoch < 10; ++Epoch) {
+    Model->train();
+    for (int B = 0; B < 100; ++B) {
+      Model->zero_grad(true);
+      Model->forward(X).sum().backward();
+      Opt.step();
+    }
+    Model->eval();
+    for (int B = 0; B < 10; ++B)
+      Model->forward(V);
+    // CHECK: :[[@LINE-1]]:7: warning: forward pass runs with autograd recording
+    // CHECK: :[[@LINE-4]]:5: note: inference path from here
+  }
 }
 
 // Only with InferenceFunctionRegex: the name says inference.
