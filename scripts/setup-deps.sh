@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what greenlint needs to build, test and run its demo on Debian 12, from Debian's
+# archive only. Idempotent: packages already installed are not touched, so a second run costs
+# a dpkg query. Run as root (CI and the README's commands do).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build python3 git
+  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tools-19
+  libyaml-cpp-dev nlohmann-json3-dev
+  libgtest-dev libbenchmark-dev
+  libtorch-dev libxgboost-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "greenlint: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "greenlint: these packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
