@@ -92,6 +92,11 @@ void LintConsumer::runRules(ASTContext &Ctx) {
     Emitter->emit(std::move(F));
   });
   Context.setASTContext(&Ctx);
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  Context.setCompileFacts(
+      {CI.getCodeGenOpts().OptimizationLevel,
+       CI.getCodeGenOpts().OptimizeSize != 0,
+       Inputs.empty() ? std::string() : Inputs[0].getFile().str()});
   std::vector<std::unique_ptr<Rule>> Rules;
   for (const RuleInfo *Info : allRules())
     if (Cfg.isEnabled(*Info))

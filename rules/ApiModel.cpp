@@ -3,6 +3,10 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "Registry.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <yaml-cpp/yaml.h>
 
@@ -12,13 +16,6 @@ const std::vector<std::pair<const char *, const char *>> &greenlintApiFiles();
 namespace greenlint {
 
 namespace {
-const char *const RoleNames[] = {
-    "model-load", "inference-call", "training-step",   "grad-guard",
-    "grad-disable", "eval-mode",    "zero-grad",       "checkpoint-save"};
-static_assert(sizeof(RoleNames) / sizeof(RoleNames[0]) ==
-                  unsigned(ApiRole::NumRoles),
-              "every role needs a name");
-
 std::string where(llvm::StringRef File, const YAML::Node &N) {
   return "greenlint: " + File.str() + ":" + std::to_string(N.Mark().line + 1) +
          ":" + std::to_string(N.Mark().column + 1) + ": ";
@@ -37,7 +34,29 @@ llvm::StringRef unqualified(llvm::StringRef Name) {
 }
 } // namespace
 
-llvm::StringRef roleName(ApiRole Role) { return RoleNames[unsigned(Role)]; }
+const std::vector<llvm::StringRef> &coreRoles() {
+  static const std::vector<llvm::StringRef> Roles = {
+      roles::ModelLoad, roles::InferenceCall, roles::TrainingStep,
+      roles::GradGuard, roles::GradDisable,   roles::EvalMode,
+      roles::CheckpointSave};
+  return Roles;
+}
+
+namespace {
+/// Every role some rule or helper queries; a data file may use no other.
+const llvm::StringSet<> &knownRoles() {
+  static const llvm::StringSet<> Known = [] {
+    llvm::StringSet<> S;
+    for (llvm::StringRef R : coreRoles())
+      S.insert(R);
+    for (const RuleInfo *Info : allRules())
+      for (const char *R : Info->Roles)
+        S.insert(R);
+    return S;
+  }();
+  return Known;
+}
+} // namespace
 
 const ApiModel &ApiModel::builtin() {
   static const ApiModel Model = [] {
@@ -97,29 +116,28 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
       const YAML::Node &V = KV.second;
       try {
         if (Key == "role") {
-          std::string R = V.as<std::string>();
-          unsigned I = 0;
-          while (I < unsigned(ApiRole::NumRoles) && R != RoleNames[I])
-            ++I;
-          if (I == unsigned(ApiRole::NumRoles)) {
-            std::string Known;
-            for (const char *N : RoleNames)
-              Known += (Known.empty() ? "" : ", ") + std::string(N);
-            Error = where(File, V) + "unknown role '" + R +
-                    "'; known roles are " + Known;
+          E.Role = V.as<std::string>();
+          if (!knownRoles().contains(E.Role)) {
+            std::vector<llvm::StringRef> Sorted;
+            for (const auto &K : knownRoles())
+              Sorted.push_back(K.getKey());
+            llvm::sort(Sorted);
+            Error = where(File, V) + "unknown role '" + E.Role +
+                    "'; known roles are " + llvm::join(Sorted, ", ");
             return false;
           }
-          E.Role = ApiRole(I);
           HasRole = true;
-        } else if (Key == "function" || Key == "method" || Key == "type") {
+        } else if (Key == "function" || Key == "method" || Key == "type" ||
+                   Key == "value") {
           if (HasTarget) {
             Error = where(File, KV.first) +
-                    "an entry names one function, method or type";
+                    "an entry names one function, method, type or value";
             return false;
           }
           E.Kind = Key == "function" ? ApiEntry::Function
                    : Key == "method" ? ApiEntry::Method
-                                     : ApiEntry::Type;
+                   : Key == "type"   ? ApiEntry::Type
+                                     : ApiEntry::Value;
           E.Name = llvm::StringRef(V.as<std::string>()).ltrim(':').str();
           HasTarget = true;
         } else if (Key == "class") {
@@ -134,7 +152,8 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
           // Free text for maintainers: why the entry is here.
         } else {
           Error = where(File, KV.first) + "unknown key '" + Key +
-                  "'; known keys are role, function, method, type, class, "
+                  "'; known keys are role, function, method, type, value, "
+                  "class, "
                   "derived, source_args, active_arg, note";
           return false;
         }
@@ -145,7 +164,8 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
     }
     if (!HasRole || !HasTarget) {
       Error = where(File, Item) +
-              "an entry needs 'role:' and one of function, method or type";
+              "an entry needs 'role:' and one of function, method, type or "
+              "value";
       return false;
     }
     if (E.Kind == ApiEntry::Method && E.Class.empty()) {
@@ -155,8 +175,7 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
     Added.push_back(std::move(E));
   }
   for (ApiEntry &E : Added) {
-    ByRoleAndName[unsigned(E.Role)][unqualified(E.Name)].push_back(
-        Entries.size());
+    ByRoleAndName[E.Role][unqualified(E.Name)].push_back(Entries.size());
     Entries.push_back(std::move(E));
   }
   return true;
@@ -176,50 +195,82 @@ bool ApiModel::classMatches(const clang::CXXRecordDecl *RD,
   return false;
 }
 
-const ApiEntry *ApiModel::matchFunction(const clang::FunctionDecl *FD,
-                                        ApiRole Role) const {
-  if (!FD)
+const ApiEntry *ApiModel::lookup(llvm::StringRef Role,
+                                 llvm::StringRef Unqualified,
+                                 ApiEntry::KindType Kind,
+                                 const clang::NamedDecl *D) const {
+  auto R = ByRoleAndName.find(Role);
+  if (R == ByRoleAndName.end())
     return nullptr;
-  const auto &Index = ByRoleAndName[unsigned(Role)];
-  auto It = Index.find(FD->getNameAsString());
-  if (It == Index.end())
+  auto It = R->second.find(Unqualified);
+  if (It == R->second.end())
     return nullptr;
   for (size_t I : It->second) {
     const ApiEntry &E = Entries[I];
-    if (E.Kind == ApiEntry::Function && qualifiedName(FD) == E.Name)
-      return &E;
-    if (E.Kind == ApiEntry::Method)
-      if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD))
-        if (classMatches(MD->getParent(), E))
-          return &E;
+    if (Kind == ApiEntry::Method && E.Kind == ApiEntry::Method) {
+      if (classMatches(llvm::cast<clang::CXXMethodDecl>(D)->getParent(), E))
+        return &E;
+    } else if (E.Kind == Kind ||
+               (Kind == ApiEntry::Method && E.Kind == ApiEntry::Function)) {
+      // A static member function may be listed as a qualified function.
+      if (qualifiedName(D) == E.Name)
+        return &E;
+    }
   }
   return nullptr;
 }
 
-const ApiEntry *ApiModel::matchType(clang::QualType T, ApiRole Role) const {
+const ApiEntry *ApiModel::matchFunction(const clang::FunctionDecl *FD,
+                                        llvm::StringRef Role) const {
+  if (!FD)
+    return nullptr;
+  std::string Name = FD->getNameAsString();
+  if (llvm::isa<clang::CXXMethodDecl>(FD)) {
+    if (const ApiEntry *E = lookup(Role, Name, ApiEntry::Method, FD))
+      return E;
+  }
+  return lookup(Role, Name, ApiEntry::Function, FD);
+}
+
+const ApiEntry *ApiModel::matchType(clang::QualType T,
+                                    llvm::StringRef Role) const {
   if (T.isNull())
     return nullptr;
   const clang::CXXRecordDecl *RD =
       T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier())
     return nullptr;
-  const auto &Index = ByRoleAndName[unsigned(Role)];
-  auto It = Index.find(RD->getName());
-  if (It == Index.end())
-    return nullptr;
-  for (size_t I : It->second)
-    if (Entries[I].Kind == ApiEntry::Type &&
-        qualifiedName(RD) == Entries[I].Name)
-      return &Entries[I];
-  return nullptr;
+  return lookup(Role, RD->getName(), ApiEntry::Type, RD);
 }
 
-const ApiEntry *ApiModel::matchCall(const clang::Expr *E, ApiRole Role) const {
+const ApiEntry *ApiModel::matchValue(const clang::ValueDecl *D,
+                                     llvm::StringRef Role) const {
+  if (!D || !D->getIdentifier())
+    return nullptr;
+  return lookup(Role, D->getName(), ApiEntry::Value, D);
+}
+
+const ApiEntry *ApiModel::matchCall(const clang::Expr *E, llvm::StringRef Role) const {
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
     return matchFunction(Call->getDirectCallee(), Role);
   if (const auto *Construct = llvm::dyn_cast<clang::CXXConstructExpr>(E))
     return matchType(Construct->getType(), Role);
   return nullptr;
+}
+
+std::vector<const clang::Expr *> findApiCalls(const clang::Stmt &Scope,
+                                              llvm::StringRef Role,
+                                              const ApiModel &Api,
+                                              clang::ASTContext &Ctx) {
+  using namespace clang::ast_matchers;
+  std::vector<const clang::Expr *> Calls;
+  for (const auto &M :
+       match(findAll(expr(anyOf(callExpr(isApiCall(&Api, Role)),
+                                cxxConstructExpr(isApiCall(&Api, Role))))
+                         .bind("x")),
+             Scope, Ctx))
+    Calls.push_back(M.getNodeAs<clang::Expr>("x"));
+  return Calls;
 }
 
 } // namespace greenlint

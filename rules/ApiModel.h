@@ -18,34 +18,41 @@
 
 namespace clang {
 class Decl;
+class ASTContext;
 class Expr;
+class Stmt;
 class FunctionDecl;
 class CXXRecordDecl;
+class NamedDecl;
 class QualType;
+class ValueDecl;
 } // namespace clang
 
 namespace greenlint {
 
-/// What an API does, as far as energy is concerned.
-enum class ApiRole : unsigned {
-  ModelLoad,      ///< reads, parses or compiles a model or creates a session
-  InferenceCall,  ///< runs a model forward
-  TrainingStep,   ///< backward pass or optimizer/booster update
-  GradGuard,      ///< RAII type that turns autograd recording off
-  GradDisable,    ///< call that turns autograd recording off globally
-  EvalMode,       ///< switches a model to inference behaviour
-  ZeroGrad,       ///< clears gradients; may fill zeros instead of releasing
-  CheckpointSave, ///< persists model or trainer state
-  NumRoles
-};
+/// Roles say what an API does, as far as energy is concerned. A role is a
+/// kebab-case name used in the data files; rules declare the roles they
+/// query (RuleInfo::Roles), and a data file naming any other role is an
+/// error. The roles shared by several rules and helpers are named here.
+namespace roles {
+inline constexpr llvm::StringLiteral ModelLoad{"model-load"};
+inline constexpr llvm::StringLiteral InferenceCall{"inference-call"};
+inline constexpr llvm::StringLiteral TrainingStep{"training-step"};
+inline constexpr llvm::StringLiteral GradGuard{"grad-guard"};
+inline constexpr llvm::StringLiteral GradDisable{"grad-disable"};
+inline constexpr llvm::StringLiteral EvalMode{"eval-mode"};
+inline constexpr llvm::StringLiteral CheckpointSave{"checkpoint-save"};
+} // namespace roles
 
-llvm::StringRef roleName(ApiRole Role);
+/// The shared roles above: always valid in data files.
+const std::vector<llvm::StringRef> &coreRoles();
 
 struct ApiEntry {
-  enum KindType { Function, Method, Type } Kind;
-  ApiRole Role;
+  enum KindType { Function, Method, Type, Value } Kind;
+  std::string Role;
   std::string Framework;
-  /// Qualified function name, method name, or qualified type name.
+  /// Qualified function name, method name, qualified type name, or
+  /// qualified variable/enumerator name (Value).
   std::string Name;
   /// For methods: the qualified class name.
   std::string Class;
@@ -74,10 +81,13 @@ public:
 
   /// The entry for the function a call or construction reaches, if it has
   /// this role.
-  const ApiEntry *matchCall(const clang::Expr *E, ApiRole Role) const;
+  const ApiEntry *matchCall(const clang::Expr *E, llvm::StringRef Role) const;
   const ApiEntry *matchFunction(const clang::FunctionDecl *FD,
-                                ApiRole Role) const;
-  const ApiEntry *matchType(clang::QualType T, ApiRole Role) const;
+                                llvm::StringRef Role) const;
+  const ApiEntry *matchType(clang::QualType T, llvm::StringRef Role) const;
+  /// For variables and enumerators such as c10::kDouble.
+  const ApiEntry *matchValue(const clang::ValueDecl *D,
+                             llvm::StringRef Role) const;
   const std::vector<ApiEntry> &entries() const { return Entries; }
   /// Problems found while loading the built-in data (a packaging bug).
   const std::string &builtinError() const { return BuiltinError; }
@@ -87,21 +97,39 @@ private:
 
   std::vector<ApiEntry> Entries;
   std::string BuiltinError;
+  const ApiEntry *lookup(llvm::StringRef Role, llvm::StringRef Unqualified,
+                         ApiEntry::KindType Kind,
+                         const clang::NamedDecl *D) const;
+
   /// Entries indexed by role, then by unqualified name: the hot lookup.
-  llvm::StringMap<std::vector<size_t>> ByRoleAndName[unsigned(
-      ApiRole::NumRoles)];
+  llvm::StringMap<llvm::StringMap<std::vector<size_t>>> ByRoleAndName;
 };
 
+/// Every call or construction with Role inside Scope, in traversal order.
+std::vector<const clang::Expr *> findApiCalls(const clang::Stmt &Scope,
+                                              llvm::StringRef Role,
+                                              const ApiModel &Api,
+                                              clang::ASTContext &Ctx);
+
+// Role arguments of these matchers must outlive the matcher: pass the
+// string literals of roles:: or a rule's own role constants.
+
 /// Matches a call or construction whose target has Role in Model.
-AST_MATCHER_P2(clang::Expr, isApiCall, const ApiModel *, Model, ApiRole,
-               Role) {
+AST_MATCHER_P2(clang::Expr, isApiCall, const ApiModel *, Model,
+               llvm::StringRef, Role) {
   return Model->matchCall(&Node, Role) != nullptr;
 }
 
 /// Matches a declaration whose type has Role (e.g. a guard variable).
 AST_MATCHER_P2(clang::ValueDecl, hasApiType, const ApiModel *, Model,
-               ApiRole, Role) {
+               llvm::StringRef, Role) {
   return Model->matchType(Node.getType(), Role) != nullptr;
+}
+
+/// Matches a reference to a variable or enumerator with Role.
+AST_MATCHER_P2(clang::DeclRefExpr, refersToApiValue, const ApiModel *, Model,
+               llvm::StringRef, Role) {
+  return Model->matchValue(Node.getDecl(), Role) != nullptr;
 }
 
 } // namespace greenlint

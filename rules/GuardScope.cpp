@@ -42,7 +42,7 @@ bool turnsGradOff(const Stmt *S, const ApiModel &Api) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D)) {
-        const ApiEntry *E = Api.matchType(VD->getType(), ApiRole::GradGuard);
+        const ApiEntry *E = Api.matchType(VD->getType(), roles::GradGuard);
         const Expr *Init = VD->getInit();
         if (E && (!Init || takesEffect(E, Init->IgnoreImplicit())))
           return true;
@@ -51,7 +51,7 @@ bool turnsGradOff(const Stmt *S, const ApiModel &Api) {
   }
   if (const auto *E = dyn_cast<Expr>(S)) {
     E = E->IgnoreImplicit();
-    return takesEffect(Api.matchCall(E, ApiRole::GradDisable), E);
+    return takesEffect(Api.matchCall(E, roles::GradDisable), E);
   }
   return false;
 }

@@ -1,23 +1,25 @@
 //===- Registry.cpp - The list of rules -----------------------------------===//
 //
-// An explicit list rather than static self-registration: rules live in a
-// static library, and the linker drops objects nothing refers to.
+// A list generated from the rule headers (RuleList.inc) rather than static
+// self-registration: rules live in a static library, and the linker drops
+// objects nothing refers to.
 //
 //===----------------------------------------------------------------------===//
 #include "Registry.h"
-#include "infer/InferLoadInLoop.h"
-#include "infer/InferNoGradGuard.h"
-#include "retrain/RetrainZeroGradFalse.h"
 #include <algorithm>
+
+#define GREENLINT_RULE(Class)
+#include "RuleList.inc"
+#undef GREENLINT_RULE
 
 namespace greenlint {
 
 const std::vector<const RuleInfo *> &allRules() {
   static const std::vector<const RuleInfo *> Rules = [] {
     std::vector<const RuleInfo *> All = {
-        &InferLoadInLoop::Info,
-        &InferNoGradGuard::Info,
-        &RetrainZeroGradFalse::Info,
+#define GREENLINT_RULE(Class) &Class::Info,
+#include "RuleList.inc"
+#undef GREENLINT_RULE
     };
     std::sort(All.begin(), All.end(),
               [](const RuleInfo *A, const RuleInfo *B) {

@@ -56,6 +56,8 @@ struct RuleInfo {
   bool DefaultOn;
   std::vector<RuleOption> Options;
   std::unique_ptr<Rule> (*Create)(RuleContext &);
+  /// API roles the rule queries (see ApiModel.h); data files may use these.
+  std::vector<const char *> Roles = {};
 };
 
 class Rule : public clang::ast_matchers::MatchFinder::MatchCallback {

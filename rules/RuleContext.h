@@ -14,6 +14,13 @@ namespace greenlint {
 
 class ApiModel;
 
+/// What the compiler was asked to do with this translation unit.
+struct CompileFacts {
+  unsigned OptimizationLevel = 0; ///< -O0 .. -O3 (-Os/-Oz count as 2)
+  bool OptimizeForSize = false;
+  std::string MainFile;
+};
+
 /// Shared by all rules of one translation unit.
 class RuleContext {
 public:
@@ -25,6 +32,8 @@ public:
   const Config &config() const { return Cfg; }
   const ApiModel &api() const { return Api; }
   clang::ASTContext *astContext() const { return AST; }
+  const CompileFacts &compileFacts() const { return Compile; }
+  void setCompileFacts(CompileFacts Facts) { Compile = std::move(Facts); }
   void setASTContext(clang::ASTContext *Ctx) { AST = Ctx; }
   /// Option value as configured, or the rule's declared default.
   std::string option(const RuleInfo &Info, llvm::StringRef Name) const;
@@ -35,6 +44,7 @@ private:
   const ApiModel &Api;
   FindingSink Sink;
   clang::ASTContext *AST = nullptr;
+  CompileFacts Compile;
 };
 
 } // namespace greenlint

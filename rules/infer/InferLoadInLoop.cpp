@@ -21,15 +21,16 @@ const RuleInfo InferLoadInLoop::Info = {
       "them is reported, loop or not"}},
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferLoadInLoop>(Ctx);
-    }};
+    },
+    {roles::ModelLoad.data()}};
 
 InferLoadInLoop::InferLoadInLoop(RuleContext &Ctx)
     : Rule(Info, Ctx), RequestHandlerRegex(option("RequestHandlerRegex")) {}
 
 void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
-      expr(anyOf(callExpr(isApiCall(&api(), ApiRole::ModelLoad)),
-                 cxxConstructExpr(isApiCall(&api(), ApiRole::ModelLoad))),
+      expr(anyOf(callExpr(isApiCall(&api(), roles::ModelLoad)),
+                 cxxConstructExpr(isApiCall(&api(), roles::ModelLoad))),
            hasAncestor(functionDecl().bind("fn")))
           .bind("load"),
       this);
@@ -56,7 +57,7 @@ std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
 void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
   const auto *Load = R.Nodes.getNodeAs<Expr>("load");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
-  const ApiEntry *Entry = api().matchCall(Load, ApiRole::ModelLoad);
+  const ApiEntry *Entry = api().matchCall(Load, roles::ModelLoad);
   if (!Entry || Load->getBeginLoc().isInvalid())
     return;
   ASTContext &Ctx = *R.Context;

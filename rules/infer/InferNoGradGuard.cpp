@@ -22,14 +22,16 @@ const RuleInfo InferNoGradGuard::Info = {
       "eval() call or a model load in them (e.g. '^(predict|infer)')"}},
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferNoGradGuard>(Ctx);
-    }};
+    },
+    {roles::InferenceCall.data(), roles::TrainingStep.data(),
+     roles::EvalMode.data(), roles::ModelLoad.data()}};
 
 InferNoGradGuard::InferNoGradGuard(RuleContext &Ctx)
     : Rule(Info, Ctx),
       InferenceFunctionRegex(option("InferenceFunctionRegex")) {}
 
 void InferNoGradGuard::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(callExpr(isApiCall(&api(), ApiRole::InferenceCall),
+  Finder.addMatcher(callExpr(isApiCall(&api(), roles::InferenceCall),
                              hasAncestor(functionDecl(isDefinition(),
                                                       unless(cxxMethodDecl(
                                                           ofClass(isLambda()))))
@@ -43,20 +45,9 @@ void InferNoGradGuard::registerMatchers(MatchFinder &Finder) {
           .bind("call"),
       this);
   Finder.addMatcher(
-      callExpr(isApiCall(&api(), ApiRole::GradDisable)).bind("disable"),
+      callExpr(isApiCall(&api(), roles::GradDisable)).bind("disable"),
       this);
 }
-
-namespace {
-std::vector<const Expr *> callsWithRole(const Stmt &Scope, ApiRole Role,
-                                        const ApiModel &Api, ASTContext &Ctx) {
-  std::vector<const Expr *> Calls;
-  for (const auto &M :
-       match(findAll(callExpr(isApiCall(&Api, Role)).bind("x")), Scope, Ctx))
-    Calls.push_back(M.getNodeAs<Expr>("x"));
-  return Calls;
-}
-} // namespace
 
 bool InferNoGradGuard::isInferencePath(const Expr *Forward,
                                        const FunctionDecl *Fn,
@@ -71,15 +62,15 @@ bool InferNoGradGuard::isInferencePath(const Expr *Forward,
   // batch-norm with eval(), or gradients with respect to the input).
   const Stmt *Loop = enclosingLoop(Forward, Ctx);
   const Stmt &Scope = Loop ? *Loop : *Fn->getBody();
-  if (!callsWithRole(Scope, ApiRole::TrainingStep, api(), Ctx).empty())
+  if (!findApiCalls(Scope, roles::TrainingStep, api(), Ctx).empty())
     return false;
   std::vector<const Expr *> Training =
-      callsWithRole(*Fn->getBody(), ApiRole::TrainingStep, api(), Ctx);
+      findApiCalls(*Fn->getBody(), roles::TrainingStep, api(), Ctx);
 
   // The last eval() or model load before the forward call, with no training
   // step in between, marks the code from there on as inference.
-  for (ApiRole Role : {ApiRole::EvalMode, ApiRole::ModelLoad})
-    for (const Expr *E : callsWithRole(*Fn->getBody(), Role, api(), Ctx))
+  for (llvm::StringRef Role : {roles::EvalMode, roles::ModelLoad})
+    for (const Expr *E : findApiCalls(*Fn->getBody(), Role, api(), Ctx))
       if (Before(E, Forward) && (!Evidence || Before(Evidence, E)))
         Evidence = E;
   if (Evidence) {

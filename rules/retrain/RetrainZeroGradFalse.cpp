@@ -8,6 +8,9 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
+/// Calls that clear gradients and take a set_to_none flag.
+static constexpr llvm::StringLiteral ZeroGradRole{"zero-grad"};
+
 const RuleInfo RetrainZeroGradFalse::Info = {
     "retrain-zero-grad-false",
     "retrain",
@@ -17,11 +20,12 @@ const RuleInfo RetrainZeroGradFalse::Info = {
     {},
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<RetrainZeroGradFalse>(Ctx);
-    }};
+    },
+    {ZeroGradRole.data()}};
 
 void RetrainZeroGradFalse::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
-      cxxMemberCallExpr(isApiCall(&api(), ApiRole::ZeroGrad),
+      cxxMemberCallExpr(isApiCall(&api(), ZeroGradRole),
                         callee(cxxMethodDecl(hasParameter(
                             0, parmVarDecl(hasType(booleanType()))))),
                         argumentCountIs(1))
