@@ -1,0 +1,117 @@
+//===- ConfigTest.cpp - .greenlint.yaml parsing ---------------------------===//
+#include "Config.h"
+#include "Registry.h"
+#include "gtest/gtest.h"
+
+using namespace greenlint;
+
+namespace {
+
+Config parseOk(llvm::StringRef Text) {
+  Config C;
+  ConfigError E;
+  EXPECT_TRUE(parseConfig(Text, "cfg.yaml", C, E)) << E.format();
+  return C;
+}
+
+ConfigError parseFails(llvm::StringRef Text) {
+  Config C;
+  ConfigError E;
+  EXPECT_FALSE(parseConfig(Text, "cfg.yaml", C, E));
+  return E;
+}
+
+const RuleInfo &rule(llvm::StringRef Id) {
+  const RuleInfo *R = findRule(Id);
+  EXPECT_NE(R, nullptr) << Id.str();
+  return *R;
+}
+
+TEST(Glob, MatchesLikeClangTidy) {
+  EXPECT_TRUE(globMatch("*", "infer-load-in-loop"));
+  EXPECT_TRUE(globMatch("infer-*", "infer-load-in-loop"));
+  EXPECT_TRUE(globMatch("*-loop", "infer-load-in-loop"));
+  EXPECT_TRUE(globMatch("infer-*-in-*", "infer-load-in-loop"));
+  EXPECT_FALSE(globMatch("retrain-*", "infer-load-in-loop"));
+  EXPECT_FALSE(globMatch("infer-load", "infer-load-in-loop"));
+  EXPECT_TRUE(globMatch("", ""));
+}
+
+TEST(Config, EmptyFileMeansDefaults) {
+  Config C = parseOk("");
+  EXPECT_TRUE(C.isEnabled(rule("infer-load-in-loop")));
+  EXPECT_EQ(C.severityOf("infer-load-in-loop"), Severity::Warning);
+}
+
+TEST(Config, RuleGlobsApplyInOrderOnTopOfDefaults) {
+  Config C = parseOk("rules: \"-infer-*,infer-load-in-loop\"");
+  EXPECT_TRUE(C.isEnabled(rule("infer-load-in-loop")));
+  EXPECT_FALSE(C.isEnabled(rule("infer-no-grad-guard")));
+  EXPECT_TRUE(C.isEnabled(rule("retrain-zero-grad-false")));
+  // A list works too, and the greenlint- prefix is accepted.
+  Config L = parseOk("rules: [\"-*\", greenlint-retrain-zero-grad-false]");
+  EXPECT_FALSE(L.isEnabled(rule("infer-load-in-loop")));
+  EXPECT_TRUE(L.isEnabled(rule("retrain-zero-grad-false")));
+}
+
+TEST(Config, SeverityAndWarningsAsErrors) {
+  Config C = parseOk("severity: {\"*\": remark, infer-*: warning}\n"
+                     "warnings_as_errors: infer-load-*\n");
+  EXPECT_EQ(C.severityOf("retrain-zero-grad-false"), Severity::Remark);
+  EXPECT_EQ(C.severityOf("infer-no-grad-guard"), Severity::Warning);
+  EXPECT_EQ(C.severityOf("infer-load-in-loop"), Severity::Error);
+}
+
+TEST(Config, OptionsAreValidatedAgainstTheRule) {
+  Config C = parseOk(
+      "options:\n  infer-load-in-loop:\n    RequestHandlerRegex: '^handle'\n");
+  ASSERT_NE(C.optionValue("infer-load-in-loop", "RequestHandlerRegex"),
+            nullptr);
+  EXPECT_EQ(*C.optionValue("infer-load-in-loop", "RequestHandlerRegex"),
+            "^handle");
+  EXPECT_EQ(C.optionValue("infer-load-in-loop", "Other"), nullptr);
+
+  ConfigError E = parseFails(
+      "options:\n  infer-load-in-loop:\n    RequestHandlerRegex: '(['\n");
+  EXPECT_EQ(E.Line, 3u);
+  EXPECT_NE(E.Message.find("invalid regular expression"), std::string::npos);
+}
+
+TEST(Config, ErrorsNameFileLineAndColumn) {
+  ConfigError E = parseFails("rules: '*'\nbudgets:\n  parameters: lots\n");
+  EXPECT_EQ(E.format(), "greenlint: cfg.yaml:3:15: budget 'parameters' takes "
+                        "a non-negative number");
+  E = parseFails("rules: [infer-*\n");
+  EXPECT_EQ(E.File, "cfg.yaml");
+  EXPECT_GT(E.Line, 0u);
+  EXPECT_NE(E.Message.find("fix the YAML syntax"), std::string::npos);
+  E = parseFails("- a\n- b\n");
+  EXPECT_NE(E.Message.find("top level must be a mapping"), std::string::npos);
+}
+
+TEST(Config, UnknownNamesAreErrorsThatListTheKnownOnes) {
+  ConfigError E = parseFails("header_filtr: x\n");
+  EXPECT_NE(E.Message.find("unknown key 'header_filtr'"), std::string::npos);
+  EXPECT_NE(E.Message.find("header_filter"), std::string::npos);
+  E = parseFails("severity: {infer-lod-in-loop: error}\n");
+  EXPECT_NE(E.Message.find("matches no rule"), std::string::npos);
+  EXPECT_NE(E.Message.find("infer-load-in-loop"), std::string::npos);
+  E = parseFails("options: {retrain-zero-grad-false: {X: 1}}\n");
+  EXPECT_NE(E.Message.find("it has no options"), std::string::npos);
+  E = parseFails("warnings_as_errors: \"-infer-*\"\n");
+  EXPECT_NE(E.Message.find("negative glob"), std::string::npos);
+}
+
+TEST(Config, BudgetsHeaderFilterProfileAndApiFiles) {
+  Config C = parseOk("budgets: {parameters: 1e9, weight_bytes: 4000000000, "
+                     "joules_per_call: 2.5}\nheader_filter: 'src/.*'\n"
+                     "profile: amd-epyc-7b13\napi_files: [a.yaml, b.yaml]\n");
+  EXPECT_DOUBLE_EQ(*C.Budget.Parameters, 1e9);
+  EXPECT_DOUBLE_EQ(*C.Budget.WeightBytes, 4e9);
+  EXPECT_DOUBLE_EQ(*C.Budget.JoulesPerCall, 2.5);
+  EXPECT_EQ(C.HeaderFilter, "src/.*");
+  EXPECT_EQ(C.Profile, "amd-epyc-7b13");
+  EXPECT_EQ(C.ApiFiles.size(), 2u);
+}
+
+} // namespace
