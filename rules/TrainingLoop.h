@@ -1,0 +1,67 @@
+//===- TrainingLoop.h - Training loops, their length and their saves ------===//
+//
+// Shared by the retrain- rules: which calls update parameters, how many times
+// a loop around them runs when the count is a constant, and whether a
+// function (or something it calls) persists the training state.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_TRAININGLOOP_H
+#define GREENLINT_RULES_TRAININGLOOP_H
+
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace llvm {
+class Regex;
+}
+
+namespace greenlint {
+
+class ApiModel;
+
+namespace roles {
+/// One parameter update: an optimizer step, a boosting round, a trainer step.
+inline constexpr llvm::StringLiteral TrainingUpdate{"training-update"};
+/// One call that runs a whole training loop inside the library.
+inline constexpr llvm::StringLiteral TrainingRun{"training-run"};
+} // namespace roles
+
+/// The number of iterations of a counting for-loop whose bounds and step are
+/// compile-time constants (or locals initialised from constants and never
+/// changed in Fn); nullopt for every other loop.
+std::optional<uint64_t> constantTripCount(const clang::Stmt *Loop,
+                                          const clang::FunctionDecl *Fn,
+                                          clang::ASTContext &Ctx);
+
+/// The loops that repeat S within its function, innermost first.
+std::vector<const clang::Stmt *> enclosingLoops(const clang::Stmt *S,
+                                                clang::ASTContext &Ctx);
+
+/// True if Scope contains a call with Role, or a call to a function whose
+/// name matches NameRegex (when given), or a call to a function defined in
+/// this translation unit for which the same holds, up to Depth calls deep.
+bool reachesCall(const clang::Stmt *Scope, llvm::StringRef Role,
+                 const llvm::Regex *NameRegex, const ApiModel &Api,
+                 clang::ASTContext &Ctx, unsigned Depth);
+
+/// The first call with Role in Scope or in functions it calls that are
+/// defined in this translation unit, up to Depth calls deep.
+const clang::Expr *findReachableCall(const clang::Stmt *Scope,
+                                     llvm::StringRef Role, const ApiModel &Api,
+                                     clang::ASTContext &Ctx, unsigned Depth);
+
+/// The function whose body a template instantiation was made from, or FD.
+const clang::FunctionDecl *patternOf(const clang::FunctionDecl *FD);
+
+} // namespace greenlint
+
+#endif

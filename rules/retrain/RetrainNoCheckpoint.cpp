@@ -1,0 +1,189 @@
+//===- RetrainNoCheckpoint.cpp --------------------------------------------===//
+#include "RetrainNoCheckpoint.h"
+#include "../ApiModel.h"
+#include "../RuleContext.h"
+#include "../TrainingLoop.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+const RuleInfo RetrainNoCheckpoint::Info = {
+    "retrain-no-checkpoint",
+    "retrain",
+    "a long training loop runs in a function that never saves a checkpoint",
+    /*DefaultOn=*/true,
+    {{"MinIterations", OptionKind::Int, "1000",
+      "a loop nest whose constant trip counts multiply to fewer parameter "
+      "updates is short enough to rerun; loops with a non-constant count "
+      "always count as long"},
+     {"RequireSaveInLoop", OptionKind::Bool, "false",
+      "only a save inside the training loop counts; by default a save "
+      "anywhere in the function, its callees or its callers in this file "
+      "counts"},
+     {"CheckpointFunctionRegex", OptionKind::Regex,
+      "save|checkpoint|snapshot|serializ|persist",
+      "calls to functions whose name matches (case-insensitive) count as "
+      "saves, for helpers defined in other files"}},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<RetrainNoCheckpoint>(Ctx);
+    },
+    {roles::TrainingUpdate.data(), roles::TrainingRun.data(),
+     roles::CheckpointSave.data()}};
+
+RetrainNoCheckpoint::RetrainNoCheckpoint(RuleContext &Ctx)
+    : Rule(Info, Ctx), MinIterations(intOption("MinIterations")),
+      RequireSaveInLoop(boolOption("RequireSaveInLoop")),
+      CheckpointFunctionRegex(option("CheckpointFunctionRegex")) {}
+
+void RetrainNoCheckpoint::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), roles::TrainingUpdate),
+                                   isApiCall(&api(), roles::TrainingRun)),
+                             hasAncestor(functionDecl().bind("fn")))
+                        .bind("update"),
+                    this);
+}
+
+void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
+  const auto *Update = R.Nodes.getNodeAs<CallExpr>("update");
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!Fn || Fn->isDependentContext() || Update->getBeginLoc().isInvalid())
+    return;
+  ASTContext &Ctx = *R.Context;
+  if (api().matchCall(Update, roles::TrainingRun)) {
+    Candidates.push_back({Fn, nullptr, Update});
+    return;
+  }
+  std::vector<const Stmt *> Loops = enclosingLoops(Update, Ctx);
+  if (Loops.empty() || !Seen.insert(Loops.back()).second)
+    return;
+  // A loop nest with constant counts runs Product updates; below the
+  // threshold a rerun costs less than writing checkpoints.
+  uint64_t Product = 1;
+  for (const Stmt *Loop : Loops) {
+    std::optional<uint64_t> Trips = constantTripCount(Loop, Fn, Ctx);
+    if (!Trips) {
+      Product = UINT64_MAX;
+      break;
+    }
+    Product = *Trips != 0 && Product > UINT64_MAX / *Trips ? UINT64_MAX
+                                                           : Product * *Trips;
+  }
+  if (Product < MinIterations)
+    return;
+  Candidates.push_back({Fn, Loops.back(), Update});
+}
+
+bool RetrainNoCheckpoint::persists(const FunctionDecl *Fn, const Stmt *Loop,
+                                   unsigned CallerDepth) {
+  ASTContext &Ctx = *context().astContext();
+  std::optional<llvm::Regex> NameRegex;
+  if (!CheckpointFunctionRegex.empty())
+    NameRegex.emplace(CheckpointFunctionRegex, llvm::Regex::IgnoreCase);
+  const Stmt *Scope = RequireSaveInLoop && Loop ? Loop : Fn->getBody();
+  if (reachesCall(Scope, roles::CheckpointSave,
+                  NameRegex ? &*NameRegex : nullptr, api(), Ctx,
+                  /*Depth=*/2))
+    return true;
+  if (RequireSaveInLoop || CallerDepth == 0)
+    return false;
+  auto It = Callers.find(patternOf(Fn)->getCanonicalDecl());
+  if (It == Callers.end())
+    return false;
+  for (const FunctionDecl *Caller : It->second)
+    if (persists(Caller, nullptr, CallerDepth - 1))
+      return true;
+  return false;
+}
+
+namespace {
+/// Records which main-file function calls which, so a save made by the
+/// caller of a training function counts.
+class CallerIndex {
+public:
+  CallerIndex(ASTContext &Ctx,
+              llvm::DenseMap<const FunctionDecl *,
+                             std::vector<const FunctionDecl *>> &Callers)
+      : Ctx(Ctx), Callers(Callers) {}
+
+  void visit(const DeclContext *DC) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Decl *D : DC->decls()) {
+      if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+        continue;
+      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+        for (const FunctionDecl *Spec : FTD->specializations())
+          visitFunction(Spec);
+        continue;
+      }
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        visitFunction(FD);
+      if (const auto *Inner = dyn_cast<DeclContext>(D))
+        if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
+          visit(Inner);
+    }
+  }
+
+private:
+  void visitFunction(const FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+      return;
+    for (const auto &M :
+         match(findAll(callExpr().bind("c")), *FD->getBody(), Ctx)) {
+      const FunctionDecl *Callee =
+          patternOf(M.getNodeAs<CallExpr>("c")->getDirectCallee());
+      if (Callee)
+        Callers[Callee->getCanonicalDecl()].push_back(FD);
+    }
+  }
+
+  ASTContext &Ctx;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>>
+      &Callers;
+};
+} // namespace
+
+void RetrainNoCheckpoint::onEndOfTranslationUnit() {
+  if (Candidates.empty() || !context().astContext())
+    return;
+  ASTContext &Ctx = *context().astContext();
+  if (!RequireSaveInLoop)
+    CallerIndex(Ctx, Callers).visit(Ctx.getTranslationUnitDecl());
+  llvm::DenseSet<unsigned> Reported;
+  for (const Candidate &C : Candidates) {
+    const Stmt *At = C.Loop ? static_cast<const Stmt *>(C.Loop) : C.Update;
+    if (!Reported.insert(At->getBeginLoc().getRawEncoding()).second)
+      continue;
+    if (persists(C.Fn, C.Loop, /*CallerDepth=*/3))
+      continue;
+    const ApiEntry *Entry = api().matchCall(C.Update, roles::TrainingUpdate);
+    if (!Entry)
+      Entry = api().matchCall(C.Update, roles::TrainingRun);
+    std::string What =
+        Entry->Class.empty() ? Entry->Name : Entry->Class + "::" + Entry->Name;
+    if (!C.Loop) {
+      report(C.Update->getBeginLoc(),
+             "'" + What +
+                 "' runs a whole training without ever saving its state, so "
+                 "a crash or pre-emption repeats all training done so far; "
+                 "save the trainer state periodically and resume from it");
+      continue;
+    }
+    Finding &F = report(
+        C.Loop->getBeginLoc(),
+        "training loop never saves a checkpoint, so a crash or pre-emption "
+        "repeats all training done so far; save the model state every few "
+        "epochs and resume from the latest save");
+    F.Notes.push_back({C.Update->getBeginLoc(),
+                       "parameters are updated here by '" + What + "'"});
+  }
+  Candidates.clear();
+  Callers.clear();
+}
+
+} // namespace greenlint

@@ -1,0 +1,48 @@
+//===- RetrainNoCheckpoint.h - retrain-no-checkpoint ----------------------===//
+//
+// Flags a long training loop (non-constant or >= MinIterations updates) in a
+// function that never saves its state, so a crash restarts from zero. Any
+// save in the function, in what it calls or in a caller in this file keeps it
+// quiet. See docs/rules/retrain-no-checkpoint.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_RETRAIN_RETRAINNOCHECKPOINT_H
+#define GREENLINT_RULES_RETRAIN_RETRAINNOCHECKPOINT_H
+
+#include "../Rule.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace greenlint {
+
+class RetrainNoCheckpoint : public Rule {
+public:
+  static const RuleInfo Info;
+  explicit RetrainNoCheckpoint(RuleContext &Ctx);
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  struct Candidate {
+    const clang::FunctionDecl *Fn;
+    const clang::Stmt *Loop; ///< outermost training loop, or null for a run
+    const clang::Expr *Update;
+  };
+  bool persists(const clang::FunctionDecl *Fn, const clang::Stmt *Loop,
+                unsigned CallerDepth);
+
+  uint64_t MinIterations;
+  bool RequireSaveInLoop;
+  std::string CheckpointFunctionRegex;
+  std::vector<Candidate> Candidates;
+  llvm::DenseSet<const clang::Stmt *> Seen;
+  /// Callee -> callers among the main file's functions, built at the end.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::FunctionDecl *>>
+      Callers;
+};
+
+} // namespace greenlint
+
+#endif
