@@ -1,0 +1,361 @@
+//===- InferLoopInvariantForward.cpp --------------------------------------===//
+#include "InferLoopInvariantForward.h"
+#include "../ApiModel.h"
+#include "../LoopInvariance.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+/// Calls that hand a module's parameters out (to an optimizer, mostly).
+static constexpr llvm::StringLiteral ParametersAccessRole{"parameters-access"};
+/// Clock reads: a loop next to them is a benchmark that repeats on purpose.
+static constexpr llvm::StringLiteral TimerRole{"timer"};
+/// Switching a module to training mode, where dropout makes repeated
+/// forward passes on one input differ (Monte Carlo sampling).
+static constexpr llvm::StringLiteral TrainModeRole{"train-mode"};
+/// The tensor handle type: backward() on one updates no parameter.
+static constexpr llvm::StringLiteral TensorTypeRole{"tensor-type"};
+/// Tensor methods returning a copy with its own storage (not a view).
+static constexpr llvm::StringLiteral TensorCopyRole{"tensor-copy"};
+
+const RuleInfo InferLoopInvariantForward::Info = {
+    "infer-loop-invariant-forward",
+    "infer",
+    "the same module runs on the same inputs on every loop iteration",
+    /*DefaultOn=*/true,
+    {},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<InferLoopInvariantForward>(Ctx);
+    },
+    {roles::InferenceCall.data(), roles::TrainingStep.data(),
+     roles::EvalMode.data(), ParametersAccessRole.data(), TimerRole.data(),
+     TrainModeRole.data(), TensorTypeRole.data(), TensorCopyRole.data()}};
+
+void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      callExpr(isApiCall(&api(), roles::InferenceCall),
+               hasAncestor(functionDecl(isDefinition()).bind("fn")))
+          .bind("forward"),
+      this);
+}
+
+namespace {
+
+/// The object a member call (or member operator call) runs on.
+const Expr *calleeObject(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+        OC->getNumArgs() > 0)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+std::vector<const Expr *> callInputs(const CallExpr *Call) {
+  std::vector<const Expr *> Inputs(Call->arg_begin(), Call->arg_end());
+  if (isa<CXXOperatorCallExpr>(Call) && calleeObject(Call) && !Inputs.empty())
+    Inputs.erase(Inputs.begin());
+  return Inputs;
+}
+
+/// The variable at the root of `Model->Sub->forward`, `(*Net).forward`, ...
+const VarDecl *objectRoot(const Expr *E, const DeclRefExpr **Ref = nullptr) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (Ref)
+        *Ref = DRE;
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
+          OC->getNumArgs() != 1)
+        return nullptr;
+      E = OC->getArg(0);
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      E = ME->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref)
+        return nullptr;
+      E = UO->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+bool within(const SourceManager &SM, SourceRange Outer, SourceLocation L) {
+  L = SM.getExpansionLoc(L);
+  return !SM.isBeforeInTranslationUnit(L,
+                                       SM.getExpansionLoc(Outer.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Outer.getEnd()), L);
+}
+
+std::vector<const DeclRefExpr *> refsTo(const VarDecl *VD, const Stmt &Scope,
+                                        ASTContext &Ctx) {
+  std::vector<const DeclRefExpr *> Refs;
+  for (const auto &M :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("r")), Scope,
+             Ctx))
+    Refs.push_back(M.getNodeAs<DeclRefExpr>("r"));
+  return Refs;
+}
+
+std::vector<const VarDecl *> varsIn(const Stmt *S, ASTContext &Ctx) {
+  std::vector<const VarDecl *> Vars;
+  if (!S)
+    return Vars;
+  for (const auto &M :
+       match(findAll(declRefExpr(to(varDecl().bind("v")))), *S, Ctx))
+    Vars.push_back(M.getNodeAs<VarDecl>("v"));
+  return Vars;
+}
+
+const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+}
+
+/// `X.sizes()`, `X.dim()`: a const accessor that hands out neither a pointer
+/// nor a writable reference. Tensor's in-place methods are const in LibTorch
+/// (the handle does not change, its storage does) and end in '_'.
+bool isReadOnlyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Stmt *P = parentStmt(Ref, Ctx);
+  while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+    P = parentStmt(P, Ctx);
+  const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+  if (!ME || ME->isArrow())
+    return false;
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
+  const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
+  if (!MD || !MD->isConst() || !MD->getIdentifier() ||
+      MD->getName().ends_with("_"))
+    return false;
+  QualType Ret = MD->getReturnType();
+  if (Ret->isPointerType())
+    return false;
+  if (Ret->isReferenceType() && !Ret->getPointeeType().isConstQualified())
+    return false;
+  return true;
+}
+
+class ForwardChecker {
+public:
+  ForwardChecker(const CallExpr *Forward, const Stmt *Loop,
+                 const FunctionDecl *Fn, ASTContext &Ctx, const ApiModel &Api)
+      : Forward(Forward), Loop(Loop), Fn(Fn), Ctx(Ctx), Api(Api),
+        SM(Ctx.getSourceManager()) {}
+
+  /// The module object: declared before the loop, and in the loop only run
+  /// (forward, eval) and never reassigned, reloaded or handed elsewhere.
+  bool moduleUnchanged(const VarDecl *Module) {
+    if (inLoop(Module->getLocation()))
+      return false;
+    llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs;
+    for (llvm::StringRef Role : {roles::InferenceCall, roles::EvalMode})
+      for (const Expr *E : findApiCalls(*Loop, Role, Api, Ctx)) {
+        const DeclRefExpr *Ref = nullptr;
+        if (const auto *C = dyn_cast<CallExpr>(E))
+          if (objectRoot(calleeObject(C), &Ref) == Module && Ref)
+            Runs.insert(Ref);
+      }
+    for (const DeclRefExpr *Ref : refsTo(Module, *Loop, Ctx))
+      if (!Runs.count(Ref))
+        return false;
+    return true;
+  }
+
+  /// An input variable and whatever it was built from or aliased by: none
+  /// may be written in the loop (a tensor made with from_blob over a frame
+  /// buffer changes when the buffer is refilled).
+  bool inputUnchanged(const VarDecl *VD, unsigned Depth = 0) {
+    if (!Visited.insert(VD).second)
+      return true;
+    if (Depth > 3 || inLoop(VD->getLocation()))
+      return false;
+    for (const DeclRefExpr *Ref : refsTo(VD, *Loop, Ctx))
+      if (!within(SM, Forward->getSourceRange(), Ref->getBeginLoc()) &&
+          !isReadOnlyUse(Ref, Ctx))
+        return false;
+    if (VD->hasGlobalStorage() && !VD->getType().isConstQualified())
+      return false; // any callee may write it
+    for (const VarDecl *Source : varsIn(VD->getInit(), Ctx))
+      if (!inputUnchanged(Source, Depth + 1))
+        return false;
+    // Handles made from this one before the loop share its storage.
+    if (Fn->getBody())
+      for (const auto &M :
+           match(findAll(varDecl(hasInitializer(hasDescendant(
+                                     declRefExpr(to(varDecl(equalsNode(VD)))))))
+                             .bind("alias")),
+                 *Fn->getBody(), Ctx)) {
+        const auto *Alias = M.getNodeAs<VarDecl>("alias");
+        if (!inLoop(Alias->getLocation()) && !copiesOf(Alias, VD) &&
+            !inputUnchanged(Alias, Depth + 1))
+          return false;
+      }
+    return true;
+  }
+
+  /// No optimizer step in the loop can update the model: every training step
+  /// is a backward pass or steps an optimizer built from plain tensors (the
+  /// image in style transfer), never from a module's parameters.
+  bool modelNotTrained() {
+    for (const Expr *E : findApiCalls(*Loop, roles::TrainingStep, Api, Ctx)) {
+      const auto *C = dyn_cast<CallExpr>(E);
+      const Expr *Obj = C ? calleeObject(C) : nullptr;
+      if (!Obj || isTensor(Obj->getType()))
+        continue; // backward passes and autograd::grad update nothing
+      const VarDecl *Optimizer = objectRoot(Obj);
+      if (!Optimizer || !Optimizer->hasInit() || isa<ParmVarDecl>(Optimizer) ||
+          mayHoldParameters(Optimizer->getInit(), 0))
+        return false;
+    }
+    return true;
+  }
+
+  bool isTensor(QualType T) const {
+    return Api.matchType(T.getNonReferenceType(), TensorTypeRole) != nullptr;
+  }
+
+private:
+  /// `auto Image = Content.clone()`: a copy, not a second handle on the
+  /// same storage.
+  bool copiesOf(const VarDecl *Alias, const VarDecl *VD) {
+    for (const Expr *E :
+         findApiCalls(*Alias->getInit(), TensorCopyRole, Api, Ctx))
+      if (const auto *C = dyn_cast<CallExpr>(E))
+        if (objectRoot(calleeObject(C)) == VD)
+          return true;
+    return false;
+  }
+
+  bool inLoop(SourceLocation L) {
+    return within(SM, Loop->getSourceRange(), L);
+  }
+
+  /// Might E hand out a module's parameters, directly or through the
+  /// variables it is built from? Only tensors and numbers are known not to.
+  bool mayHoldParameters(const Stmt *E, unsigned Depth) {
+    if (!E)
+      return false;
+    if (Depth > 3 || !findApiCalls(*E, ParametersAccessRole, Api, Ctx).empty())
+      return true;
+    for (const VarDecl *VD : varsIn(E, Ctx)) {
+      QualType T = VD->getType().getNonReferenceType();
+      if (T->isArithmeticType() ||
+          (VD->hasGlobalStorage() && T.isConstQualified()))
+        continue; // numbers and constants such as c10::nullopt
+      if (!isTensor(T) || mayHoldParameters(VD->getInit(), Depth + 1))
+        return true;
+    }
+    return false;
+  }
+
+  const CallExpr *Forward;
+  const Stmt *Loop;
+  const FunctionDecl *Fn;
+  ASTContext &Ctx;
+  const ApiModel &Api;
+  const SourceManager &SM;
+  llvm::SmallPtrSet<const VarDecl *, 8> Visited;
+};
+
+/// `{X}`, `std::vector<IValue>{X, Y}`: a container built afresh from
+/// loop-invariant values holds the same values on every iteration.
+bool inputInvariant(const Expr *E, const Stmt *Loop, ASTContext &Ctx) {
+  E = E->IgnoreImplicit();
+  if (isa<InitListExpr, CXXStdInitializerListExpr, CXXConstructExpr,
+          MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E)) {
+    for (const Stmt *Child : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        if (!inputInvariant(CE, Loop, Ctx))
+          return false;
+    return true;
+  }
+  return isLoopInvariant(E, Loop, Ctx);
+}
+
+/// A forward pass whose result is thrown away: a warm-up or a benchmark.
+bool resultDiscarded(const Expr *Call, ASTContext &Ctx) {
+  const Stmt *S = Call;
+  while (true) {
+    const Stmt *P = parentStmt(S, Ctx);
+    if (!P)
+      return false;
+    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ImplicitCastExpr, ParenExpr>(P)) {
+      S = P;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CStyleCastExpr>(P))
+      return CE->getType()->isVoidType();
+    if (isa<Expr, ReturnStmt, DeclStmt>(P))
+      return false;
+    // A statement: the call is discarded unless it is a condition.
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return If->getCond() != S;
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return While->getCond() != S;
+    if (const auto *Do = dyn_cast<DoStmt>(P))
+      return Do->getCond() != S;
+    if (const auto *For = dyn_cast<ForStmt>(P))
+      return For->getCond() != S;
+    if (const auto *Switch = dyn_cast<SwitchStmt>(P))
+      return Switch->getCond() != S;
+    return true;
+  }
+}
+
+} // namespace
+
+void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
+  const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!Forward || !Fn || !Fn->getBody() || Forward->getBeginLoc().isInvalid() ||
+      Forward->getBeginLoc().isMacroID())
+    return;
+  ASTContext &Ctx = *R.Context;
+  const Stmt *Loop = enclosingLoop(Forward, Ctx);
+  if (!Loop || isInRetryBlock(Forward, Loop, Ctx) || runsAtMostOnce(Loop) ||
+      resultDiscarded(Forward, Ctx))
+    return;
+  if (!findApiCalls(*Fn->getBody(), TimerRole, api(), Ctx).empty() ||
+      !findApiCalls(*Fn->getBody(), TrainModeRole, api(), Ctx).empty())
+    return;
+
+  ForwardChecker Checker(Forward, Loop, Fn, Ctx, api());
+  if (const Expr *Obj = calleeObject(Forward)) {
+    const VarDecl *Module = objectRoot(Obj);
+    if (!Module || !Checker.moduleUnchanged(Module))
+      return;
+  }
+  for (const Expr *Input : callInputs(Forward)) {
+    if (!inputInvariant(Input, Loop, Ctx))
+      return;
+    for (const VarDecl *VD : varsIn(Input, Ctx))
+      if (!Checker.inputUnchanged(VD))
+        return;
+  }
+  if (!Checker.modelNotTrained())
+    return;
+
+  Finding &F = report(Forward->getBeginLoc(),
+                      "the same module runs on the same inputs on every "
+                      "iteration of this loop; compute the result once "
+                      "before the loop and reuse it (each call repeats the "
+                      "whole forward pass)");
+  F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+}
+
+} // namespace greenlint
