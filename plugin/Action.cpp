@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Arguments.h"
 #include "Diagnostics.h"
+#include "Instrument.h"
 #include "LintConsumer.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -29,19 +30,25 @@ public:
     }
     if (Parsed.ListRules)
       printRuleList(llvm::outs());
-    if (Parsed.Instrument) {
-      unsigned ID = CI.getDiagnostics().getCustomDiagID(
-          DiagnosticsEngine::Warning, "%0");
-      CI.getDiagnostics().Report(ID)
-          << "greenlint: instrument=on is not available in this version; "
-             "linting only, no region calls are inserted";
-    }
     Parsed.Lint.CommandLine = Args;
     return true;
   }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
+    if (Parsed.Instrument) {
+      // Only with instrument=on: a lint-only build keeps the exact code
+      // generation of a build without the plugin.
+      CodeGenOptions &CG = CI.getCodeGenOpts();
+      CG.PassBuilderCallbacks.push_back(registerInstrumentation);
+      // Unit counts find their call sites by source position; location
+      // tracking adds positions to the IR without emitting debug info.
+      if (CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo) {
+        CG.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
+        CG.DebugColumnInfo = true;
+      }
+      Parsed.Lint.Instrument = true;
+    }
     return std::make_unique<LintConsumer>(CI, Parsed.Lint);
   }
 

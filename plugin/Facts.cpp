@@ -54,6 +54,19 @@ std::string FactsFile::toJson() const {
                             {"text", R.Text}});
     J["findings"].push_back(O);
   }
+  J["regions"] = nlohmann::json::array();
+  for (const PlannedRegion &R : Regions) {
+    nlohmann::ordered_json O;
+    O["name"] = R.Name;
+    O["phase"] = R.Phase;
+    O["framework"] = R.Framework;
+    O["file"] = R.File;
+    O["line"] = R.Line;
+    O["unit_sites"] = nlohmann::json::array();
+    for (const PlannedUnitSite &U : R.Units)
+      O["unit_sites"].push_back({{"unit", U.Unit}, {"line", U.Line}});
+    J["regions"].push_back(O);
+  }
   return J.dump(2) + "\n";
 }
 

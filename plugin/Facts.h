@@ -9,6 +9,7 @@
 #define GREENLINT_PLUGIN_FACTS_H
 
 #include "Diagnostics.h"
+#include "Instrument.h"
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct FactsFile {
   double LintSeconds = 0;
   std::vector<std::string> CommandLine;
   std::vector<ReportedFinding> Findings;
+  std::vector<PlannedRegion> Regions;
 
   std::string toJson() const;
   /// Writes <Dir>/<source name>-<hash of path>.json atomically.

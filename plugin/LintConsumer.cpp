@@ -120,6 +120,10 @@ void LintConsumer::runRules(ASTContext &Ctx) {
     R->onEndOfTranslationUnit();
     R->flush();
   }
+  // While the traversal is still scoped: the parent map of the whole TU
+  // would cost as much as linting all of LibTorch.
+  if (Opts.Instrument)
+    Regions = planInstrumentation(Ctx, UserDecls, *Api);
   Ctx.setTraversalScope(PreviousScope);
 
   for (const auto &Entry : Records)
@@ -159,6 +163,7 @@ void LintConsumer::writeFacts(double Seconds) {
   Facts.LintSeconds = Seconds;
   Facts.CommandLine = Opts.CommandLine;
   Facts.Findings = Emitter->findings();
+  Facts.Regions = Regions;
   std::string Error;
   if (!Facts.write(Opts.FactsDir, Error))
     CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(

@@ -12,6 +12,7 @@
 #include "ApiModel.h"
 #include "Config.h"
 #include "Diagnostics.h"
+#include "Instrument.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include <memory>
@@ -23,6 +24,7 @@ struct LintOptions {
   std::string FactsDir;     ///< write facts/<tu>.json here when set
   std::string RuleGlobs;    ///< extra rule globs applied after the config
   bool TimeRules = false;   ///< print per-rule matcher time to stderr
+  bool Instrument = false;  ///< plan region calls for the hot paths
   std::string Profile;      ///< hardware profile id for estimates
   std::vector<std::string> CommandLine; ///< for the facts file
 };
@@ -52,6 +54,7 @@ private:
   std::unique_ptr<DiagnosticEmitter> Emitter;
   std::vector<clang::Decl *> UserDecls;
   llvm::StringMap<double> RuleSeconds;
+  std::vector<PlannedRegion> Regions;
 };
 
 } // namespace greenlint

@@ -146,6 +146,8 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
           E.Derived = V.as<bool>();
         } else if (Key == "source_args") {
           E.SourceArgs = V.as<std::vector<unsigned>>();
+        } else if (Key == "unit") {
+          E.Unit = V.as<std::string>();
         } else if (Key == "active_arg") {
           E.ActiveArg = V.as<bool>();
         } else if (Key == "note") {
@@ -153,8 +155,7 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
         } else {
           Error = where(File, KV.first) + "unknown key '" + Key +
                   "'; known keys are role, function, method, type, value, "
-                  "class, "
-                  "derived, source_args, active_arg, note";
+                  "class, derived, source_args, active_arg, unit, note";
           return false;
         }
       } catch (const YAML::Exception &Ex) {

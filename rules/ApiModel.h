@@ -64,6 +64,9 @@ struct ApiEntry {
   /// For guards and switches: the value of the first argument (when it is a
   /// literal) for which the entry takes effect; unset means any.
   std::optional<bool> ActiveArg;
+  /// Functional unit one call counts when instrumented ("inference",
+  /// "step", ...); empty for calls that count nothing.
+  std::string Unit;
   std::string File;
   unsigned Line = 0;
 };

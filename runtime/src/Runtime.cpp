@@ -35,6 +35,10 @@
 #define GREENLINT_UNLIKELY(X) __builtin_expect(!!(X), 0)
 
 extern "C" GREENLINT_API const int greenlint_runtime_linked = 1;
+// Referenced by code the greenlint plugin instruments, so that linking it
+// without this library fails with a message that names the fix.
+extern "C" GREENLINT_API const int
+    greenlint_instrumented_code_needs_libgreenlint_rt = 1;
 
 namespace greenlint {
 namespace rt {

@@ -21,4 +21,9 @@ config.substitutions.append(("%torch_headers", config.torch_flags))
 config.substitutions.append(
     ("%torch", config.torch_flags + " -include-pch " + config.torch_pch))
 config.substitutions.append(("%inputs", inputs))
+# Linking a program instrumented by the plugin: the runtime and LibTorch.
+config.substitutions.append(
+    ("%link_runtime", "-L%s -lgreenlint_rt -Wl,-rpath,%s" % (config.runtime_dir, config.runtime_dir)))
+config.substitutions.append(("%runtime_include", config.runtime_include))
+config.substitutions.append(("%link_torch", "-ltorch -ltorch_cpu -lc10"))
 config.substitutions.append(("%source_root", config.source_root))

@@ -1,0 +1,231 @@
+//===- Instrument.cpp -----------------------------------------------------===//
+#include "Instrument.h"
+#include "ApiModel.h"
+#include "HotPaths.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Transforms/Utils/EscapeEnumerator.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+std::map<std::string, PlannedRegion> &instrumentationPlan() {
+  static std::map<std::string, PlannedRegion> Plan;
+  return Plan;
+}
+
+namespace {
+
+std::vector<std::string> manglings(ASTNameGenerator &Names,
+                                   const FunctionDecl *FD) {
+  // Constructors and destructors have one symbol per variant.
+  if (isa<CXXConstructorDecl, CXXDestructorDecl>(FD))
+    return Names.getAllManglings(FD);
+  return {Names.getName(FD)};
+}
+
+PlannedUnitSite planSite(ASTNameGenerator &Names, const SourceManager &SM,
+                         const UnitSite &Site) {
+  const CallExpr *Call = Site.Call;
+  PlannedUnitSite Planned;
+  SourceLocation Begin = SM.getExpansionLoc(Call->getBeginLoc());
+  SourceLocation ExprLoc = SM.getExpansionLoc(Call->getExprLoc());
+  Planned.Line = SM.getExpansionLineNumber(ExprLoc);
+  Planned.Columns.push_back(SM.getExpansionColumnNumber(ExprLoc));
+  if (SM.getExpansionLineNumber(Begin) == Planned.Line)
+    Planned.Columns.push_back(SM.getExpansionColumnNumber(Begin));
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  Planned.Callee = Callee ? Names.getName(Callee) : "";
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  Planned.MayBeIndirect = MD && MD->isVirtual();
+  Planned.Unit = Site.Unit;
+  return Planned;
+}
+
+} // namespace
+
+std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
+                                               llvm::ArrayRef<Decl *> UserDecls,
+                                               const ApiModel &Api) {
+  std::vector<PlannedRegion> Planned;
+  ASTNameGenerator Names(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (Decl *Top : UserDecls) {
+    std::vector<const FunctionDecl *> Functions;
+    if (const auto *FD = dyn_cast<FunctionDecl>(Top))
+      Functions.push_back(FD);
+    for (const BoundNodes &N : match(
+             decl(forEachDescendant(functionDecl(isDefinition()).bind("fn"))),
+             *Top, Ctx))
+      Functions.push_back(N.getNodeAs<FunctionDecl>("fn"));
+    for (const FunctionDecl *FD : Functions) {
+      std::optional<HotPath> Path = classifyHotPath(*FD, Api, Ctx);
+      if (!Path)
+        continue;
+      PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
+      PlannedRegion Region{Path->regionName(),
+                           phaseName(Path->Kind).str(),
+                           Path->Framework,
+                           P.isValid() ? P.getFilename() : "",
+                           P.isValid() ? P.getLine() : 0,
+                           {}};
+      for (const UnitSite &Site : Path->Units)
+        Region.Units.push_back(planSite(Names, SM, Site));
+      for (const std::string &Symbol : manglings(Names, FD))
+        instrumentationPlan()[Symbol] = Region;
+      Planned.push_back(std::move(Region));
+    }
+  }
+  return Planned;
+}
+
+namespace {
+
+/// Inserts region begin/end and unit counts into the planned functions.
+class InstrumentPass : public llvm::PassInfoMixin<InstrumentPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+
+private:
+  void instrument(llvm::Function &F, const PlannedRegion &Region);
+  llvm::Constant *string(llvm::Module &M, llvm::StringRef Text);
+
+  llvm::FunctionCallee Begin, End, Units;
+  llvm::StringMap<llvm::Constant *> Strings;
+};
+
+llvm::Constant *InstrumentPass::string(llvm::Module &M, llvm::StringRef Text) {
+  llvm::Constant *&S = Strings[Text];
+  if (!S) {
+    llvm::IRBuilder<> B(M.getContext());
+    S = llvm::ConstantExpr::getPointerCast(
+        new llvm::GlobalVariable(
+            M, llvm::ArrayType::get(B.getInt8Ty(), Text.size() + 1),
+            /*isConstant=*/true, llvm::GlobalValue::PrivateLinkage,
+            llvm::ConstantDataArray::getString(M.getContext(), Text),
+            "greenlint.str"),
+        B.getPtrTy());
+  }
+  return S;
+}
+
+bool siteMatches(const llvm::CallBase &Call, const PlannedUnitSite &Site) {
+  const llvm::DebugLoc &Loc = Call.getDebugLoc();
+  if (!Loc || Loc.getLine() != Site.Line ||
+      llvm::find(Site.Columns, Loc.getCol()) == Site.Columns.end())
+    return false;
+  if (const llvm::Function *Callee = Call.getCalledFunction())
+    return Callee->getName() == Site.Callee;
+  return Site.MayBeIndirect && Call.isIndirectCall();
+}
+
+void InstrumentPass::instrument(llvm::Function &F,
+                                const PlannedRegion &Region) {
+  llvm::Module &M = *F.getParent();
+  // Unit counts go before the counted calls, found by the call's source
+  // position (debug locations are on while instrumenting).
+  std::vector<std::pair<llvm::CallBase *, const PlannedUnitSite *>> Counted;
+  for (llvm::Instruction &I : llvm::instructions(F))
+    if (auto *Call = llvm::dyn_cast<llvm::CallBase>(&I))
+      for (const PlannedUnitSite &Site : Region.Units)
+        if (siteMatches(*Call, Site)) {
+          Counted.emplace_back(Call, &Site);
+          break;
+        }
+  for (auto [Call, Site] : Counted) {
+    llvm::IRBuilder<> B(Call);
+    B.CreateCall(Units, {string(M, Site->Unit), B.getInt64(1)});
+  }
+
+  llvm::IRBuilder<> Entry(&*F.getEntryBlock().getFirstInsertionPt());
+  Entry.CreateCall(Begin, {string(M, Region.Name)});
+  // Every exit ends the region, including unwinding: calls that may throw
+  // get a cleanup landing pad that ends the region and resumes.
+  llvm::EscapeEnumerator Exits(F, "greenlint.cleanup",
+                               /*HandleExceptions=*/true);
+  while (llvm::IRBuilder<> *AtExit = Exits.Next())
+    AtExit->CreateCall(End, {});
+}
+
+llvm::PreservedAnalyses InstrumentPass::run(llvm::Module &M,
+                                            llvm::ModuleAnalysisManager &) {
+  const auto &Plan = instrumentationPlan();
+  // -fplugin and -fpass-plugin naming the same greenlint.so register the
+  // pass twice: the marker makes the second run a no-op.
+  if (Plan.empty() || M.getNamedMetadata("greenlint.instrumented"))
+    return llvm::PreservedAnalyses::all();
+  M.getOrInsertNamedMetadata("greenlint.instrumented");
+
+  llvm::LLVMContext &C = M.getContext();
+  llvm::Type *Ptr = llvm::PointerType::getUnqual(C);
+  llvm::Type *Void = llvm::Type::getVoidTy(C);
+  llvm::AttributeList NoUnwind = llvm::AttributeList().addFnAttribute(
+      C, llvm::Attribute::NoUnwind);
+  Begin = M.getOrInsertFunction("greenlint_region_begin", NoUnwind, Void, Ptr);
+  End = M.getOrInsertFunction("greenlint_region_end", NoUnwind, Void);
+  Units = M.getOrInsertFunction("greenlint_units", NoUnwind, Void, Ptr,
+                                llvm::Type::getInt64Ty(C));
+
+  bool Changed = false;
+  for (llvm::Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    auto It = Plan.find(F.getName().str());
+    if (It == Plan.end())
+      continue;
+    instrument(F, It->second);
+    Changed = true;
+  }
+  if (!Changed)
+    return llvm::PreservedAnalyses::all();
+
+  // A reference whose name says the fix: linking instrumented code without
+  // the runtime fails with "undefined reference to
+  // greenlint_instrumented_code_needs_libgreenlint_rt" rather than silently
+  // losing measurements.
+  llvm::GlobalVariable *Needs = M.getGlobalVariable(
+      "greenlint_instrumented_code_needs_libgreenlint_rt");
+  if (!Needs)
+    Needs = new llvm::GlobalVariable(
+        M, llvm::Type::getInt32Ty(C), /*isConstant=*/true,
+        llvm::GlobalValue::ExternalLinkage, nullptr,
+        "greenlint_instrumented_code_needs_libgreenlint_rt");
+  auto *Anchor = new llvm::GlobalVariable(
+      M, Ptr, /*isConstant=*/true, llvm::GlobalValue::PrivateLinkage, Needs,
+      "greenlint.needs_runtime");
+  llvm::appendToCompilerUsed(M, {Anchor});
+  return llvm::PreservedAnalyses::none();
+}
+
+} // namespace
+
+void registerInstrumentation(llvm::PassBuilder &PB) {
+  PB.registerPipelineStartEPCallback(
+      [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+        MPM.addPass(InstrumentPass());
+      });
+}
+
+} // namespace greenlint
+
+// The standard pass-plugin entry point, for builds that also (or only) pass
+// -fpass-plugin=greenlint.so. Without the frontend part the plan is empty
+// and the pass does nothing.
+extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "greenlint", "0.1",
+          greenlint::registerInstrumentation};
+}

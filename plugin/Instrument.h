@@ -1,0 +1,63 @@
+//===- Instrument.h - Region calls around training and inference paths ----===//
+//
+// The AST side finds the hot paths (rules/HotPaths.h) and records, per
+// mangled function name, the region to open and the call sites that count
+// functional units. The IR side, an LLVM pass registered by the same
+// greenlint.so, reads that plan and inserts the runtime calls before
+// inlining. Both sides run in the same compiler process, so the plan is a
+// process-wide table. See docs/instrumentation.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_PLUGIN_INSTRUMENT_H
+#define GREENLINT_PLUGIN_INSTRUMENT_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Decl;
+} // namespace clang
+namespace llvm {
+class PassBuilder;
+}
+
+namespace greenlint {
+
+class ApiModel;
+
+struct PlannedUnitSite {
+  unsigned Line;
+  std::vector<unsigned> Columns; ///< columns a call's debug location may use
+  std::string Callee;            ///< mangled name of the direct callee
+  bool MayBeIndirect;            ///< virtual: the IR call may go via a vtable
+  std::string Unit;
+};
+
+struct PlannedRegion {
+  std::string Name; ///< "<phase>:<qualified function>"
+  std::string Phase;
+  std::string Framework;
+  std::string File;
+  unsigned Line;
+  std::vector<PlannedUnitSite> Units;
+};
+
+/// Mangled function name -> region. Filled before code generation.
+std::map<std::string, PlannedRegion> &instrumentationPlan();
+
+/// Finds the hot paths among the user's declarations and adds them to the
+/// plan; returns them (for the facts file).
+std::vector<PlannedRegion> planInstrumentation(clang::ASTContext &Ctx,
+                                               llvm::ArrayRef<clang::Decl *> UserDecls,
+                                               const ApiModel &Api);
+
+/// Registers the instrumentation pass at the start of the optimisation
+/// pipeline (before inlining; also at -O0).
+void registerInstrumentation(llvm::PassBuilder &PB);
+
+} // namespace greenlint
+
+#endif

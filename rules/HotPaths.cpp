@@ -1,0 +1,94 @@
+//===- HotPaths.cpp -------------------------------------------------------===//
+#include "HotPaths.h"
+#include "ApiModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+llvm::StringRef phaseName(Phase P) {
+  switch (P) {
+  case Phase::Train:
+    return "train";
+  case Phase::Infer:
+    return "infer";
+  case Phase::User:
+    return "region";
+  }
+  return "region";
+}
+
+std::string HotPath::regionName() const {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Function->printQualifiedName(OS);
+  return (phaseName(Kind) + ":" + Name).str();
+}
+
+namespace {
+bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
+  for (const auto *A : FD.specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Text)
+      return true;
+  return false;
+}
+} // namespace
+
+std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
+                                       const ApiModel &Api, ASTContext &Ctx) {
+  if (!FD.hasBody() || !FD.isThisDeclarationADefinition() ||
+      FD.isDependentContext() || hasAnnotation(FD, NoRegionAnnotation))
+    return std::nullopt;
+  // A model's forward calls its submodules' forwards: that is the model's
+  // definition, measured as part of whichever hot path calls it.
+  if (Api.matchFunction(&FD, roles::InferenceCall))
+    return std::nullopt;
+
+  HotPath Path{&FD, Phase::User, "", {}};
+  std::vector<UnitSite> TrainUnits, InferUnits;
+  // Calls inside lambdas and local classes run when those are called, not
+  // as part of this function's own work: skip them.
+  auto Calls = match(
+      findAll(callExpr(unless(hasAncestor(lambdaExpr()))).bind("call")),
+      *FD.getBody(), Ctx);
+  std::string TrainFramework, InferFramework;
+  bool Trains = false, Infers = false;
+  for (const BoundNodes &N : Calls) {
+    const auto *Call = N.getNodeAs<CallExpr>("call");
+    if (const ApiEntry *E = Api.matchCall(Call, roles::TrainingStep)) {
+      if (!Trains)
+        TrainFramework = E->Framework;
+      Trains = true;
+      if (!E->Unit.empty())
+        TrainUnits.push_back({Call, E->Unit});
+    } else if (const ApiEntry *E = Api.matchCall(Call, roles::InferenceCall)) {
+      if (!Infers)
+        InferFramework = E->Framework;
+      Infers = true;
+      if (!E->Unit.empty())
+        InferUnits.push_back({Call, E->Unit});
+    }
+  }
+  // A forward pass inside a training step is training work, not an
+  // inference a consumer asked for: only the phase's own units count.
+  if (Trains) {
+    Path.Kind = Phase::Train;
+    Path.Framework = TrainFramework;
+    Path.Units = std::move(TrainUnits);
+  } else if (Infers) {
+    Path.Kind = Phase::Infer;
+    Path.Framework = InferFramework;
+    Path.Units = std::move(InferUnits);
+  } else if (!hasAnnotation(FD, RegionAnnotation)) {
+    return std::nullopt;
+  }
+  return Path;
+}
+
+} // namespace greenlint
