@@ -1,6 +1,6 @@
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-checkpoint %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
 // RUN: echo "options: {retrain-no-checkpoint: {RequireSaveInLoop: true}}" > %t.yaml
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefixes=CHECK,INLOOP --implicit-check-not="warning:"
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-checkpoint -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefixes=CHECK,INLOOP --implicit-check-not="warning:"
 #include <dlib/dnn.h>
 #include <xgboost/c_api.h>
 #include <string>
