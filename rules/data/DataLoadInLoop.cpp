@@ -1,0 +1,72 @@
+//===- DataLoadInLoop.cpp -------------------------------------------------===//
+#include "DataLoadInLoop.h"
+#include "../ApiModel.h"
+#include "../LoopInvariance.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+/// Calls that read and parse a dataset or an image from storage.
+static constexpr llvm::StringLiteral DatasetLoadRole{"dataset-load"};
+
+const RuleInfo DataLoadInLoop::Info = {
+    "data-load-in-loop",
+    "data",
+    "the same dataset or image is read from disk on every loop iteration",
+    /*DefaultOn=*/true,
+    {},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<DataLoadInLoop>(Ctx);
+    },
+    {DatasetLoadRole.data()}};
+
+void DataLoadInLoop::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      expr(anyOf(callExpr(isApiCall(&api(), DatasetLoadRole)),
+                 cxxConstructExpr(isApiCall(&api(), DatasetLoadRole))))
+          .bind("load"),
+      this);
+}
+
+void DataLoadInLoop::check(const MatchFinder::MatchResult &R) {
+  const auto *Load = R.Nodes.getNodeAs<Expr>("load");
+  const ApiEntry *Entry = api().matchCall(Load, DatasetLoadRole);
+  if (!Entry || Load->getBeginLoc().isInvalid())
+    return;
+  ASTContext &Ctx = *R.Context;
+  const Stmt *Loop = enclosingLoop(Load, Ctx);
+  if (!Loop || isInRetryBlock(Load, Loop, Ctx) || runsAtMostOnce(Loop))
+    return;
+  std::vector<const Expr *> Args;
+  if (const auto *C = dyn_cast<CallExpr>(Load))
+    Args.assign(C->arg_begin(), C->arg_end());
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(Load))
+    Args.assign(C->arg_begin(), C->arg_end());
+  if (!Entry->SourceArgs.empty()) {
+    std::vector<const Expr *> Picked;
+    for (unsigned I : Entry->SourceArgs)
+      if (I < Args.size())
+        Picked.push_back(Args[I]);
+    if (Picked.empty())
+      return; // the data names no argument this call has: stay quiet
+    Args = std::move(Picked);
+  }
+  for (const Expr *Arg : Args)
+    if (!isLoopInvariant(Arg, Loop, Ctx))
+      return;
+  std::string What = Entry->Kind == ApiEntry::Method
+                         ? Entry->Class + "::" + Entry->Name
+                         : Entry->Name;
+  Finding &F = report(Load->getBeginLoc(),
+                      "'" + What +
+                          "' reads and parses the same data on every "
+                          "iteration of this loop; load it once before the "
+                          "loop and reuse it (each read repeats the disk I/O "
+                          "and decoding)");
+  F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+}
+
+} // namespace greenlint
