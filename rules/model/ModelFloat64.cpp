@@ -1,0 +1,118 @@
+//===- ModelFloat64.cpp ---------------------------------------------------===//
+#include "ModelFloat64.h"
+#include "../ApiModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+/// The double-precision dtype enumerator (c10::ScalarType::Double); the
+/// constants torch::kFloat64, at::kDouble, ... are followed to it.
+static constexpr llvm::StringLiteral Float64Role{"float64-dtype"};
+/// Calls and constructions that give a tensor, a module or the default its
+/// dtype.
+static constexpr llvm::StringLiteral DtypeSinkRole{"dtype-sink"};
+/// Calls that wrap memory already holding data of the stated dtype.
+static constexpr llvm::StringLiteral ExistingDataRole{"dtype-of-existing-data"};
+
+const RuleInfo ModelFloat64::Info = {
+    "model-float64",
+    "model",
+    "tensors, modules or the default dtype are set to double precision",
+    /*DefaultOn=*/true,
+    {{"AllowedFunctionsRegex", OptionKind::Regex, "",
+      "functions whose name matches may use float64 (metric or loss "
+      "accumulators, numerical checks), e.g. '[Mm]etric|[Aa]ccuracy'"}},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<ModelFloat64>(Ctx);
+    },
+    {Float64Role.data(), DtypeSinkRole.data(), ExistingDataRole.data()}};
+
+ModelFloat64::ModelFloat64(RuleContext &Ctx)
+    : Rule(Info, Ctx), AllowedFunctionsRegex(option("AllowedFunctionsRegex")) {}
+
+void ModelFloat64::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      declRefExpr(isExpansionInMainFile(), unless(isInTemplateInstantiation()),
+                  hasType(hasCanonicalType(enumType())),
+                  optionally(hasAncestor(functionDecl().bind("fn"))))
+          .bind("ref"),
+      this);
+}
+
+namespace {
+
+/// Follows constants declared in system headers (torch::kF64 = kFloat64 =
+/// at::kDouble = ScalarType::Double) to the enumerator they name. Constants
+/// of the user's own are left alone: a dtype kept in a variable is a choice.
+const ValueDecl *namedDtype(const DeclRefExpr *Ref, const SourceManager &SM) {
+  const ValueDecl *D = Ref->getDecl();
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return D;
+    if (!SM.isInSystemHeader(VD->getLocation()) ||
+        !VD->getType().isConstQualified() || !VD->getInit())
+      return nullptr;
+    const auto *Next =
+        dyn_cast<DeclRefExpr>(VD->getInit()->IgnoreParenImpCasts());
+    if (!Next)
+      return nullptr;
+    D = Next->getDecl();
+  }
+  return nullptr;
+}
+
+} // namespace
+
+void ModelFloat64::check(const MatchFinder::MatchResult &R) {
+  const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>("ref");
+  ASTContext &Ctx = *R.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Ref->getBeginLoc().isMacroID())
+    return; // dispatch macros name every dtype on purpose
+  const ValueDecl *Dtype = namedDtype(Ref, SM);
+  if (!Dtype || !api().matchValue(Dtype, Float64Role))
+    return;
+
+  // Walk up to the call that consumes the dtype, within one expression.
+  // Comparisons, assignments and a choice between dtypes end the walk.
+  const Expr *Sink = nullptr;
+  const Expr *E = Ref;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*E);
+    if (Parents.empty() || !(E = Parents[0].get<Expr>()))
+      break;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (BO->isComparisonOp() || BO->isAssignmentOp())
+        return;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      if (Op->isComparisonOp() || Op->isAssignmentOp())
+        return;
+    if (isa<ConditionalOperator>(E))
+      return;
+    if (isa<CallExpr, CXXConstructExpr>(E)) {
+      if (api().matchCall(E, ExistingDataRole))
+        return;
+      if (!Sink && api().matchCall(E, DtypeSinkRole))
+        Sink = E;
+    }
+  }
+  if (!Sink)
+    return;
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (Fn && !AllowedFunctionsRegex.empty() && Fn->getIdentifier() &&
+      llvm::Regex(AllowedFunctionsRegex).match(Fn->getName()))
+    return;
+  report(Ref->getBeginLoc(),
+         "double precision (float64) runs at a fraction of float32 "
+         "throughput and moves twice the bytes; use torch::kFloat32 (or "
+         "lower) unless this computation needs 64-bit accuracy");
+}
+
+} // namespace greenlint
