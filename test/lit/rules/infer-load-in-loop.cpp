@@ -1,6 +1,6 @@
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -Xclang -verify %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-load-in-loop -Xclang -verify %s
 // RUN: echo "options: {infer-load-in-loop: {RequestHandlerRegex: '^handle'}}" > %t.yaml
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config=%t.yaml -Xclang -verify=expected,handler %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-load-in-loop -fplugin-arg-greenlint-config=%t.yaml -Xclang -verify=expected,handler %s
 #include <torch/script.h>
 #include <torch/torch.h>
 #include <string>

@@ -1,6 +1,6 @@
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-no-grad-guard %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
 // RUN: echo "options: {infer-no-grad-guard: {InferenceFunctionRegex: '^predict'}}" > %t.yaml
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefixes=CHECK,REGEX --implicit-check-not="warning:"
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-no-grad-guard -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefixes=CHECK,REGEX --implicit-check-not="warning:"
 #include <torch/script.h>
 #include <torch/torch.h>
 #include <vector>
