@@ -3,9 +3,7 @@
 #include "Common.h"
 #include <cstdio>
 
-int main() {
-  SyntheticData Data(TrainRows);
-  Mlp Model;
+void train(Mlp Model, const SyntheticData &Data) {
   torch::optim::SGD Opt(Model->parameters(), /*lr=*/0.01);
   for (int Step = 0; Step < TrainSteps; ++Step) {
     Model->zero_grad(/*set_to_none=*/true);
@@ -13,8 +11,9 @@ int main() {
     Loss.backward();
     Opt.step();
   }
-  torch::save(Model, ModelFile);
+}
 
+double serve(const SyntheticData &Data) {
   torch::InferenceMode Guard;
   Mlp Server;
   torch::load(Server, ModelFile);
@@ -24,6 +23,14 @@ int main() {
     torch::Tensor Query = Data.X.narrow(0, Request % TrainRows, 1);
     Checksum += Server->forward(Query).item<double>();
   }
-  std::printf("served %d requests, checksum %.4f\n", Requests, Checksum);
+  return Checksum;
+}
+
+int main() {
+  SyntheticData Data(TrainRows);
+  Mlp Model;
+  train(Model, Data);
+  torch::save(Model, ModelFile);
+  std::printf("served %d requests, checksum %.4f\n", Requests, serve(Data));
   return 0;
 }
