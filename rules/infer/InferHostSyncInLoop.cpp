@@ -1,0 +1,200 @@
+//===- InferHostSyncInLoop.cpp --------------------------------------------===//
+#include "InferHostSyncInLoop.h"
+#include "../ApiModel.h"
+#include "../LoopInvariance.h"
+#include "../RuleContext.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+/// Calls after which the host holds a value computed on the device, so it
+/// waits for all queued GPU work (item, cpu, nonzero, printing, synchronize).
+static constexpr llvm::StringLiteral HostSyncRole{"host-sync"};
+/// Tensor::to(device): a sync only when the device is the CPU.
+static constexpr llvm::StringLiteral DeviceTransferRole{"device-transfer"};
+/// Device types (c10::DeviceType::CPU, ::CUDA).
+static constexpr llvm::StringLiteral CpuDeviceRole{"cpu-device"};
+static constexpr llvm::StringLiteral CudaDeviceRole{"cuda-device"};
+/// Calls that move data to CUDA without naming the device (Tensor::cuda).
+static constexpr llvm::StringLiteral CudaTransferRole{"cuda-transfer"};
+/// Clock reads: a timed loop must synchronize to measure anything.
+static constexpr llvm::StringLiteral TimerRole{"timer"};
+
+const RuleInfo InferHostSyncInLoop::Info = {
+    "infer-host-sync-in-loop",
+    "infer",
+    "the host waits for the GPU on every iteration of a training or "
+    "inference loop",
+    /*DefaultOn=*/false,
+    {{"OnlyWhenCuda", OptionKind::Bool, "true",
+      "report only in translation units that name a CUDA device (kCUDA, "
+      ".cuda()): on the CPU a sync costs nothing"}},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<InferHostSyncInLoop>(Ctx);
+    },
+    {HostSyncRole.data(), DeviceTransferRole.data(), CpuDeviceRole.data(),
+     CudaDeviceRole.data(), CudaTransferRole.data(), TimerRole.data(),
+     roles::InferenceCall.data(), roles::TrainingStep.data()}};
+
+InferHostSyncInLoop::InferHostSyncInLoop(RuleContext &Ctx)
+    : Rule(Info, Ctx), OnlyWhenCuda(boolOption("OnlyWhenCuda")) {}
+
+void InferHostSyncInLoop::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(callExpr(isExpansionInMainFile(),
+                             anyOf(isApiCall(&api(), HostSyncRole),
+                                   isApiCall(&api(), DeviceTransferRole)),
+                             hasAncestor(functionDecl().bind("fn")))
+                        .bind("sync"),
+                    this);
+  Finder.addMatcher(declRefExpr(isExpansionInMainFile(),
+                                hasType(hasCanonicalType(enumType())))
+                        .bind("device"),
+                    this);
+  Finder.addMatcher(
+      callExpr(isExpansionInMainFile(), isApiCall(&api(), CudaTransferRole))
+          .bind("cuda"),
+      this);
+}
+
+namespace {
+
+/// The device type a constant names, following LibTorch's own aliases
+/// (torch::kCUDA = c10::kCUDA = DeviceType::CUDA).
+const ValueDecl *namedConstant(const DeclRefExpr *Ref,
+                               const SourceManager &SM) {
+  const ValueDecl *D = Ref->getDecl();
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return D;
+    if (!SM.isInSystemHeader(VD->getLocation()) ||
+        !VD->getType().isConstQualified() || !VD->getInit())
+      return nullptr;
+    const auto *Next =
+        dyn_cast<DeclRefExpr>(VD->getInit()->IgnoreParenImpCasts());
+    if (!Next)
+      return nullptr;
+    D = Next->getDecl();
+  }
+  return nullptr;
+}
+
+/// True if the first argument is a literal CPU device (torch::kCPU,
+/// torch::Device(torch::kCPU)), possibly through implicit conversions.
+bool namesCpu(const Expr *E, const ApiModel &Api, const SourceManager &SM) {
+  for (int Depth = 0; E && Depth < 6; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const ValueDecl *D = namedConstant(Ref, SM);
+      return D && Api.matchValue(D, CpuDeviceRole);
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+      E = C->getNumArgs() ? C->getArg(0) : nullptr;
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else
+      return false;
+  }
+  return false;
+}
+
+/// Under `if (Step % LogEvery == 0)` (between S and Loop): the author
+/// already reads the value only every N steps.
+bool underPeriodicGuard(const Stmt *S, const Stmt *Loop, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P || P == Loop)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      if (Node.get<Stmt>() != If->getCond() &&
+          !match(findAll(binaryOperator(hasAnyOperatorName("%", "%="))),
+                 *If->getCond(), Ctx)
+               .empty())
+        return true;
+    Node = Parents[0];
+  }
+}
+
+} // namespace
+
+void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
+  ASTContext &Ctx = *R.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>("device")) {
+    const ValueDecl *D = namedConstant(Ref, SM);
+    SawCuda = SawCuda || (D && api().matchValue(D, CudaDeviceRole));
+    return;
+  }
+  if (R.Nodes.getNodeAs<CallExpr>("cuda")) {
+    SawCuda = true;
+    return;
+  }
+  const auto *Sync = R.Nodes.getNodeAs<CallExpr>("sync");
+  if (!Sync || Sync->getBeginLoc().isInvalid())
+    return;
+  const ApiEntry *Entry = api().matchCall(Sync, HostSyncRole);
+  if (!Entry) {
+    // Tensor::to: only a literal CPU device reads the tensor back.
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Sync);
+    if (!MC || MC->getNumArgs() == 0 || !namesCpu(MC->getArg(0), api(), SM))
+      return;
+    Entry = api().matchCall(Sync, DeviceTransferRole);
+  }
+
+  // The nearest enclosing loop that runs a model or a training step.
+  const Stmt *Loop = enclosingLoop(Sync, Ctx);
+  while (Loop &&
+         findApiCalls(*Loop, roles::InferenceCall, api(), Ctx).empty() &&
+         findApiCalls(*Loop, roles::TrainingStep, api(), Ctx).empty())
+    Loop = enclosingLoop(Loop, Ctx);
+  if (!Loop || runsAtMostOnce(Loop) || underPeriodicGuard(Sync, Loop, Ctx))
+    return;
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (Fn && Fn->getBody() &&
+      !findApiCalls(*Fn->getBody(), TimerRole, api(), Ctx).empty())
+    return;
+  std::string What = Entry->Name;
+  if (const auto *FD = Sync->getDirectCallee())
+    What = FD->getNameAsString();
+  SourceLocation Loc = Sync->getExprLoc();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sync))
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()))
+      Loc = ME->getMemberLoc();
+  Candidates.push_back({Loc, Loop->getBeginLoc(), What});
+}
+
+void InferHostSyncInLoop::onEndOfTranslationUnit() {
+  if (OnlyWhenCuda && !SawCuda)
+    return;
+  if (ASTContext *Ctx = context().astContext()) {
+    const SourceManager &SM = Ctx->getSourceManager();
+    llvm::stable_sort(Candidates, [&](const Candidate &A, const Candidate &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+  }
+  for (const Candidate &C : Candidates) {
+    Finding &F = report(
+        C.Loc, "'" + C.What +
+                   "' makes the host wait for the GPU on every iteration of "
+                   "this loop; keep the value on the device (accumulate "
+                   "with tensor ops) and read it once after the loop or "
+                   "every N steps");
+    F.Notes.push_back({C.LoopLoc, "loop runs a model or a training step"});
+  }
+  Candidates.clear();
+}
+
+} // namespace greenlint

@@ -1,0 +1,39 @@
+//===- InferHostSyncInLoop.h - infer-host-sync-in-loop --------------------===//
+//
+// Flags calls that make the host wait for the GPU (Tensor::item, cpu(),
+// to(kCPU), nonzero(), printing a tensor, torch::cuda::synchronize) on every
+// iteration of a loop that runs a model or a training step. Logging every N
+// steps (an `if` on `%`) and translation units that never name a CUDA device
+// stay quiet. Opt-in. See docs/rules/infer-host-sync-in-loop.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_INFER_INFERHOSTSYNCINLOOP_H
+#define GREENLINT_RULES_INFER_INFERHOSTSYNCINLOOP_H
+
+#include "../Rule.h"
+#include <vector>
+
+namespace greenlint {
+
+class InferHostSyncInLoop : public Rule {
+public:
+  static const RuleInfo Info;
+  explicit InferHostSyncInLoop(RuleContext &Ctx);
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  struct Candidate {
+    clang::SourceLocation Loc;
+    clang::SourceLocation LoopLoc;
+    std::string What;
+  };
+  bool OnlyWhenCuda;
+  bool SawCuda = false;
+  std::vector<Candidate> Candidates;
+};
+
+} // namespace greenlint
+
+#endif
