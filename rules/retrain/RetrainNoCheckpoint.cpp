@@ -20,7 +20,10 @@ const RuleInfo RetrainNoCheckpoint::Info = {
     /*DefaultOn=*/true,
     {{"MinIterations", OptionKind::Int, "1000",
       "a loop nest whose constant trip counts multiply to fewer parameter "
-      "updates is short enough to rerun; loops with a non-constant count "
+      "updates is short enough to rerun"},
+     {"UnknownCountIsLong", OptionKind::Bool, "false",
+      "count 'for' loops whose trip count is not a constant (e.g. a round "
+      "count passed in) as long; 'while' loops that train until a condition "
       "always count as long"},
      {"RequireSaveInLoop", OptionKind::Bool, "false",
       "only a save inside the training loop counts; by default a save "
@@ -39,6 +42,7 @@ const RuleInfo RetrainNoCheckpoint::Info = {
 RetrainNoCheckpoint::RetrainNoCheckpoint(RuleContext &Ctx)
     : Rule(Info, Ctx), MinIterations(intOption("MinIterations")),
       RequireSaveInLoop(boolOption("RequireSaveInLoop")),
+      UnknownCountIsLong(boolOption("UnknownCountIsLong")),
       CheckpointFunctionRegex(option("CheckpointFunctionRegex")) {}
 
 void RetrainNoCheckpoint::registerMatchers(MatchFinder &Finder) {
@@ -64,9 +68,14 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
     return;
   // A loop nest with constant counts runs Product updates; below the
   // threshold a rerun costs less than writing checkpoints.
+  // A 'for' over a count passed in is as often a short test run as a long
+  // job, so by default only open-ended loops (train until a condition) and
+  // constant counts decide.
   uint64_t Product = 1;
   for (const Stmt *Loop : Loops) {
     std::optional<uint64_t> Trips = constantTripCount(Loop, Fn, Ctx);
+    if (!Trips && !UnknownCountIsLong && !isa<WhileStmt, DoStmt>(Loop))
+      continue;
     if (!Trips) {
       Product = UINT64_MAX;
       break;

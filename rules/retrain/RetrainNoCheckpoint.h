@@ -34,6 +34,7 @@ private:
 
   uint64_t MinIterations;
   bool RequireSaveInLoop;
+  bool UnknownCountIsLong;
   std::string CheckpointFunctionRegex;
   std::vector<Candidate> Candidates;
   llvm::DenseSet<const clang::Stmt *> Seen;
