@@ -1,0 +1,267 @@
+//===- RetrainFrozenParamsGrad.cpp ----------------------------------------===//
+#include "RetrainFrozenParamsGrad.h"
+#include "../ApiModel.h"
+#include "../GuardScope.h"
+#include "../LoopInvariance.h"
+#include "../RuleContext.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace greenlint {
+
+/// Calls that hand a module's parameters out (to an optimizer, mostly).
+static constexpr llvm::StringLiteral ParametersAccessRole{"parameters-access"};
+/// The tensor handle type: step() on anything else is an optimizer's.
+static constexpr llvm::StringLiteral TensorTypeRole{"tensor-type"};
+/// Switching requires_grad on a tensor (set_requires_grad, requires_grad_).
+static constexpr llvm::StringLiteral RequiresGradSetRole{"requires-grad-set"};
+/// Cutting a tensor out of the autograd graph.
+static constexpr llvm::StringLiteral DetachRole{"detach"};
+/// The base of every C++ frontend module, and module types known to hold
+/// parameters (a loaded TorchScript module, Linear, Conv2d, ...).
+static constexpr llvm::StringLiteral ModuleBaseRole{"module-base"};
+static constexpr llvm::StringLiteral ParametricModuleRole{"parametric-module"};
+/// Registering a parameter or submodule: a user module that does this has
+/// parameters.
+static constexpr llvm::StringLiteral RegisterRole{"register-parameters"};
+
+const RuleInfo RetrainFrozenParamsGrad::Info = {
+    "retrain-frozen-params-grad",
+    "retrain",
+    "backward computes gradients for a module that no optimizer updates",
+    /*DefaultOn=*/true,
+    {},
+    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
+      return std::make_unique<RetrainFrozenParamsGrad>(Ctx);
+    },
+    {roles::InferenceCall.data(), roles::TrainingStep.data(),
+     ParametersAccessRole.data(), TensorTypeRole.data(),
+     RequiresGradSetRole.data(), DetachRole.data(), ModuleBaseRole.data(),
+     ParametricModuleRole.data(), RegisterRole.data(),
+     roles::GradDisable.data()}};
+
+void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      callExpr(isApiCall(&api(), roles::InferenceCall), isExpansionInMainFile(),
+               hasAncestor(functionDecl(isDefinition()).bind("fn")))
+          .bind("forward"),
+      this);
+  Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), RequiresGradSetRole),
+                                   isApiCall(&api(), roles::GradDisable)))
+                        .bind("freeze"),
+                    this);
+}
+
+namespace {
+
+const Expr *calleeObject(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+        OC->getNumArgs() > 0)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+/// The variable at the root of `Model->Sub->forward`, `(*Net).forward`, ...
+const VarDecl *objectRoot(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
+          OC->getNumArgs() != 1)
+        return nullptr;
+      E = OC->getArg(0);
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      E = ME->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref)
+        return nullptr;
+      E = UO->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+class ModuleKnowledge {
+public:
+  ModuleKnowledge(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
+
+  /// Does a module of this type certainly hold parameters? Looks through
+  /// ModuleHolder<Impl>, std::shared_ptr<Impl> and TORCH_MODULE wrappers.
+  bool hasParameters(QualType T, unsigned Depth = 0) {
+    if (Depth > 4 || T.isNull())
+      return false;
+    T = T.getNonReferenceType();
+    if (Api.matchType(T, ParametricModuleRole))
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    if (derivesFromModule(RD, 0) &&
+        !Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
+      return registersParameters(RD);
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type)
+        return hasParameters(Args[0].getAsType(), Depth + 1);
+    }
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (hasParameters(Base.getType(), Depth + 1))
+        return true;
+    return false;
+  }
+
+private:
+  bool derivesFromModule(const CXXRecordDecl *RD, unsigned Depth) {
+    if (!RD || Depth > 8 || !RD->hasDefinition())
+      return false;
+    for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases()) {
+      if (Api.matchType(Base.getType(), ModuleBaseRole))
+        return true;
+      if (derivesFromModule(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+        return true;
+    }
+    return false;
+  }
+
+  /// A user module that registers a parameter or submodule in any of its
+  /// members (constructor initialisers included).
+  bool registersParameters(const CXXRecordDecl *RD) {
+    for (const CXXMethodDecl *MD : RD->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (!MD->hasBody(Def))
+        continue;
+      if (Def->getBody() &&
+          !findApiCalls(*Def->getBody(), RegisterRole, Api, Ctx).empty())
+        return true;
+      if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->getInit() &&
+              !findApiCalls(*Init->getInit(), RegisterRole, Api, Ctx).empty())
+            return true;
+    }
+    return false;
+  }
+
+  const ApiModel &Api;
+  ASTContext &Ctx;
+};
+
+} // namespace
+
+void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
+  if (R.Nodes.getNodeAs<CallExpr>("freeze")) {
+    // Any freezing in the file: the author knows the idiom, and the module
+    // may be frozen by a caller we cannot follow. Stay quiet.
+    FreezesSomewhere = true;
+    return;
+  }
+  const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
+  const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+  ASTContext &Ctx = *R.Context;
+  if (!Forward || !Fn || !Fn->getBody() || Forward->getBeginLoc().isMacroID())
+    return;
+  const Expr *Obj = calleeObject(Forward);
+  const VarDecl *Module = Obj ? objectRoot(Obj) : nullptr;
+  const Stmt *Loop = enclosingLoop(Forward, Ctx);
+  if (!Module || !Loop || isUnderGradGuard(Forward, Ctx, api()))
+    return;
+  if (!ModuleKnowledge(api(), Ctx).hasParameters(Module->getType()))
+    return;
+  // A detach anywhere in the loop may cut this module's output off.
+  if (!findApiCalls(*Loop, DetachRole, api(), Ctx).empty())
+    return;
+
+  // The loop trains: a backward on a tensor and a step on an optimizer.
+  bool Backward = false;
+  const VarDecl *Stepped = nullptr;
+  for (const Expr *E : findApiCalls(*Loop, roles::TrainingStep, api(), Ctx)) {
+    const auto *C = dyn_cast<CallExpr>(E);
+    const Expr *O = C ? calleeObject(C) : nullptr;
+    if (!O)
+      Backward = true; // torch::autograd::backward
+    else if (api().matchType(O->getType().getNonReferenceType(),
+                             TensorTypeRole))
+      Backward = true;
+    else if (!(Stepped = objectRoot(O)))
+      return;
+  }
+  if (!Backward || !Stepped)
+    return;
+
+  // Every optimizer stepped anywhere in the function is a local built only
+  // from parameters() of module variables, none of them this module.
+  const VarDecl *Shown = nullptr;
+  for (const Expr *E :
+       findApiCalls(*Fn->getBody(), roles::TrainingStep, api(), Ctx)) {
+    const auto *C = dyn_cast<CallExpr>(E);
+    const Expr *O = C ? calleeObject(C) : nullptr;
+    if (!O ||
+        api().matchType(O->getType().getNonReferenceType(), TensorTypeRole))
+      continue;
+    const VarDecl *Opt = objectRoot(O);
+    if (!Opt || isa<ParmVarDecl>(Opt) || !Opt->getInit() ||
+        !Opt->isLocalVarDecl())
+      return;
+    std::vector<const Expr *> Access =
+        findApiCalls(*Opt->getInit(), ParametersAccessRole, api(), Ctx);
+    if (Access.empty())
+      return;
+    llvm::SmallPtrSet<const VarDecl *, 4> Owners;
+    for (const Expr *A : Access) {
+      const auto *AC = dyn_cast<CallExpr>(A);
+      const VarDecl *Owner = AC ? objectRoot(calleeObject(AC)) : nullptr;
+      if (!Owner || Owner == Module)
+        return;
+      Owners.insert(Owner);
+    }
+    // Nothing else may feed the optimizer: other variables could hold this
+    // module's parameters.
+    for (const auto &M : match(findAll(declRefExpr(to(varDecl().bind("v")))),
+                               *Opt->getInit(), Ctx)) {
+      const auto *V = M.getNodeAs<VarDecl>("v");
+      if (!Owners.count(V) && !V->getType()->isArithmeticType() &&
+          !(V->hasGlobalStorage() && V->getType().isConstQualified()))
+        return;
+    }
+    Shown = Opt;
+  }
+  if (!Shown)
+    return;
+  Candidates.push_back({Forward->getBeginLoc(), Shown->getLocation(),
+                        Module->getNameAsString()});
+}
+
+void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
+  if (!FreezesSomewhere) {
+    for (const Candidate &C : Candidates) {
+      Finding &F = report(
+          C.Loc, "'" + C.Module +
+                     "' runs with gradients on in this training loop, but no "
+                     "optimizer updates its parameters; backward computes "
+                     "and stores gradients nothing uses: set "
+                     "requires_grad to false on its parameters or run it "
+                     "under 'torch::NoGradGuard'");
+      F.Notes.push_back({C.OptimizerLoc,
+                         "optimizer is built from other modules' parameters "
+                         "only"});
+    }
+  }
+  Candidates.clear();
+}
+
+} // namespace greenlint
