@@ -8,7 +8,9 @@ void usage(llvm::raw_ostream &OS) {
   OS << "usage: greenlint <command> [args]\n"
         "commands:\n"
         "  rules     list every rule with its group, default state and "
-        "summary\n";
+        "summary\n"
+        "  check     lint a project from its compile_commands.json (text, "
+        "SARIF, fixes)\n";
 }
 } // namespace
 
@@ -20,6 +22,8 @@ int main(int Argc, const char **Argv) {
   llvm::StringRef Command = Argv[1];
   if (Command == "rules")
     return greenlint::runRules(Argc - 2, Argv + 2);
+  if (Command == "check")
+    return greenlint::runCheck(Argc - 2, Argv + 2);
   if (Command == "-h" || Command == "--help" || Command == "help") {
     usage(llvm::outs());
     return 0;

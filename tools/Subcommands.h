@@ -7,6 +7,7 @@ namespace greenlint {
 /// code: 0 fine, 1 findings or a significant regression, 2 bad usage or
 /// unreadable input.
 int runRules(int Argc, const char **Argv);
+int runCheck(int Argc, const char **Argv);
 } // namespace greenlint
 
 #endif
