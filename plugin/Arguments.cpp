@@ -21,8 +21,10 @@ bool parseOnOff(llvm::StringRef Key, llvm::StringRef Value, bool &Out,
     Out = false;
     return true;
   }
-  Error = "greenlint: plugin argument '" + Key.str() + "' takes on or off, "
-          "not '" + Value.str() + "'";
+  Error = "greenlint: plugin argument '" + Key.str() +
+          "' takes on or off, "
+          "not '" +
+          Value.str() + "'";
   return false;
 }
 } // namespace
@@ -37,8 +39,7 @@ bool parsePluginArguments(const std::vector<std::string> &Args,
       if (HasValue && !Value.empty())
         return true;
       Error = "greenlint: plugin argument '" + Key.str() +
-              "' needs a value: -fplugin-arg-greenlint-" + Key.str() +
-              "=VALUE";
+              "' needs a value: -fplugin-arg-greenlint-" + Key.str() + "=VALUE";
       return false;
     };
     if (Key == "config") {

@@ -22,8 +22,7 @@ DiagnosticsEngine::Level levelOf(Severity S) {
 } // namespace
 
 DiagnosticEmitter::DiagnosticEmitter(DiagnosticsEngine &Diags,
-                                     const SourceManager &SM,
-                                     const Config &Cfg)
+                                     const SourceManager &SM, const Config &Cfg)
     : Diags(Diags), SM(SM), Cfg(Cfg) {
   if (!Cfg.HeaderFilter.empty())
     HeaderFilter.emplace(Cfg.HeaderFilter);
@@ -49,8 +48,7 @@ const FileSuppressions &DiagnosticEmitter::suppressionsFor(FileID File) {
   auto It = Suppressions.find(File);
   if (It == Suppressions.end())
     It = Suppressions
-             .try_emplace(File, FileSuppressions::parse(
-                                    SM.getBufferData(File)))
+             .try_emplace(File, FileSuppressions::parse(SM.getBufferData(File)))
              .first;
   return It->second;
 }
@@ -68,8 +66,8 @@ ReportedFinding DiagnosticEmitter::resolve(const Finding &F,
   for (const FindingNote &N : F.Notes) {
     PresumedLoc NP = SM.getPresumedLoc(SM.getExpansionLoc(N.Loc));
     if (NP.isValid())
-      R.Notes.push_back({NP.getFilename(), NP.getLine(), NP.getColumn(),
-                         N.Message});
+      R.Notes.push_back(
+          {NP.getFilename(), NP.getLine(), NP.getColumn(), N.Message});
   }
   for (const FixItHint &Fix : F.Fixes) {
     CharSourceRange Range = Fix.RemoveRange;
@@ -80,8 +78,8 @@ ReportedFinding DiagnosticEmitter::resolve(const Finding &F,
     if (File != EndFile)
       continue;
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-    R.Fixes.push_back({Entry ? Entry->getName().str() : "", Begin,
-                       End - Begin, Fix.CodeToInsert});
+    R.Fixes.push_back({Entry ? Entry->getName().str() : "", Begin, End - Begin,
+                       Fix.CodeToInsert});
   }
   return R;
 }
@@ -94,9 +92,9 @@ void DiagnosticEmitter::emit(Finding &&F) {
     return; // e.g. once per template instantiation
   Severity Level = Cfg.severityOf(F.RuleId);
   ReportedFinding R = resolve(F, Level);
-  R.Suppressed = suppressionsFor(SM.getFileID(Expansion))
-                     .suppresses(SM.getExpansionLineNumber(Expansion),
-                                 F.RuleId);
+  R.Suppressed =
+      suppressionsFor(SM.getFileID(Expansion))
+          .suppresses(SM.getExpansionLineNumber(Expansion), F.RuleId);
   if (OnFinding)
     OnFinding(R);
   Findings.push_back(R);
@@ -113,8 +111,8 @@ void DiagnosticEmitter::emit(Finding &&F) {
     for (const FixItHint &Fix : F.Fixes)
       B << Fix;
   }
-  unsigned NoteID = Diags.getDiagnosticIDs()->getCustomDiagID(
-      DiagnosticIDs::Note, "%0");
+  unsigned NoteID =
+      Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::Note, "%0");
   for (const FindingNote &N : F.Notes)
     Diags.Report(N.Loc, NoteID) << N.Message;
 }
@@ -122,8 +120,8 @@ void DiagnosticEmitter::emit(Finding &&F) {
 void DiagnosticEmitter::reportSuppressionProblems() {
   // The main file is always checked, even when it had no finding.
   suppressionsFor(SM.getMainFileID());
-  unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
-      DiagnosticIDs::Warning, "%0");
+  unsigned ID =
+      Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::Warning, "%0");
   for (const auto &[File, Sup] : Suppressions)
     for (const SuppressionProblem &P : Sup.problems()) {
       SourceLocation Loc = SM.translateLineCol(File, P.Line, P.Column);
@@ -133,8 +131,8 @@ void DiagnosticEmitter::reportSuppressionProblems() {
 
 void DiagnosticEmitter::reportError(DiagnosticsEngine &Diags,
                                     llvm::StringRef Message) {
-  unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
-      DiagnosticIDs::Error, "%0");
+  unsigned ID =
+      Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::Error, "%0");
   Diags.Report(ID) << Message;
 }
 

@@ -66,9 +66,9 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
     std::vector<const FunctionDecl *> Functions;
     if (const auto *FD = dyn_cast<FunctionDecl>(Top))
       Functions.push_back(FD);
-    for (const BoundNodes &N : match(
-             decl(forEachDescendant(functionDecl(isDefinition()).bind("fn"))),
-             *Top, Ctx))
+    for (const BoundNodes &N :
+         match(decl(forEachDescendant(functionDecl(isDefinition()).bind("fn"))),
+               *Top, Ctx))
       Functions.push_back(N.getNodeAs<FunctionDecl>("fn"));
     for (const FunctionDecl *FD : Functions) {
       std::optional<HotPath> Path = classifyHotPath(*FD, Api, Ctx);
@@ -172,8 +172,8 @@ llvm::PreservedAnalyses InstrumentPass::run(llvm::Module &M,
   llvm::LLVMContext &C = M.getContext();
   llvm::Type *Ptr = llvm::PointerType::getUnqual(C);
   llvm::Type *Void = llvm::Type::getVoidTy(C);
-  llvm::AttributeList NoUnwind = llvm::AttributeList().addFnAttribute(
-      C, llvm::Attribute::NoUnwind);
+  llvm::AttributeList NoUnwind =
+      llvm::AttributeList().addFnAttribute(C, llvm::Attribute::NoUnwind);
   Begin = M.getOrInsertFunction("greenlint_region_begin", NoUnwind, Void, Ptr);
   End = M.getOrInsertFunction("greenlint_region_end", NoUnwind, Void);
   Units = M.getOrInsertFunction("greenlint_units", NoUnwind, Void, Ptr,
@@ -196,16 +196,16 @@ llvm::PreservedAnalyses InstrumentPass::run(llvm::Module &M,
   // the runtime fails with "undefined reference to
   // greenlint_instrumented_code_needs_libgreenlint_rt" rather than silently
   // losing measurements.
-  llvm::GlobalVariable *Needs = M.getGlobalVariable(
-      "greenlint_instrumented_code_needs_libgreenlint_rt");
+  llvm::GlobalVariable *Needs =
+      M.getGlobalVariable("greenlint_instrumented_code_needs_libgreenlint_rt");
   if (!Needs)
     Needs = new llvm::GlobalVariable(
         M, llvm::Type::getInt32Ty(C), /*isConstant=*/true,
         llvm::GlobalValue::ExternalLinkage, nullptr,
         "greenlint_instrumented_code_needs_libgreenlint_rt");
-  auto *Anchor = new llvm::GlobalVariable(
-      M, Ptr, /*isConstant=*/true, llvm::GlobalValue::PrivateLinkage, Needs,
-      "greenlint.needs_runtime");
+  auto *Anchor = new llvm::GlobalVariable(M, Ptr, /*isConstant=*/true,
+                                          llvm::GlobalValue::PrivateLinkage,
+                                          Needs, "greenlint.needs_runtime");
   llvm::appendToCompilerUsed(M, {Anchor});
   return llvm::PreservedAnalyses::none();
 }

@@ -50,9 +50,10 @@ std::map<std::string, PlannedRegion> &instrumentationPlan();
 
 /// Finds the hot paths among the user's declarations and adds them to the
 /// plan; returns them (for the facts file).
-std::vector<PlannedRegion> planInstrumentation(clang::ASTContext &Ctx,
-                                               llvm::ArrayRef<clang::Decl *> UserDecls,
-                                               const ApiModel &Api);
+std::vector<PlannedRegion>
+planInstrumentation(clang::ASTContext &Ctx,
+                    llvm::ArrayRef<clang::Decl *> UserDecls,
+                    const ApiModel &Api);
 
 /// Registers the instrumentation pass at the start of the optimisation
 /// pipeline (before inlining; also at -O0).

@@ -19,8 +19,8 @@ LintConsumer::LintConsumer(CompilerInstance &CI, LintOptions Opts)
     : CI(CI), Opts(std::move(Opts)) {
   Usable = loadConfig();
   if (Usable)
-    Emitter = std::make_unique<DiagnosticEmitter>(
-        CI.getDiagnostics(), CI.getSourceManager(), Cfg);
+    Emitter = std::make_unique<DiagnosticEmitter>(CI.getDiagnostics(),
+                                                  CI.getSourceManager(), Cfg);
 }
 
 LintConsumer::~LintConsumer() = default;
@@ -88,9 +88,8 @@ bool LintConsumer::HandleTopLevelDecl(DeclGroupRef Group) {
 }
 
 void LintConsumer::runRules(ASTContext &Ctx) {
-  RuleContext Context(Cfg, *Api, [this](Finding &&F) {
-    Emitter->emit(std::move(F));
-  });
+  RuleContext Context(Cfg, *Api,
+                      [this](Finding &&F) { Emitter->emit(std::move(F)); });
   Context.setASTContext(&Ctx);
   const auto &Inputs = CI.getFrontendOpts().Inputs;
   Context.setCompileFacts(
@@ -137,9 +136,9 @@ void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
   Emitter->OnFinding = OnFinding;
   runRules(Ctx);
   Emitter->reportSuppressionProblems();
-  double Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start)
-                       .count();
+  double Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   if (Opts.TimeRules) {
     llvm::errs() << "greenlint: rule time for "
                  << CI.getFrontendOpts().Inputs[0].getFile() << " (total "
@@ -166,8 +165,8 @@ void LintConsumer::writeFacts(double Seconds) {
   Facts.Regions = Regions;
   std::string Error;
   if (!Facts.write(Opts.FactsDir, Error))
-    CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(
-        DiagnosticsEngine::Warning, "%0"))
+    CI.getDiagnostics().Report(
+        CI.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Warning, "%0"))
         << Error;
 }
 

@@ -134,7 +134,8 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
 
 bool FileSuppressions::suppresses(unsigned Line, llvm::StringRef RuleId) const {
   for (const Span &S : Spans)
-    if (Line >= S.FirstLine && Line <= S.LastLine && globsMatch(S.Globs, RuleId))
+    if (Line >= S.FirstLine && Line <= S.LastLine &&
+        globsMatch(S.Globs, RuleId))
       return true;
   return false;
 }

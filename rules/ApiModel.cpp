@@ -1,10 +1,10 @@
 //===- ApiModel.cpp - Loading and querying the framework API data ---------===//
 #include "ApiModel.h"
+#include "Registry.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "Registry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -21,10 +21,33 @@ std::string where(llvm::StringRef File, const YAML::Node &N) {
          ":" + std::to_string(N.Mark().column + 1) + ": ";
 }
 
+/// True if NS is a versioning namespace: its parent pulls it in with a
+/// using-directive (OpenCV's cv::dnn::dnn4_v<date>), like an inline one.
+bool isVersioningNamespace(const clang::NamespaceDecl *NS) {
+  if (NS->isInline())
+    return true;
+  for (const clang::UsingDirectiveDecl *U : NS->getParent()->using_directives())
+    if (U->getNominatedNamespace()->getCanonicalDecl() ==
+        NS->getCanonicalDecl())
+      return true;
+  return false;
+}
+
 std::string qualifiedName(const clang::NamedDecl *D) {
   std::string S;
   llvm::raw_string_ostream OS(S);
   D->printQualifiedName(OS);
+  // Data files name the API as users spell it, without version namespaces.
+  for (const clang::DeclContext *DC = D->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC))
+      if (!NS->isAnonymousNamespace() && !NS->isInline() &&
+          isVersioningNamespace(NS)) {
+        std::string Part = "::" + NS->getName().str() + "::";
+        size_t Pos = S.find(Part);
+        if (Pos != std::string::npos)
+          S.erase(Pos, Part.size() - 2);
+      }
   return S;
 }
 
@@ -36,8 +59,8 @@ llvm::StringRef unqualified(llvm::StringRef Name) {
 
 const std::vector<llvm::StringRef> &coreRoles() {
   static const std::vector<llvm::StringRef> Roles = {
-      roles::ModelLoad, roles::InferenceCall, roles::TrainingStep,
-      roles::GradGuard, roles::GradDisable,   roles::EvalMode,
+      roles::ModelLoad,     roles::InferenceCall, roles::TrainingStep,
+      roles::GradGuard,     roles::GradDisable,   roles::EvalMode,
       roles::CheckpointSave};
   return Roles;
 }
@@ -251,7 +274,8 @@ const ApiEntry *ApiModel::matchValue(const clang::ValueDecl *D,
   return lookup(Role, D->getName(), ApiEntry::Value, D);
 }
 
-const ApiEntry *ApiModel::matchCall(const clang::Expr *E, llvm::StringRef Role) const {
+const ApiEntry *ApiModel::matchCall(const clang::Expr *E,
+                                    llvm::StringRef Role) const {
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
     return matchFunction(Call->getDirectCallee(), Role);
   if (const auto *Construct = llvm::dyn_cast<clang::CXXConstructExpr>(E))

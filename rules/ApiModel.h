@@ -78,8 +78,7 @@ public:
 
   /// Adds the entries of one YAML file (text given); false with a
   /// "greenlint: file:line:col: ..." message on error.
-  bool addYaml(llvm::StringRef Text, llvm::StringRef File,
-               std::string &Error);
+  bool addYaml(llvm::StringRef Text, llvm::StringRef File, std::string &Error);
   bool addFile(llvm::StringRef Path, std::string &Error);
 
   /// The entry for the function a call or construction reaches, if it has
@@ -118,8 +117,8 @@ std::vector<const clang::Expr *> findApiCalls(const clang::Stmt &Scope,
 // string literals of roles:: or a rule's own role constants.
 
 /// Matches a call or construction whose target has Role in Model.
-AST_MATCHER_P2(clang::Expr, isApiCall, const ApiModel *, Model,
-               llvm::StringRef, Role) {
+AST_MATCHER_P2(clang::Expr, isApiCall, const ApiModel *, Model, llvm::StringRef,
+               Role) {
   return Model->matchCall(&Node, Role) != nullptr;
 }
 

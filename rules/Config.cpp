@@ -216,17 +216,17 @@ private:
     switch (O.Kind) {
     case OptionKind::Bool: {
       std::string L = llvm::StringRef(Value).lower();
-      if (L != "true" && L != "false" && L != "on" && L != "off" &&
-          L != "1" && L != "0" && L != "yes" && L != "no")
-        return fail(At, "option '" + std::string(O.Name) +
-                            "' takes true or false");
+      if (L != "true" && L != "false" && L != "on" && L != "off" && L != "1" &&
+          L != "0" && L != "yes" && L != "no")
+        return fail(At,
+                    "option '" + std::string(O.Name) + "' takes true or false");
       return true;
     }
     case OptionKind::Int: {
       int64_t N;
       if (llvm::StringRef(Value).getAsInteger(10, N))
-        return fail(At, "option '" + std::string(O.Name) +
-                            "' takes an integer");
+        return fail(At,
+                    "option '" + std::string(O.Name) + "' takes an integer");
       return true;
     }
     case OptionKind::Regex: {
@@ -250,8 +250,8 @@ private:
       Id.consume_front("greenlint-");
       const RuleInfo *Info = findRule(Id);
       if (!Info)
-        return fail(RuleKV.first, "unknown rule '" + Id.str() + "'; " +
-                                      knownIds());
+        return fail(RuleKV.first,
+                    "unknown rule '" + Id.str() + "'; " + knownIds());
       if (!RuleKV.second.IsMap())
         return fail(RuleKV.second, "expected a mapping of option names to "
                                    "values");
@@ -287,12 +287,11 @@ private:
                      "joules_per_call");
     for (const auto &KV : V) {
       std::string Key = KV.first.Scalar();
-      std::optional<double> *Into = Key == "parameters" ? &Out.Budget.Parameters
-                                    : Key == "weight_bytes"
-                                        ? &Out.Budget.WeightBytes
-                                    : Key == "joules_per_call"
-                                        ? &Out.Budget.JoulesPerCall
-                                        : nullptr;
+      std::optional<double> *Into =
+          Key == "parameters"        ? &Out.Budget.Parameters
+          : Key == "weight_bytes"    ? &Out.Budget.WeightBytes
+          : Key == "joules_per_call" ? &Out.Budget.JoulesPerCall
+                                     : nullptr;
       if (!Into)
         return fail(KV.first, "unknown budget '" + Key +
                                   "'; known budgets are parameters, "
@@ -300,8 +299,8 @@ private:
       double D;
       if (!KV.second.IsScalar() ||
           llvm::StringRef(KV.second.Scalar()).getAsDouble(D) || D < 0)
-        return fail(KV.second, "budget '" + Key +
-                                   "' takes a non-negative number");
+        return fail(KV.second,
+                    "budget '" + Key + "' takes a non-negative number");
       *Into = D;
     }
     return true;

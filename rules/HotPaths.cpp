@@ -54,9 +54,9 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
   std::vector<UnitSite> TrainUnits, InferUnits;
   // Calls inside lambdas and local classes run when those are called, not
   // as part of this function's own work: skip them.
-  auto Calls = match(
-      findAll(callExpr(unless(hasAncestor(lambdaExpr()))).bind("call")),
-      *FD.getBody(), Ctx);
+  auto Calls =
+      match(findAll(callExpr(unless(hasAncestor(lambdaExpr()))).bind("call")),
+            *FD.getBody(), Ctx);
   std::string TrainFramework, InferFramework;
   bool Trains = false, Infers = false;
   for (const BoundNodes &N : Calls) {

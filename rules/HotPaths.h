@@ -28,7 +28,8 @@ class ApiModel;
 enum class Phase { Train, Infer, User };
 llvm::StringRef phaseName(Phase P);
 
-/// Annotations users put on functions, e.g. [[clang::annotate("greenlint::region")]].
+/// Annotations users put on functions, e.g.
+/// [[clang::annotate("greenlint::region")]].
 inline constexpr llvm::StringLiteral RegionAnnotation{"greenlint::region"};
 inline constexpr llvm::StringLiteral NoRegionAnnotation{"greenlint::no_region"};
 

@@ -67,7 +67,8 @@ public:
       return isa<FieldDecl>(ME->getMemberDecl()) && invariant(ME->getBase());
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      return MD && MD->isConst() && invariant(MC->getImplicitObjectArgument()) &&
+      return MD && MD->isConst() &&
+             invariant(MC->getImplicitObjectArgument()) &&
              allInvariant(MC->arguments());
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E))

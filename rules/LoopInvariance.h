@@ -20,8 +20,7 @@ namespace greenlint {
 /// The innermost loop whose every iteration evaluates S (body, condition or
 /// increment; not the init), within the same function. Lambdas and local
 /// classes end the search: their bodies run when called, not per iteration.
-const clang::Stmt *enclosingLoop(const clang::Stmt *S,
-                                 clang::ASTContext &Ctx);
+const clang::Stmt *enclosingLoop(const clang::Stmt *S, clang::ASTContext &Ctx);
 
 /// True if E provably has the same value on every iteration of Loop: built
 /// from literals, variables declared outside the loop and not modified in

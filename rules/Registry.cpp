@@ -21,10 +21,9 @@ const std::vector<const RuleInfo *> &allRules() {
 #include "RuleList.inc"
 #undef GREENLINT_RULE
     };
-    std::sort(All.begin(), All.end(),
-              [](const RuleInfo *A, const RuleInfo *B) {
-                return llvm::StringRef(A->Id) < B->Id;
-              });
+    std::sort(All.begin(), All.end(), [](const RuleInfo *A, const RuleInfo *B) {
+      return llvm::StringRef(A->Id) < B->Id;
+    });
     return All;
   }();
   return Rules;

@@ -64,8 +64,7 @@ class Rule : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   Rule(const RuleInfo &Info, RuleContext &Ctx) : Info(Info), Ctx(Ctx) {}
 
-  virtual void
-  registerMatchers(clang::ast_matchers::MatchFinder &Finder) = 0;
+  virtual void registerMatchers(clang::ast_matchers::MatchFinder &Finder) = 0;
   virtual void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) = 0;
   /// Called once after all matches, for rules that decide on whole-TU facts.

@@ -31,28 +31,27 @@ InferNoGradGuard::InferNoGradGuard(RuleContext &Ctx)
       InferenceFunctionRegex(option("InferenceFunctionRegex")) {}
 
 void InferNoGradGuard::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(callExpr(isApiCall(&api(), roles::InferenceCall),
-                             hasAncestor(functionDecl(isDefinition(),
-                                                      unless(cxxMethodDecl(
-                                                          ofClass(isLambda()))))
-                                             .bind("fn")))
-                        .bind("forward"),
-                    this);
+  Finder.addMatcher(
+      callExpr(
+          isApiCall(&api(), roles::InferenceCall),
+          hasAncestor(functionDecl(isDefinition(),
+                                   unless(cxxMethodDecl(ofClass(isLambda()))))
+                          .bind("fn")))
+          .bind("forward"),
+      this);
   // Calls of user functions, to learn whether a caller holds a guard.
   Finder.addMatcher(
       callExpr(callee(functionDecl(hasBody(stmt()), isExpansionInMainFile())
-                              .bind("callee")))
+                          .bind("callee")))
           .bind("call"),
       this);
   Finder.addMatcher(
-      callExpr(isApiCall(&api(), roles::GradDisable)).bind("disable"),
-      this);
+      callExpr(isApiCall(&api(), roles::GradDisable)).bind("disable"), this);
 }
 
 bool InferNoGradGuard::isInferencePath(const Expr *Forward,
                                        const FunctionDecl *Fn,
-                                       const Expr *&Evidence,
-                                       ASTContext &Ctx) {
+                                       const Expr *&Evidence, ASTContext &Ctx) {
   Evidence = nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
   auto Before = [&](const Expr *A, const Expr *B) {

@@ -2,8 +2,8 @@
 //
 // Flags a forward pass on an evident inference path (after an eval() call
 // or a model load, with no backward or optimizer step in between or in the
-// same loop) while autograd is still recording. A guard in any enclosing block, or held
-// by every caller in the same translation unit, counts. See
+// same loop) while autograd is still recording. A guard in any enclosing block,
+// or held by every caller in the same translation unit, counts. See
 // docs/rules/infer-no-grad-guard.md.
 //
 //===----------------------------------------------------------------------===//

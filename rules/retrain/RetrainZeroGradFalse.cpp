@@ -50,15 +50,16 @@ void RetrainZeroGradFalse::check(const MatchFinder::MatchResult &R) {
     return; // a fix-it inside a macro could change other expansions
   Finding &F = report(
       Loc, std::string("'zero_grad' ") +
-               (Defaulted ? "defaults to set_to_none=false" : "is called with "
-                                                               "set_to_none="
-                                                               "false") +
+               (Defaulted ? "defaults to set_to_none=false"
+                          : "is called with "
+                            "set_to_none="
+                            "false") +
                " and writes zeros into every gradient each step; pass true "
                "so gradients are released and the next backward assigns "
                "instead of accumulating");
   if (Defaulted)
-    F.Fixes.push_back(
-        FixItHint::CreateInsertion(Call->getRParenLoc(), "/*set_to_none=*/true"));
+    F.Fixes.push_back(FixItHint::CreateInsertion(Call->getRParenLoc(),
+                                                 "/*set_to_none=*/true"));
   else
     F.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Literal->getSourceRange()), "true"));

@@ -22,8 +22,7 @@ TEST(ApiModel, EntriesAreValidated) {
   EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {role: flying, "
                          "function: f}\n",
                          "x.yaml", Error));
-  EXPECT_NE(Error.find("x.yaml:3:12: unknown role 'flying'"),
-            std::string::npos)
+  EXPECT_NE(Error.find("x.yaml:3:12: unknown role 'flying'"), std::string::npos)
       << Error;
   EXPECT_NE(Error.find("model-load"), std::string::npos);
 

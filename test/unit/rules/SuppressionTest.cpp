@@ -23,23 +23,23 @@ TEST(Suppression, SameLineWithAndWithoutList) {
 }
 
 TEST(Suppression, NextLineCoversOnlyTheNextLine) {
-  FileSuppressions S = FileSuppressions::parse(
-      "// NOLINTNEXTLINE(greenlint-*)\nx();\ny();\n");
+  FileSuppressions S =
+      FileSuppressions::parse("// NOLINTNEXTLINE(greenlint-*)\nx();\ny();\n");
   EXPECT_FALSE(S.suppresses(1, "infer-load-in-loop"));
   EXPECT_TRUE(S.suppresses(2, "infer-load-in-loop"));
   EXPECT_FALSE(S.suppresses(3, "infer-load-in-loop"));
 }
 
 TEST(Suppression, BeginEndRangesNestAndMatchByList) {
-  FileSuppressions S = FileSuppressions::parse(
-      "// NOLINTBEGIN(greenlint-infer-*)\n"       // 1
-      "a();\n"                                    // 2
-      "// NOLINTBEGIN(greenlint-retrain-*)\n"     // 3
-      "b();\n"                                    // 4
-      "// NOLINTEND(greenlint-infer-*)\n"         // 5
-      "c();\n"                                    // 6
-      "// NOLINTEND(greenlint-retrain-*)\n"       // 7
-      "d();\n");                                  // 8
+  FileSuppressions S =
+      FileSuppressions::parse("// NOLINTBEGIN(greenlint-infer-*)\n"   // 1
+                              "a();\n"                                // 2
+                              "// NOLINTBEGIN(greenlint-retrain-*)\n" // 3
+                              "b();\n"                                // 4
+                              "// NOLINTEND(greenlint-infer-*)\n"     // 5
+                              "c();\n"                                // 6
+                              "// NOLINTEND(greenlint-retrain-*)\n"   // 7
+                              "d();\n");                              // 8
   EXPECT_TRUE(S.suppresses(2, "infer-load-in-loop"));
   EXPECT_FALSE(S.suppresses(2, "retrain-zero-grad-false"));
   EXPECT_TRUE(S.suppresses(4, "retrain-zero-grad-false"));
@@ -51,11 +51,11 @@ TEST(Suppression, BeginEndRangesNestAndMatchByList) {
 }
 
 TEST(Suppression, UnmatchedBeginAndEndAreProblems) {
-  FileSuppressions S = FileSuppressions::parse(
-      "// NOLINTEND(greenlint-infer-*)\n"
-      "x();\n"
-      "  /* NOLINTBEGIN */\n"
-      "y();\n");
+  FileSuppressions S =
+      FileSuppressions::parse("// NOLINTEND(greenlint-infer-*)\n"
+                              "x();\n"
+                              "  /* NOLINTBEGIN */\n"
+                              "y();\n");
   ASSERT_EQ(S.problems().size(), 2u);
   EXPECT_EQ(S.problems()[0].Line, 1u);
   EXPECT_EQ(S.problems()[0].Column, 4u);
@@ -74,10 +74,10 @@ TEST(Suppression, OtherToolsRangesAreNotPoliced) {
 }
 
 TEST(Suppression, OnlyCommentsAndWholeWordsCount) {
-  FileSuppressions S = FileSuppressions::parse(
-      "const char *T = \"NOLINT\"; x();\n"
-      "y(); // NOLINTED by hand\n"
-      "z(); // NOLINT(greenlint-infer-load-in-loop\n");
+  FileSuppressions S =
+      FileSuppressions::parse("const char *T = \"NOLINT\"; x();\n"
+                              "y(); // NOLINTED by hand\n"
+                              "z(); // NOLINT(greenlint-infer-load-in-loop\n");
   EXPECT_FALSE(S.suppresses(1, "infer-load-in-loop"));
   EXPECT_FALSE(S.suppresses(2, "infer-load-in-loop"));
   // An unclosed list is not a directive.
