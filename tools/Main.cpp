@@ -10,7 +10,9 @@ void usage(llvm::raw_ostream &OS) {
         "  rules     list every rule with its group, default state and "
         "summary\n"
         "  check     lint a project from its compile_commands.json (text, "
-        "SARIF, fixes)\n";
+        "SARIF, fixes)\n"
+        "  report    SCI per region, test and functional unit from ledgers\n"
+        "  diff      SCI change between two reports, with significance\n";
 }
 } // namespace
 
@@ -24,6 +26,10 @@ int main(int Argc, const char **Argv) {
     return greenlint::runRules(Argc - 2, Argv + 2);
   if (Command == "check")
     return greenlint::runCheck(Argc - 2, Argv + 2);
+  if (Command == "report")
+    return greenlint::runReport(Argc - 2, Argv + 2);
+  if (Command == "diff")
+    return greenlint::runDiff(Argc - 2, Argv + 2);
   if (Command == "-h" || Command == "--help" || Command == "help") {
     usage(llvm::outs());
     return 0;

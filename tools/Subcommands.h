@@ -8,6 +8,8 @@ namespace greenlint {
 /// unreadable input.
 int runRules(int Argc, const char **Argv);
 int runCheck(int Argc, const char **Argv);
+int runReport(int Argc, const char **Argv);
+int runDiff(int Argc, const char **Argv);
 } // namespace greenlint
 
 #endif

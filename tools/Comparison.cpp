@@ -1,0 +1,283 @@
+//===- Comparison.cpp - Base vs head SCI: deltas and significance ---------===//
+//
+// A baseline comparison is valid only with an identical methodology
+// (ISO/IEC 21031:2024, "comparing to a baseline"), so differences in the
+// methodology are refused rather than reported as a delta.
+//
+//===----------------------------------------------------------------------===//
+#include "Comparison.h"
+#include "ReportFormats.h"
+#include "Significance.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace greenlint {
+
+using nlohmann::json;
+
+namespace {
+
+std::string show(const json &V) {
+  if (V.is_string())
+    return V.get<std::string>();
+  if (V.is_number())
+    return formatNumber(V.get<double>(), 6);
+  return V.dump();
+}
+
+std::string meterList(const json &Meth) {
+  std::string S;
+  for (const json &M : Meth.value("meters", json::array()))
+    S += (S.empty() ? "" : ",") + M.value("name", std::string()) +
+         (M.value("measured", false) ? "(measured)" : "(modelled)");
+  return S;
+}
+
+std::string str(const json &Obj, const char *Key) {
+  auto It = Obj.find(Key);
+  return It != Obj.end() && It->is_string() ? It->get<std::string>() : "";
+}
+
+} // namespace
+
+std::string methodologyDifferences(const json &Base, const json &Head) {
+  std::string Out;
+  auto differ = [&](const std::string &What, const json &B, const json &H) {
+    if (B != H)
+      Out += "  " + What + ": base " + show(B) + ", head " + show(H) + "\n";
+  };
+  differ("report format version", Base.value("version", 0),
+         Head.value("version", 0));
+  const json &MB = Base["methodology"], &MH = Head["methodology"];
+  differ("hardware profile", MB["profile"]["id"], MH["profile"]["id"]);
+  differ("grid", MB["grid"]["id"], MH["grid"]["id"]);
+  differ("grid intensity (gCO2e/kWh)", MB["grid"]["intensity_gco2e_per_kwh"],
+         MH["grid"]["intensity_gco2e_per_kwh"]);
+  differ("PUE", MB["pue"]["value"], MH["pue"]["value"]);
+  differ("meters", meterList(MB), meterList(MH));
+  differ("functional units", MB["functional_units"], MH["functional_units"]);
+  differ("embodied TE (g)", MB["embodied"]["te_g"], MH["embodied"]["te_g"]);
+  differ("embodied lifespan (years)", MB["embodied"]["lifespan_years"],
+         MH["embodied"]["lifespan_years"]);
+  differ("embodied ToR (logical CPUs)", MB["embodied"]["tor_threads"],
+         MH["embodied"]["tor_threads"]);
+  differ("embodied RR", MB["embodied"]["rr"], MH["embodied"]["rr"]);
+  differ("reserved threads", MB["embodied"]["reserved_threads"],
+         MH["embodied"]["reserved_threads"]);
+  differ("grouping", MB["grouping"], MH["grouping"]);
+  return Out;
+}
+
+static RatioEstimate runsEstimate(const json &Row) {
+  std::vector<RatioObservation> Obs;
+  for (const json &R : Row.value("runs", json::array()))
+    Obs.push_back({R.value("carbon_g", 0.0), R.value("units", 0.0)});
+  return ratioEstimate(Obs);
+}
+
+static RatioEstimate intervalEstimate(const json &Row) {
+  RatioEstimate E;
+  const json &I = Row.value("intervals", json::object());
+  E.N = I.value("n", 0);
+  E.StdError = I.value("se", 0.0);
+  E.Value = Row["sci"].is_number() ? Row["sci"].get<double>() : 0;
+  return E;
+}
+
+json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
+  json Out;
+  Out["format"] = "greenlint-diff";
+  Out["version"] = 1;
+  Out["methodology"] = Head["methodology"];
+  Out["alpha"] = S.Alpha;
+  Out["fail_above_pct"] = S.FailAbovePct;
+  Out["test"] = "Welch's t-test on ratio estimates (docs/sci-methodology.md)";
+  json Rows = json::array();
+  int Regressions = 0, Improvements = 0;
+  std::map<std::string, const json *> BaseGroups;
+  for (const json &G : Base["groups"])
+    BaseGroups[str(G, "test")] = &G;
+  for (const json &HG : Head["groups"]) {
+    std::string Test = str(HG, "test");
+    std::map<std::string, const json *> BaseRows;
+    if (auto It = BaseGroups.find(Test); It != BaseGroups.end())
+      for (const json &R : (*It->second)["rows"])
+        BaseRows[str(R, "key")] = &R;
+    std::map<std::string, bool> Seen;
+    for (const json &H : HG["rows"]) {
+      std::string Key = str(H, "key");
+      json D = {{"test", Test},          {"key", Key},
+                {"scope", H["scope"]},   {"name", H["name"]},
+                {"side", H["side"]},     {"unit", H["unit"]},
+                {"head_sci", H["sci"]}};
+      auto BIt = BaseRows.find(Key);
+      if (BIt == BaseRows.end() || !(*BIt->second)["sci"].is_number() ||
+          !H["sci"].is_number()) {
+        D["base_sci"] = BIt == BaseRows.end() ? json(nullptr)
+                                              : (*BIt->second)["sci"];
+        D["verdict"] = BIt == BaseRows.end() ? "new" : "no units";
+        Rows.push_back(D);
+        Seen[Key] = true;
+        continue;
+      }
+      Seen[Key] = true;
+      const json &B = *BIt->second;
+      double BaseSci = B["sci"].get<double>(), HeadSci = H["sci"].get<double>();
+      D["base_sci"] = BaseSci;
+      D["delta"] = HeadSci - BaseSci;
+      D["delta_pct"] =
+          BaseSci != 0 ? json(100 * (HeadSci - BaseSci) / BaseSci) : json(nullptr);
+      RatioEstimate EB = runsEstimate(B), EH = runsEstimate(H);
+      std::string Level = "runs";
+      if (EB.N < 2 || EH.N < 2) {
+        EB = intervalEstimate(B);
+        EH = intervalEstimate(H);
+        Level = "intervals";
+      }
+      EB.Value = BaseSci;
+      EH.Value = HeadSci;
+      WelchResult W = welchTest(EB, EH);
+      D["n_base"] = EB.N;
+      D["n_head"] = EH.N;
+      D["se_base"] = EB.StdError;
+      D["se_head"] = EH.StdError;
+      if (!W.Valid) {
+        D["over"] = nullptr;
+        D["verdict"] = "not tested";
+        Rows.push_back(D);
+        continue;
+      }
+      D["over"] = Level;
+      D["t"] = std::isfinite(W.T) ? json(W.T) : json(nullptr);
+      D["df"] = W.Df;
+      D["p"] = W.P;
+      bool Significant = W.P < S.Alpha;
+      double Pct = BaseSci != 0 ? 100 * (HeadSci - BaseSci) / BaseSci : 0;
+      std::string Verdict = "no significant change";
+      if (Significant && HeadSci > BaseSci)
+        Verdict = Pct > S.FailAbovePct ? "regression"
+                                       : "significant increase within "
+                                         "threshold";
+      else if (Significant && HeadSci < BaseSci)
+        Verdict = "improvement";
+      Regressions += Verdict == "regression";
+      Improvements += Verdict == "improvement";
+      D["verdict"] = Verdict;
+      Rows.push_back(D);
+    }
+    for (const auto &[Key, B] : BaseRows)
+      if (!Seen.count(Key))
+        Rows.push_back({{"test", Test},
+                        {"key", Key},
+                        {"scope", (*B)["scope"]},
+                        {"name", (*B)["name"]},
+                        {"side", (*B)["side"]},
+                        {"unit", (*B)["unit"]},
+                        {"base_sci", (*B)["sci"]},
+                        {"head_sci", nullptr},
+                        {"verdict", "removed"}});
+  }
+  Out["rows"] = Rows;
+  Out["regressions"] = Regressions;
+  Out["improvements"] = Improvements;
+  return Out;
+}
+
+namespace {
+
+std::string num(const json &V, int Significant = 4) {
+  return V.is_number() ? formatNumber(V.get<double>(), Significant) : "-";
+}
+
+std::vector<std::vector<std::string>> diffCells(const json &Diff,
+                                                bool Markdown) {
+  std::vector<std::vector<std::string>> T;
+  T.push_back({"test", "side", "name", "R", "base SCI", "head SCI", "delta",
+               "delta %", "p", "n (over)", "verdict"});
+  for (const json &R : Diff["rows"]) {
+    std::string Side = str(R, "scope") == "region" ? str(R, "side")
+                                                   : str(R, "scope");
+    std::string Name = str(R, "name");
+    if (Markdown)
+      Name = "`" + Name + "`";
+    std::string Pct = R.contains("delta_pct") && R["delta_pct"].is_number()
+                          ? (R["delta_pct"].get<double>() >= 0 ? "+" : "") +
+                                formatNumber(R["delta_pct"].get<double>(), 3) +
+                                "%"
+                          : "-";
+    std::string N = "-";
+    if (R.contains("n_base"))
+      N = std::to_string(R.value("n_base", 0)) + "/" +
+          std::to_string(R.value("n_head", 0)) +
+          (R.contains("over") && R["over"].is_string()
+               ? " " + R["over"].get<std::string>()
+               : "");
+    std::string Verdict = str(R, "verdict");
+    if (Markdown && Verdict == "regression")
+      Verdict = "**regression**";
+    T.push_back({str(R, "test"), Side.empty() ? "region" : Side, Name,
+                 str(R, "unit"), num(R["base_sci"]), num(R["head_sci"]),
+                 R.contains("delta") ? num(R["delta"]) : "-", Pct,
+                 R.contains("p") ? num(R["p"], 3) : "-", N, Verdict});
+  }
+  return T;
+}
+
+std::string summary(const json &Diff) {
+  const json &M = Diff["methodology"];
+  std::ostringstream OS;
+  OS << "same methodology: profile " << str(M["profile"], "id") << ", grid "
+     << str(M["grid"], "id") << " ("
+     << num(M["grid"]["intensity_gco2e_per_kwh"]) << " gCO2e/kWh), PUE "
+     << num(M["pue"]["value"]) << ", meters " << meterList(M)
+     << "; SCI in gCO2e per R; significance: Welch's t-test, alpha "
+     << num(Diff["alpha"]) << "; fail above " << num(Diff["fail_above_pct"])
+     << "%\n";
+  OS << Diff.value("regressions", 0) << " significant regression(s), "
+     << Diff.value("improvements", 0) << " significant improvement(s)\n";
+  return OS.str();
+}
+
+} // namespace
+
+std::string renderDiffTable(const json &Diff) {
+  std::string Out = "greenlint diff: " + summary(Diff);
+  auto T = diffCells(Diff, false);
+  std::vector<size_t> W(T[0].size(), 0);
+  for (const auto &Row : T)
+    for (size_t I = 0; I < Row.size(); ++I)
+      W[I] = std::max(W[I], Row[I].size());
+  for (const auto &Row : T) {
+    std::string Line;
+    for (size_t I = 0; I < Row.size(); ++I)
+      Line += Row[I] + (I + 1 < Row.size()
+                            ? std::string(W[I] - Row[I].size() + 2, ' ')
+                            : "");
+    Out += Line + "\n";
+  }
+  return Out;
+}
+
+std::string renderDiffMarkdown(const json &Diff) {
+  std::string Out = "## greenlint SCI diff\n\n" + summary(Diff) + "\n";
+  auto T = diffCells(Diff, true);
+  for (size_t R = 0; R < T.size(); ++R) {
+    Out += "|";
+    for (const std::string &C : T[R])
+      Out += " " + C + " |";
+    Out += "\n";
+    if (R == 0) {
+      Out += "|";
+      for (size_t I = 0; I < T[R].size(); ++I)
+        Out += I < 4 || I == T[R].size() - 1 ? "---|" : "--:|";
+      Out += "\n";
+    }
+  }
+  return Out;
+}
+
+} // namespace greenlint

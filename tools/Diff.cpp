@@ -1,0 +1,140 @@
+//===- Diff.cpp - greenlint diff: the SCI change of a change --------------===//
+#include "Comparison.h"
+#include "ReportOptions.h"
+#include "Subcommands.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace greenlint {
+
+using nlohmann::json;
+
+bool writeOutput(const std::string &Path, const std::string &Text);
+
+static void diffUsage(llvm::raw_ostream &OS) {
+  OS << "usage: greenlint diff [options] BASE HEAD\n"
+        "BASE and HEAD are report JSONs (greenlint report --format json) or "
+        "ledger\nfolders/files (then the report options apply to both). "
+        "Several ledgers per\nside are repeated runs.\n"
+        "options:\n"
+        "  --fail-above PCT      exit 1 only on a significant regression "
+        "above PCT %\n"
+        "                        (default 0: any significant regression)\n"
+        "  --alpha A             significance level, default 0.05\n"
+        "  --format F            table (default), markdown, json\n"
+        "  -o FILE               write there instead of stdout\n"
+     << reportOptionsHelp();
+}
+
+static bool loadSide(const std::string &Path, const ReportOptions &Opts,
+                     json &Out, std::string &Error) {
+  namespace fs = std::filesystem;
+  std::error_code EC;
+  if (fs::is_regular_file(Path, EC) && fs::path(Path).extension() == ".json") {
+    std::ifstream In(Path);
+    Out = json::parse(In, nullptr, false);
+    if (Out.is_discarded() || !Out.is_object() ||
+        Out.value("format", std::string()) != "greenlint-report") {
+      Error = "greenlint: " + Path +
+              ":1: not a greenlint report JSON; make one with greenlint "
+              "report --format json, or pass the ledger folder";
+      return false;
+    }
+    if (Out.value("version", 0) > 1) {
+      Error = "greenlint: " + Path + ": report format version " +
+              std::to_string(Out.value("version", 0)) +
+              " is newer than this greenlint reads (1); use a newer greenlint";
+      return false;
+    }
+    return true;
+  }
+  std::vector<Ledger> Ledgers;
+  return loadLedgers({Path}, Ledgers, Error) &&
+         buildReport(Ledgers, Opts, Out, Error);
+}
+
+int runDiff(int Argc, const char **Argv) {
+  ReportOptions Opts;
+  DiffSettings Settings;
+  std::vector<std::string> Paths;
+  std::string Format = "table", OutPath;
+  for (int I = 0; I < Argc; ++I) {
+    std::string Arg = Argv[I], Error;
+    if (Arg == "-h" || Arg == "--help") {
+      diffUsage(llvm::outs());
+      return 0;
+    }
+    int Used = parseReportOption(Argc, Argv, I, Opts, Error);
+    if (Used < 0) {
+      llvm::errs() << "greenlint diff: " << Error << "\n";
+      return 2;
+    }
+    if (Used)
+      continue;
+    if ((Arg == "--fail-above" || Arg == "--alpha") && I + 1 < Argc) {
+      std::string V = Argv[++I];
+      char *End = nullptr;
+      double X = std::strtod(V.c_str(), &End);
+      bool Ok = !V.empty() && *End == '\0' && X >= 0 &&
+                (Arg != "--alpha" || (X > 0 && X < 1));
+      if (!Ok) {
+        llvm::errs() << "greenlint diff: " << Arg
+                     << " wants a number (percent for --fail-above, 0..1 for "
+                        "--alpha), not '"
+                     << V << "'\n";
+        return 2;
+      }
+      (Arg == "--alpha" ? Settings.Alpha : Settings.FailAbovePct) = X;
+    } else if ((Arg == "--format" || Arg == "-o") && I + 1 < Argc) {
+      (Arg == "-o" ? OutPath : Format) = Argv[++I];
+    } else if (!Arg.empty() && Arg[0] == '-') {
+      llvm::errs() << "greenlint diff: unknown option '" << Arg
+                   << "'; try greenlint diff --help\n";
+      return 2;
+    } else {
+      Paths.push_back(Arg);
+    }
+  }
+  if (Paths.size() != 2) {
+    llvm::errs() << "greenlint diff: want BASE and HEAD, got " << Paths.size()
+                 << " path(s)\n";
+    diffUsage(llvm::errs());
+    return 2;
+  }
+  if (Format != "table" && Format != "json" && Format != "markdown") {
+    llvm::errs() << "greenlint diff: unknown format '" << Format
+                 << "'; use table, markdown or json\n";
+    return 2;
+  }
+  json Base, Head;
+  std::string Error;
+  if (!loadSide(Paths[0], Opts, Base, Error) ||
+      !loadSide(Paths[1], Opts, Head, Error)) {
+    llvm::errs() << Error << "\n";
+    return 2;
+  }
+  std::string Differences = methodologyDifferences(Base, Head);
+  if (!Differences.empty()) {
+    llvm::errs() << "greenlint: diff refused: " << Paths[0] << " and "
+                 << Paths[1]
+                 << " were made with different methodologies, and SCI "
+                    "requires an identical one for a baseline comparison:\n"
+                 << Differences
+                 << "re-run the report for both with the same --profile, "
+                    "--grid/--intensity, --pue and meters\n";
+    return 2;
+  }
+  json Diff = diffReports(Base, Head, Settings);
+  std::string Text = Format == "json"       ? Diff.dump(1) + "\n"
+                     : Format == "markdown" ? renderDiffMarkdown(Diff)
+                                            : renderDiffTable(Diff);
+  if (!writeOutput(OutPath, Text))
+    return 2;
+  return Diff.value("regressions", 0) > 0 ? 1 : 0;
+}
+
+} // namespace greenlint

@@ -1,0 +1,506 @@
+//===- ReportBuilder.cpp - Ledgers + methodology -> the report document ---===//
+//
+// The report document (docs/report-format.md) is the one model every format
+// renders and `greenlint diff` reads, so the numbers a diff compares are the
+// numbers the report printed.
+//
+//===----------------------------------------------------------------------===//
+#include "ReportOptions.h"
+#include "Significance.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace greenlint {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int ReportFormatVersion = 1;
+
+/// One SCI numerator and denominator, accumulated over runs and intervals.
+struct RowAcc {
+  std::string Scope, Name, Side, Unit;
+  CarbonTerms Terms;
+  double Units = 0;
+  uint64_t Calls = 0;
+  std::vector<RatioObservation> Runs, Intervals;
+  // The same numerator on each what-if grid.
+  std::vector<double> WhatIfCarbonG;
+};
+
+std::string rowKey(const std::string &Scope, const std::string &Name,
+                   const std::string &Unit) {
+  return Scope + ":" + Name + "/" + Unit;
+}
+
+/// A region's side: its phase prefix, else the side all its units agree on.
+std::string regionSide(const std::string &Name,
+                       const std::map<std::string, double> &Units) {
+  std::string Side = sciSide(Name, "");
+  if (!Side.empty())
+    return Side;
+  std::set<std::string> Sides;
+  for (const auto &[Unit, N] : Units)
+    Sides.insert(sciSide(Name, Unit));
+  return Sides.size() == 1 ? *Sides.begin() : std::string();
+}
+
+struct SourceSite {
+  std::string File, Framework, Phase;
+  int Line = 0;
+};
+
+bool readFacts(const std::vector<std::string> &Paths,
+               std::map<std::string, SourceSite> &Sites, json &Files,
+               std::string &Error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> Found;
+  for (const std::string &P : Paths) {
+    std::error_code EC;
+    if (!fs::exists(P, EC)) {
+      Error = "greenlint: " + P +
+              ": no such facts file or folder; pass the folder given to "
+              "-fplugin-arg-greenlint-facts=";
+      return false;
+    }
+    if (!fs::is_directory(P, EC)) {
+      Found.push_back(P);
+      continue;
+    }
+    for (auto It = fs::recursive_directory_iterator(P, EC);
+         !EC && It != fs::recursive_directory_iterator(); It.increment(EC))
+      if (It->is_regular_file() && It->path().extension() == ".json")
+        Found.push_back(It->path().string());
+  }
+  std::sort(Found.begin(), Found.end());
+  for (const std::string &F : Found) {
+    std::ifstream In(F);
+    json J = json::parse(In, nullptr, false);
+    if (J.is_discarded() || !J.is_object() ||
+        J.value("format", std::string()) != "greenlint-facts") {
+      Error = "greenlint: " + F +
+              ":1: not a greenlint facts file (JSON with "
+              "\"format\":\"greenlint-facts\"); pass the plugin's facts "
+              "folder";
+      return false;
+    }
+    Files.push_back(F);
+    if (auto R = J.find("regions"); R != J.end() && R->is_array())
+      for (const json &Region : *R) {
+        if (!Region.is_object() || !Region.contains("name"))
+          continue;
+        SourceSite S;
+        S.File = Region.value("file", std::string());
+        S.Line = Region.value("line", 0);
+        S.Framework = Region.value("framework", std::string());
+        S.Phase = Region.value("phase", std::string());
+        Sites.emplace(Region.value("name", std::string()), S);
+      }
+  }
+  return true;
+}
+
+/// Builds the rows of one group of ledgers (all, or one test's runs).
+class GroupBuilder {
+public:
+  GroupBuilder(const Methodology &M, const std::vector<Methodology> &WhatIf)
+      : M(M), WhatIf(WhatIf) {}
+
+  void addLedger(const Ledger &L) {
+    DomainProvenance Prov = domainProvenance(L.Meters);
+    ++Runs;
+    // The whole process, per run.
+    addRun(row("total", "(process)", "", "run"), L.Energy, Prov, L.CpuS, L,
+           1, 0);
+
+    std::map<std::string, RowAcc *> RunRows; // rows touched by this ledger
+    // Regions, inclusive: the cost of the hot path with its callees.
+    for (const auto &[Name, R] : L.Regions) {
+      std::string Side = regionSide(Name, R.Units);
+      if (R.Units.empty()) {
+        addRun(row("region", Name, Side, "call"), R.Energy, Prov, R.CpuS, L,
+               static_cast<double>(R.Calls), R.Calls);
+      } else {
+        for (const auto &[Unit, N] : R.Units)
+          addRun(row("region", Name, Side, Unit), R.Energy, Prov, R.CpuS, L,
+                 N, R.Calls);
+      }
+    }
+    // Sides, from self figures so a region nested in another is counted
+    // once, on its own side: training never leaks into the consumer score.
+    std::map<std::string, DomainEnergy> SideEnergy;
+    std::map<std::string, double> SideCpu;
+    std::map<std::string, std::map<std::string, double>> SideUnits;
+    for (const auto &[Name, R] : L.Regions) {
+      std::string Side = regionSide(Name, R.Units);
+      if (Side.empty())
+        continue;
+      SideEnergy[Side] += R.SelfEnergy;
+      SideCpu[Side] += R.SelfCpuS;
+      for (const auto &[Unit, N] : R.Units)
+        SideUnits[Side][Unit] += N;
+    }
+    for (const auto &[Side, Units] : SideUnits)
+      for (const auto &[Unit, N] : Units)
+        addRun(row(Side, Side, Side, Unit), SideEnergy[Side], Prov,
+               SideCpu[Side], L, N, 0);
+
+    // Interval clusters for the significance of a single run.
+    for (const LedgerRecord &Rec : L.Records) {
+      std::map<std::string, DomainEnergy> RecSideEnergy;
+      std::map<std::string, double> RecSideCpu;
+      std::map<std::string, std::map<std::string, double>> RecSideUnits;
+      for (const auto &[Name, R] : Rec.Regions) {
+        auto Whole = L.Regions.find(Name);
+        std::string Side = regionSide(Name, Whole->second.Units);
+        double C = carbonOf(R.Energy, Prov, R.CpuS, Rec.WallS, Rec.CpuS, M)
+                       .CarbonG;
+        if (Whole->second.Units.empty()) {
+          addInterval("region", Name, "call", C,
+                      static_cast<double>(R.Calls));
+        } else {
+          for (const auto &[Unit, N] : Whole->second.Units) {
+            auto U = R.Units.find(Unit);
+            addInterval("region", Name, Unit, C,
+                        U == R.Units.end() ? 0 : U->second);
+          }
+        }
+        if (!Side.empty()) {
+          RecSideEnergy[Side] += R.SelfEnergy;
+          RecSideCpu[Side] += R.SelfCpuS;
+          for (const auto &[Unit, N] : R.Units)
+            RecSideUnits[Side][Unit] += N;
+        }
+      }
+      for (const auto &[Side, Units] : SideUnits) {
+        double C = carbonOf(RecSideEnergy[Side], Prov, RecSideCpu[Side],
+                            Rec.WallS, Rec.CpuS, M)
+                       .CarbonG;
+        for (const auto &[Unit, N] : Units)
+          addInterval(Side, Side, Unit, C, RecSideUnits[Side][Unit]);
+      }
+    }
+  }
+
+  json toJson(const std::map<std::string, SourceSite> &Sites) const {
+    json Rows = json::array();
+    // Total first, then consumer and provider scores, then regions.
+    static const char *Order[] = {"total", "consumer", "provider", "region"};
+    for (const char *Scope : Order)
+      for (const auto &[Key, A] : Rows_)
+        if (A.Scope == Scope)
+          Rows.push_back(rowJson(Key, A, Sites));
+    return Rows;
+  }
+
+  int runs() const { return Runs; }
+
+private:
+  RowAcc &row(const std::string &Scope, const std::string &Name,
+              const std::string &Side, const std::string &Unit) {
+    RowAcc &A = Rows_[rowKey(Scope, Name, Unit)];
+    if (A.Scope.empty()) {
+      A.Scope = Scope;
+      A.Name = Name;
+      A.Side = Side;
+      A.Unit = Unit;
+      A.WhatIfCarbonG.assign(WhatIf.size(), 0);
+    }
+    return A;
+  }
+
+  void addRun(RowAcc &A, const DomainEnergy &E, const DomainProvenance &Prov,
+              double CpuS, const Ledger &L, double Units, uint64_t Calls) {
+    CarbonTerms T = carbonOf(E, Prov, CpuS, L.WallS, L.CpuS, M);
+    A.Terms += T;
+    A.Units += Units;
+    A.Calls += Calls;
+    A.Runs.push_back({T.CarbonG, Units});
+    for (size_t I = 0; I < WhatIf.size(); ++I)
+      A.WhatIfCarbonG[I] +=
+          carbonOf(E, Prov, CpuS, L.WallS, L.CpuS, WhatIf[I]).CarbonG;
+  }
+
+  void addInterval(const std::string &Scope, const std::string &Name,
+                   const std::string &Unit, double CarbonG, double Units) {
+    auto It = Rows_.find(rowKey(Scope, Name, Unit));
+    if (It != Rows_.end())
+      It->second.Intervals.push_back({CarbonG, Units});
+  }
+
+  json rowJson(const std::string &Key, const RowAcc &A,
+               const std::map<std::string, SourceSite> &Sites) const {
+    const CarbonTerms &T = A.Terms;
+    json R;
+    R["key"] = Key;
+    R["scope"] = A.Scope;
+    R["name"] = A.Name;
+    R["side"] = A.Side;
+    R["unit"] = A.Unit;
+    R["units"] = A.Units;
+    if (A.Scope == "region")
+      R["calls"] = A.Calls;
+    R["energy"] = {{"cpu_j", T.ItEnergyJ.Cpu},
+                   {"dram_j", T.ItEnergyJ.Dram},
+                   {"gpu_j", T.ItEnergyJ.Gpu},
+                   {"measured_j", T.MeasuredJ},
+                   {"modelled_j", T.ModelledJ},
+                   {"it_kwh", T.ItEnergyJ.total() / JoulesPerKWh},
+                   {"pue", T.Pue},
+                   {"kwh", T.EnergyKWh}};
+    R["intensity_gco2e_per_kwh"] = T.IntensityGPerKWh;
+    R["operational_g"] = T.OperationalG;
+    R["embodied"] = {{"te_g", T.EmbodiedTotalG},
+                     {"tir_s", T.TimeReservedS},
+                     {"el_s", T.LifespanS},
+                     {"rr", T.ResourcesReserved},
+                     {"tor", T.TotalResources},
+                     {"m_g", T.EmbodiedG}};
+    R["carbon_g"] = T.CarbonG;
+    R["sci"] = A.Units > 0 ? json(T.CarbonG / A.Units) : json(nullptr);
+    R["sci_unit"] = "gCO2e/" + A.Unit;
+    json Runs = json::array();
+    for (const RatioObservation &O : A.Runs)
+      Runs.push_back({{"carbon_g", O.Numerator}, {"units", O.Denominator}});
+    R["runs"] = Runs;
+    RatioEstimate E = ratioEstimate(A.Intervals);
+    R["intervals"] = {{"n", E.N}, {"sci", E.Value}, {"se", E.StdError}};
+    if (A.Scope == "region")
+      if (auto S = Sites.find(A.Name); S != Sites.end())
+        R["source"] = {{"file", S->second.File},
+                       {"line", S->second.Line},
+                       {"framework", S->second.Framework}};
+    json WhatIfJ = json::array();
+    for (double C : A.WhatIfCarbonG)
+      WhatIfJ.push_back(A.Units > 0 ? json(C / A.Units) : json(nullptr));
+    if (!WhatIf.empty())
+      R["what_if_sci"] = WhatIfJ;
+    return R;
+  }
+
+  const Methodology &M;
+  const std::vector<Methodology> &WhatIf;
+  std::map<std::string, RowAcc> Rows_;
+  int Runs = 0;
+};
+
+json gridJson(const Methodology &M) {
+  return {{"id", M.GridId},
+          {"grid", M.GridName},
+          {"intensity_gco2e_per_kwh", M.IntensityGPerKWh},
+          {"kind", M.IntensityKind},
+          {"source", M.IntensitySource},
+          {"year", M.IntensityYear},
+          {"licence", M.IntensityLicence},
+          {"pue", M.Pue},
+          {"pue_source", M.PueSource}};
+}
+
+std::string domainText(bool Covered, bool Measured,
+                       const std::vector<LedgerMeter> &Meters,
+                       const std::string &Domain, const Methodology &M,
+                       const Ledger &L) {
+  if (!Covered)
+    return "";
+  std::string Names;
+  for (const LedgerMeter &Meter : Meters)
+    for (const std::string &D : Meter.Domains)
+      if (D == Domain)
+        Names += (Names.empty() ? "" : "+") + Meter.Name;
+  if (Measured)
+    return "measured by " + Names;
+  if (Domain == "dram")
+    return "not metered (the model meter has no DRAM term)";
+  return "modelled by " + Names + " from profile " + L.ProfileId;
+  (void)M;
+}
+
+json boundaryJson(const Ledger &L, const Methodology &M) {
+  DomainProvenance P = domainProvenance(L.Meters);
+  json Counted = json::array(), NotCounted = json::array();
+  bool ModelCpu = P.CpuCovered && !P.CpuMeasured;
+  std::string Cpu = domainText(P.CpuCovered, P.CpuMeasured, L.Meters, "cpu",
+                               M, L);
+  if (!Cpu.empty())
+    Counted.push_back("CPU package energy, " + Cpu +
+                      (P.CpuMeasured
+                           ? " (machine counter, charged by the process's "
+                             "share of busy CPU time)"
+                           : " (P(U) per logical CPU x process CPU time)"));
+  else
+    NotCounted.push_back("CPU energy: no CPU meter in the ledger");
+  bool DramModelOnly = true;
+  for (const LedgerMeter &Meter : L.Meters)
+    if (Meter.Measured)
+      for (const std::string &D : Meter.Domains)
+        if (D == "dram")
+          DramModelOnly = false;
+  if (P.DramCovered && !DramModelOnly)
+    Counted.push_back("DRAM energy, " + domainText(P.DramCovered,
+                                                   P.DramMeasured, L.Meters,
+                                                   "dram", M, L) +
+                      " (where the platform exposes a DRAM counter)");
+  else
+    NotCounted.push_back(
+        "DRAM energy: the model meter has no DRAM term and no DRAM counter "
+        "was read");
+  if (P.GpuCovered)
+    Counted.push_back("GPU energy, " +
+                      domainText(true, P.GpuMeasured, L.Meters, "gpu", M, L) +
+                      " (whole GPUs charged to the process)");
+  else
+    NotCounted.push_back("GPU energy: no GPU meter in use");
+  Counted.push_back(
+      ModelCpu ? std::string("idle power, in proportion to the process's "
+                             "utilisation (the profile's curve starts at its "
+                             "idle watts)")
+               : std::string("idle power, in proportion to the process's "
+                             "share of busy CPU time"));
+  Counted.push_back("embodied carbon of the CPU socket of profile " +
+                    M.ProfileId + ", amortised by SCI's M term");
+  Counted.push_back("data-centre overhead: PUE " + [&] {
+    char B[32];
+    std::snprintf(B, sizeof B, "%g", M.Pue);
+    return std::string(B);
+  }() + " (" + M.PueSource + ")");
+  NotCounted.push_back("network");
+  NotCounted.push_back("storage");
+  NotCounted.push_back("client and end-user devices");
+  NotCounted.push_back("embodied carbon of GPUs, memory and the rest of the "
+                       "server beyond the profile's socket");
+  NotCounted.push_back("other processes and hosts without a ledger, and the "
+                       "build itself");
+  return {{"counted", Counted}, {"not_counted", NotCounted}};
+}
+
+} // namespace
+
+bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
+                 json &Out, std::string &Error) {
+  Methodology M;
+  if (!resolveMethodology(O, Ledgers, M, Error))
+    return false;
+  std::vector<Methodology> WhatIf;
+  for (const std::string &G : O.WhatIfGrids) {
+    Methodology W;
+    if (!methodologyOnGrid(M, O, G, W, Error))
+      return false;
+    WhatIf.push_back(W);
+  }
+  std::map<std::string, SourceSite> Sites;
+  json FactsFiles = json::array();
+  if (!readFacts(O.Facts, Sites, FactsFiles, Error))
+    return false;
+
+  const Ledger &First = Ledgers.front();
+  DomainProvenance Prov = domainProvenance(First.Meters);
+  json Doc;
+  Doc["format"] = "greenlint-report";
+  Doc["version"] = ReportFormatVersion;
+  Doc["greenlint_version"] = GREENLINT_VERSION;
+  json Meth;
+  Meth["standard"] = "ISO/IEC 21031:2024 SCI = (E*I + M) per R; consumer and "
+                     "provider sides per the GSF SCI for AI";
+  Meth["grid"] = gridJson(M);
+  Meth["pue"] = {{"value", M.Pue}, {"source", M.PueSource}};
+  Meth["profile"] = {{"id", M.ProfileId},
+                     {"name", M.ProfileName},
+                     {"file", M.ProfileFile},
+                     {"generic", First.ProfileGeneric},
+                     {"ledger_source", First.ProfileSource}};
+  Meth["embodied"] = {
+      {"te_g", M.EmbodiedG},
+      {"lifespan_years", M.LifespanYears},
+      {"tor_threads", M.TotalThreads},
+      {"rr", M.ReservedThreads > 0 ? "reserved-threads" : "cpu-time-used"},
+      {"reserved_threads", M.ReservedThreads},
+      {"source", M.EmbodiedSource},
+      {"year", M.EmbodiedYear}};
+  json Meters = json::array();
+  for (const LedgerMeter &Meter : First.Meters)
+    Meters.push_back({{"name", Meter.Name},
+                      {"measured", Meter.Measured},
+                      {"domains", Meter.Domains},
+                      {"detail", Meter.Detail}});
+  Meth["meters"] = Meters;
+  Meth["energy_provenance"] = {
+      {"cpu", domainText(Prov.CpuCovered, Prov.CpuMeasured, First.Meters,
+                         "cpu", M, First)},
+      {"dram", domainText(Prov.DramCovered, Prov.DramMeasured, First.Meters,
+                          "dram", M, First)},
+      {"gpu", domainText(Prov.GpuCovered, Prov.GpuMeasured, First.Meters,
+                         "gpu", M, First)}};
+  Meth["attribution"] = "regions: inclusive (callees included); consumer and "
+                        "provider scores: self figures of their regions, so "
+                        "nothing is counted twice";
+  Meth["grouping"] = O.ByTest ? "by-test" : "all";
+  Doc["methodology"] = Meth;
+  Doc["boundary"] = boundaryJson(First, M);
+
+  json Inputs = json::array();
+  json Warnings = json::array();
+  for (const Ledger &L : Ledgers) {
+    Inputs.push_back({{"path", L.Path},
+                      {"command_line", L.label()},
+                      {"host", L.Host},
+                      {"pid", L.Pid},
+                      {"start_time_utc", L.StartTimeUtc},
+                      {"records", L.Records.size()},
+                      {"wall_s", L.WallS},
+                      {"complete", L.HasFooter},
+                      {"truncated_line", L.TruncatedLine}});
+    if (L.TruncatedLine)
+      Warnings.push_back(L.Path + ":" + std::to_string(L.TruncatedLine) +
+                         ": truncated last line dropped (the process was "
+                         "killed while writing it)");
+    if (!L.HasFooter)
+      Warnings.push_back(L.Path +
+                         ": no footer: the process crashed or was killed; "
+                         "its last interval (at most flush_ms) is missing");
+  }
+  Doc["ledgers"] = Inputs;
+  Doc["facts"] = FactsFiles;
+  Doc["warnings"] = Warnings;
+  json WhatIfJ = json::array();
+  for (const Methodology &W : WhatIf)
+    WhatIfJ.push_back(gridJson(W));
+  Doc["what_if"] = WhatIfJ;
+
+  // Groups: everything pooled, or one per test (command line).
+  std::vector<std::pair<std::string, std::vector<const Ledger *>>> Groups;
+  if (O.ByTest) {
+    std::map<std::string, size_t> Index;
+    for (const Ledger &L : Ledgers) {
+      auto [It, New] = Index.emplace(L.label(), Groups.size());
+      if (New)
+        Groups.push_back({L.label(), {}});
+      Groups[It->second].second.push_back(&L);
+    }
+  } else {
+    Groups.push_back({"(all)", {}});
+    for (const Ledger &L : Ledgers)
+      Groups.back().second.push_back(&L);
+  }
+  std::set<std::string> Units;
+  json GroupsJ = json::array();
+  for (const auto &[Name, Members] : Groups) {
+    GroupBuilder B(M, WhatIf);
+    for (const Ledger *L : Members)
+      B.addLedger(*L);
+    json Rows = B.toJson(Sites);
+    for (const json &R : Rows)
+      if (R["scope"] != "total")
+        Units.insert(R["unit"].get<std::string>());
+    GroupsJ.push_back({{"test", Name}, {"runs", B.runs()}, {"rows", Rows}});
+  }
+  Doc["methodology"]["functional_units"] = Units;
+  Doc["groups"] = GroupsJ;
+  Out = std::move(Doc);
+  return true;
+}
+
+} // namespace greenlint

@@ -1,0 +1,308 @@
+//===- ReportFormats.cpp - Table, Markdown and Impact Framework output ----===//
+#include "ReportFormats.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <vector>
+
+namespace greenlint {
+
+using nlohmann::json;
+
+std::string formatNumber(double V, int Significant) {
+  char B[64];
+  if (V == 0)
+    return "0";
+  double A = std::fabs(V);
+  if (A >= 1e-3 && A < 1e7)
+    std::snprintf(B, sizeof B, "%.*g", Significant, V);
+  else
+    std::snprintf(B, sizeof B, "%.*e", Significant - 1, V);
+  return B;
+}
+
+namespace {
+
+std::string num(const json &V, int Significant = 4) {
+  return V.is_number() ? formatNumber(V.get<double>(), Significant) : "-";
+}
+
+std::string str(const json &Obj, const char *Key) {
+  auto It = Obj.find(Key);
+  return It != Obj.end() && It->is_string() ? It->get<std::string>() : "";
+}
+
+using Table = std::vector<std::vector<std::string>>;
+
+std::string alignTable(const Table &T) {
+  std::vector<size_t> W;
+  for (const auto &Row : T)
+    for (size_t I = 0; I < Row.size(); ++I) {
+      if (W.size() <= I)
+        W.push_back(0);
+      W[I] = std::max(W[I], Row[I].size());
+    }
+  std::string Out;
+  for (const auto &Row : T) {
+    std::string Line;
+    for (size_t I = 0; I < Row.size(); ++I) {
+      Line += Row[I];
+      if (I + 1 < Row.size())
+        Line += std::string(W[I] - Row[I].size() + 2, ' ');
+    }
+    Out += Line + "\n";
+  }
+  return Out;
+}
+
+std::string markdownTable(const Table &T) {
+  std::string Out;
+  for (size_t R = 0; R < T.size(); ++R) {
+    Out += "|";
+    for (const std::string &C : T[R])
+      Out += " " + C + " |";
+    Out += "\n";
+    if (R == 0) {
+      Out += "|";
+      for (size_t I = 0; I < T[R].size(); ++I)
+        Out += I < 3 ? "---|" : "--:|";
+      Out += "\n";
+    }
+  }
+  return Out;
+}
+
+std::string sideLabel(const json &Row) {
+  std::string Scope = str(Row, "scope");
+  if (Scope == "region")
+    return str(Row, "side").empty() ? "region" : str(Row, "side");
+  return Scope;
+}
+
+Table groupTable(const json &Group, const json &Report, bool Markdown) {
+  Table T;
+  std::vector<std::string> Head = {"side",  "name",     "R",   "units",
+                                   "E kWh", "measured", "E*I g", "TiR s",
+                                   "RR/ToR", "M g",     "SCI g/R"};
+  const json &WhatIf = Report["what_if"];
+  for (const json &W : WhatIf)
+    Head.push_back("SCI " + str(W, "id"));
+  T.push_back(Head);
+  for (const json &Row : Group["rows"]) {
+    const json &E = Row["energy"];
+    const json &M = Row["embodied"];
+    double Total = E["measured_j"].get<double>() + E["modelled_j"].get<double>();
+    std::string Measured =
+        Total > 0 ? formatNumber(100 * E["measured_j"].get<double>() / Total,
+                                 3) + "%"
+                  : "-";
+    double Tor = M["tor"].get<double>();
+    std::string Name = str(Row, "name");
+    if (Markdown)
+      Name = "`" + Name + "`";
+    if (Row.contains("source"))
+      Name += " (" + str(Row["source"], "file") + ":" +
+              std::to_string(Row["source"].value("line", 0)) + ")";
+    std::vector<std::string> Cells = {
+        sideLabel(Row),
+        Name,
+        str(Row, "unit"),
+        num(Row["units"], 6),
+        num(E["kwh"]),
+        Measured,
+        num(Row["operational_g"]),
+        num(M["tir_s"]),
+        Tor > 0 ? num(M["rr"].get<double>() / Tor) : "-",
+        num(M["m_g"]),
+        num(Row["sci"])};
+    if (Row.contains("what_if_sci"))
+      for (const json &V : Row["what_if_sci"])
+        Cells.push_back(num(V));
+    T.push_back(Cells);
+  }
+  return T;
+}
+
+void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
+  const json &M = Report["methodology"];
+  const json &G = M["grid"];
+  std::string I = "I   " + str(G, "id");
+  if (str(G, "grid").rfind(str(G, "id"), 0) != 0)
+    I += " -> " + str(G, "grid");
+  I += ": " + num(G["intensity_gco2e_per_kwh"]) + " gCO2e/kWh, " +
+       str(G, "kind") + "; " + str(G, "source");
+  if (G.value("year", 0))
+    I += " (" + std::to_string(G.value("year", 0)) + ")";
+  Lines.push_back(I);
+  Lines.push_back("PUE " + num(M["pue"]["value"]) + " (" +
+                  str(M["pue"], "source") + ")");
+  const json &P = M["energy_provenance"];
+  auto Or = [](const std::string &S) {
+    return S.empty() ? std::string("not metered") : S;
+  };
+  Lines.push_back("E   IT energy x PUE; cpu: " + Or(str(P, "cpu")) +
+                  "; dram: " + Or(str(P, "dram")) + "; gpu: " +
+                  Or(str(P, "gpu")));
+  const json &Em = M["embodied"];
+  std::string Rr = str(Em, "rr") == "reserved-threads"
+                       ? num(Em["reserved_threads"]) +
+                             " reserved logical CPUs (--reserved-threads) x "
+                             "the scope's share of CPU time"
+                       : "logical CPUs in use = CPU time / TiR";
+  Lines.push_back("M   TE x TiR/EL x RR/ToR; TE " + num(Em["te_g"], 6) +
+                  " g (profile " + str(M["profile"], "id") + ": " +
+                  str(Em, "source") + ", " +
+                  std::to_string(Em.value("year", 0)) + "); EL " +
+                  num(Em["lifespan_years"]) + " y; TiR the run's wall time; "
+                  "RR " + Rr + "; ToR " + num(Em["tor_threads"]) +
+                  " logical CPUs of the profiled socket");
+  Lines.push_back("R   functional units counted at run time; consumer "
+                  "(inference) and provider (training) scores apart");
+}
+
+} // namespace
+
+std::string renderReportTable(const json &Report) {
+  std::ostringstream OS;
+  const json &Ledgers = Report["ledgers"];
+  OS << "greenlint report: " << Ledgers.size() << " ledger"
+     << (Ledgers.size() == 1 ? "" : "s") << "; SCI = (E*I + M) per R "
+     << "(ISO/IEC 21031:2024)\n";
+  std::vector<std::string> Lines;
+  methodologyLines(Report, Lines);
+  for (const std::string &L : Lines)
+    OS << "  " << L << "\n";
+  OS << "boundary:\n";
+  for (const json &C : Report["boundary"]["counted"])
+    OS << "  counted: " << C.get<std::string>() << "\n";
+  for (const json &C : Report["boundary"]["not_counted"])
+    OS << "  not counted: " << C.get<std::string>() << "\n";
+  for (const json &W : Report["warnings"])
+    OS << "greenlint: warning: " << W.get<std::string>() << "\n";
+  for (const json &W : Report["what_if"])
+    OS << "what if: " << str(W, "id") << " = " << num(W["intensity_gco2e_per_kwh"])
+       << " gCO2e/kWh (" << str(W, "kind") << ", " << str(W, "source") << ", "
+       << W.value("year", 0) << "), PUE " << num(W["pue"]) << "\n";
+  for (const json &G : Report["groups"]) {
+    OS << "\n" << (str(G, "test") == "(all)" ? "all runs" : "test: " + str(G, "test"))
+       << " (" << G.value("runs", 0) << " run" << (G.value("runs", 0) == 1 ? "" : "s")
+       << ")\n";
+    OS << alignTable(groupTable(G, Report, false));
+  }
+  return OS.str();
+}
+
+std::string renderReportMarkdown(const json &Report) {
+  std::ostringstream OS;
+  OS << "## greenlint SCI report\n\n";
+  OS << "SCI = (E·I + M) per R (ISO/IEC 21031:2024), over "
+     << Report["ledgers"].size() << " ledger(s).\n\n";
+  std::vector<std::string> Lines;
+  methodologyLines(Report, Lines);
+  for (const std::string &L : Lines)
+    OS << "- **" << L.substr(0, L.find(' ')) << "**"
+       << L.substr(L.find(' ')) << "\n";
+  OS << "\n**Boundary.** Counted: ";
+  bool First = true;
+  for (const json &C : Report["boundary"]["counted"]) {
+    OS << (First ? "" : "; ") << C.get<std::string>();
+    First = false;
+  }
+  OS << ". Not counted: ";
+  First = true;
+  for (const json &C : Report["boundary"]["not_counted"]) {
+    OS << (First ? "" : "; ") << C.get<std::string>();
+    First = false;
+  }
+  OS << ".\n";
+  for (const json &W : Report["warnings"])
+    OS << "\n> warning: " << W.get<std::string>() << "\n";
+  for (const json &G : Report["groups"]) {
+    OS << "\n### "
+       << (str(G, "test") == "(all)" ? "All runs" : "`" + str(G, "test") + "`")
+       << " (" << G.value("runs", 0) << " run"
+       << (G.value("runs", 0) == 1 ? "" : "s") << ")\n\n";
+    OS << markdownTable(groupTable(G, Report, true));
+  }
+  return OS.str();
+}
+
+static std::string yamlString(const std::string &S) { return json(S).dump(); }
+
+static std::string yamlNumber(double V) {
+  char B[40];
+  std::snprintf(B, sizeof B, "%.17g", V);
+  return B;
+}
+
+std::string renderIfManifest(const json &Report) {
+  std::ostringstream OS;
+  const json &M = Report["methodology"];
+  OS << "# Impact Framework manifest written by greenlint report --format if.\n"
+        "# Run: npx if-run -m <this file> -o out; each child's `sci` output "
+        "equals\n# greenlint's SCI for that row (docs/report-format.md).\n";
+  OS << "name: greenlint-sci\n";
+  OS << "description: " << yamlString(
+      "SCI = (E*I + M) per R from greenlint ledgers; grid " +
+      str(M["grid"], "id") + ", profile " + str(M["profile"], "id")) << "\n";
+  OS << "initialize:\n  plugins:\n"
+        "    energy-with-pue:\n      method: Multiply\n      path: builtin\n"
+        "      config:\n        input-parameters: [\"energy-it\", \"pue\"]\n"
+        "        output-parameter: energy\n"
+        "    operational-carbon:\n      method: Multiply\n      path: builtin\n"
+        "      config:\n        input-parameters: [\"energy\", "
+        "\"grid/carbon-intensity\"]\n"
+        "        output-parameter: carbon-operational\n"
+        "    embodied-share:\n      method: Multiply\n      path: builtin\n"
+        "      config:\n        input-parameters: [\"embodied/total\", "
+        "\"embodied/time-share\", \"embodied/resource-share\"]\n"
+        "        output-parameter: embodied-carbon\n"
+        "    sum-carbon:\n      method: Sum\n      path: builtin\n"
+        "      config:\n        input-parameters: [\"carbon-operational\", "
+        "\"embodied-carbon\"]\n        output-parameter: carbon\n"
+        "    sci:\n      method: Sci\n      path: builtin\n"
+        "      config:\n        functional-unit: functional-units\n";
+  OS << "tree:\n  children:\n";
+  std::string Timestamp = "1970-01-01T00:00:00Z";
+  if (!Report["ledgers"].empty() &&
+      !str(Report["ledgers"][0], "start_time_utc").empty())
+    Timestamp = str(Report["ledgers"][0], "start_time_utc");
+  for (const json &G : Report["groups"]) {
+    for (const json &Row : G["rows"]) {
+      if (!Row["sci"].is_number())
+        continue;
+      const json &E = Row["energy"];
+      const json &Em = Row["embodied"];
+      std::string Node = str(Row, "key");
+      if (str(G, "test") != "(all)")
+        Node = str(G, "test") + " | " + Node;
+      double Tor = Em["tor"].get<double>();
+      double ElS = Em["el_s"].get<double>();
+      OS << "    " << yamlString(Node) << ":\n";
+      OS << "      pipeline:\n        compute: [energy-with-pue, "
+            "operational-carbon, embodied-share, sum-carbon, sci]\n";
+      OS << "      inputs:\n";
+      OS << "        - timestamp: " << yamlString(Timestamp) << "\n";
+      OS << "          duration: "
+         << yamlNumber(std::max(1.0, std::ceil(Em["tir_s"].get<double>())))
+         << "\n";
+      OS << "          energy-it: " << yamlNumber(E["it_kwh"].get<double>())
+         << "\n";
+      OS << "          pue: " << yamlNumber(E["pue"].get<double>()) << "\n";
+      OS << "          grid/carbon-intensity: "
+         << yamlNumber(Row["intensity_gco2e_per_kwh"].get<double>()) << "\n";
+      OS << "          embodied/total: " << yamlNumber(Em["te_g"].get<double>())
+         << "\n";
+      OS << "          embodied/time-share: "
+         << yamlNumber(ElS > 0 ? Em["tir_s"].get<double>() / ElS : 0) << "\n";
+      OS << "          embodied/resource-share: "
+         << yamlNumber(Tor > 0 ? Em["rr"].get<double>() / Tor : 0) << "\n";
+      OS << "          functional-units: "
+         << yamlNumber(Row["units"].get<double>()) << "\n";
+    }
+  }
+  return OS.str();
+}
+
+} // namespace greenlint

@@ -1,0 +1,24 @@
+//===- ReportFormats.h - Renders the report document ------------*- C++ -*-===//
+#ifndef GREENLINT_TOOLS_REPORTFORMATS_H
+#define GREENLINT_TOOLS_REPORTFORMATS_H
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace greenlint {
+
+/// The terminal table: methodology, boundary, then one table per group.
+std::string renderReportTable(const nlohmann::json &Report);
+/// The same as GitHub/GitLab Markdown.
+std::string renderReportMarkdown(const nlohmann::json &Report);
+/// An Impact Framework manifest whose `if-run` output carries the same SCI
+/// per row, computed by IF's builtins from E, PUE, I and M's four terms.
+std::string renderIfManifest(const nlohmann::json &Report);
+
+/// "1.23e-05" style for small numbers, plain for ordinary ones.
+std::string formatNumber(double V, int Significant = 4);
+
+} // namespace greenlint
+
+#endif
