@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
   libtorch-dev libxgboost-dev
+  nodejs npm
 )
 
 missing=()
@@ -26,4 +27,13 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The Impact Framework (npm @grnsft/if, pinned in test/if/package-lock.json) for the SCI
+# cross-check test; `npm ci` only when the installed tree is missing or older than the lock.
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -e "$root/test/if/node_modules/.package-lock.json" ] ||
+   [ "$root/test/if/package-lock.json" -nt "$root/test/if/node_modules/.package-lock.json" ]; then
+  echo "greenlint: installing the Impact Framework into test/if/node_modules"
+  npm ci --prefix "$root/test/if" --no-audit --no-fund
 fi
