@@ -51,6 +51,13 @@ void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
                hasAncestor(functionDecl(isDefinition()).bind("fn")))
           .bind("forward"),
       this);
+  // Calls of functions defined in this file: who passes the optimizer.
+  Finder.addMatcher(
+      callExpr(isExpansionInMainFile(),
+               callee(functionDecl(hasBody(stmt()), isExpansionInMainFile())
+                          .bind("callee")))
+          .bind("site"),
+      this);
   Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), RequiresGradSetRole),
                                    isApiCall(&api(), roles::GradDisable)))
                         .bind("freeze"),
@@ -88,6 +95,16 @@ const VarDecl *objectRoot(const Expr *E) {
       if (UO->getOpcode() != UO_Deref)
         return nullptr;
       E = UO->getSubExpr();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // A copy passed by value: a module handle shares its parameters.
+      if (CE->getNumArgs() != 1 || !CE->getConstructor() ||
+          !CE->getConstructor()->isCopyOrMoveConstructor())
+        return nullptr;
+      E = CE->getArg(0);
+    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
     } else {
       return nullptr;
     }
@@ -170,6 +187,11 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     FreezesSomewhere = true;
     return;
   }
+  if (const auto *Site = R.Nodes.getNodeAs<CallExpr>("site")) {
+    const auto *Callee = R.Nodes.getNodeAs<FunctionDecl>("callee");
+    CallSites[Callee->getCanonicalDecl()].push_back(Site);
+    return;
+  }
   const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   ASTContext &Ctx = *R.Context;
@@ -204,8 +226,11 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     return;
 
   // Every optimizer stepped anywhere in the function is a local built only
-  // from parameters() of module variables, none of them this module.
+  // from parameters() of module variables, none of them this module; or one
+  // optimizer is a parameter, and every caller in this file passes such a
+  // local (the shape of pytorch/examples' transfer-learning train()).
   const VarDecl *Shown = nullptr;
+  int OptParam = -1;
   for (const Expr *E :
        findApiCalls(*Fn->getBody(), roles::TrainingStep, api(), Ctx)) {
     const auto *C = dyn_cast<CallExpr>(E);
@@ -214,31 +239,25 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
         api().matchType(O->getType().getNonReferenceType(), TensorTypeRole))
       continue;
     const VarDecl *Opt = objectRoot(O);
-    if (!Opt || isa<ParmVarDecl>(Opt) || !Opt->getInit() ||
-        !Opt->isLocalVarDecl())
-      return;
-    std::vector<const Expr *> Access =
-        findApiCalls(*Opt->getInit(), ParametersAccessRole, api(), Ctx);
-    if (Access.empty())
-      return;
+    if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Opt)) {
+      int Index = static_cast<int>(P->getFunctionScopeIndex());
+      if (OptParam >= 0 && OptParam != Index)
+        return;
+      OptParam = Index;
+      continue;
+    }
     llvm::SmallPtrSet<const VarDecl *, 4> Owners;
-    for (const Expr *A : Access) {
-      const auto *AC = dyn_cast<CallExpr>(A);
-      const VarDecl *Owner = AC ? objectRoot(calleeObject(AC)) : nullptr;
-      if (!Owner || Owner == Module)
-        return;
-      Owners.insert(Owner);
-    }
-    // Nothing else may feed the optimizer: other variables could hold this
-    // module's parameters.
-    for (const auto &M : match(findAll(declRefExpr(to(varDecl().bind("v")))),
-                               *Opt->getInit(), Ctx)) {
-      const auto *V = M.getNodeAs<VarDecl>("v");
-      if (!Owners.count(V) && !V->getType()->isArithmeticType() &&
-          !(V->hasGlobalStorage() && V->getType().isConstQualified()))
-        return;
-    }
+    if (!optimizerOwners(Opt, Ctx, Owners) || Owners.count(Module))
+      return;
     Shown = Opt;
+  }
+  if (OptParam >= 0) {
+    int ModuleParam = -1;
+    if (const auto *P = dyn_cast<ParmVarDecl>(Module))
+      ModuleParam = static_cast<int>(P->getFunctionScopeIndex());
+    Deferred.push_back({Fn->getCanonicalDecl(), Forward->getBeginLoc(),
+                        Module->getNameAsString(), OptParam, ModuleParam});
+    return;
   }
   if (!Shown)
     return;
@@ -246,7 +265,70 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
                         Module->getNameAsString()});
 }
 
+bool RetrainFrozenParamsGrad::optimizerOwners(
+    const VarDecl *Opt, ASTContext &Ctx,
+    llvm::SmallPtrSetImpl<const VarDecl *> &Owners) const {
+  if (!Opt || isa<ParmVarDecl>(Opt) || !Opt->getInit() ||
+      !Opt->isLocalVarDecl())
+    return false;
+  std::vector<const Expr *> Access =
+      findApiCalls(*Opt->getInit(), ParametersAccessRole, api(), Ctx);
+  if (Access.empty())
+    return false;
+  for (const Expr *A : Access) {
+    const auto *AC = dyn_cast<CallExpr>(A);
+    const VarDecl *Owner = AC ? objectRoot(calleeObject(AC)) : nullptr;
+    if (!Owner)
+      return false;
+    Owners.insert(Owner);
+  }
+  // Nothing else may feed the optimizer: other variables could hold any
+  // module's parameters.
+  for (const auto &M : match(findAll(declRefExpr(to(varDecl().bind("v")))),
+                             *Opt->getInit(), Ctx)) {
+    const auto *V = M.getNodeAs<VarDecl>("v");
+    if (!Owners.count(V) && !V->getType()->isArithmeticType() &&
+        !(V->hasGlobalStorage() && V->getType().isConstQualified()))
+      return false;
+  }
+  return true;
+}
+
 void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
+  ASTContext *Ctx = context().astContext();
+  for (const DeferredCandidate &D : Deferred) {
+    auto Sites = CallSites.find(D.Fn);
+    if (!Ctx || Sites == CallSites.end() || Sites->second.empty())
+      continue;
+    const VarDecl *Shown = nullptr;
+    for (const CallExpr *Site : Sites->second) {
+      Shown = nullptr;
+      if (static_cast<unsigned>(D.OptParam) >= Site->getNumArgs())
+        break;
+      llvm::SmallPtrSet<const VarDecl *, 4> Owners;
+      const VarDecl *Opt = objectRoot(Site->getArg(D.OptParam));
+      if (!optimizerOwners(Opt, *Ctx, Owners))
+        break;
+      if (D.ModuleParam >= 0) {
+        if (static_cast<unsigned>(D.ModuleParam) >= Site->getNumArgs())
+          break;
+        const VarDecl *Passed = objectRoot(Site->getArg(D.ModuleParam));
+        if (!Passed || Owners.count(Passed))
+          break;
+      }
+      Shown = Opt;
+    }
+    if (Shown)
+      Candidates.push_back({D.Loc, Shown->getLocation(), D.Module});
+  }
+  Deferred.clear();
+  CallSites.clear();
+  if (Ctx) {
+    const SourceManager &SM = Ctx->getSourceManager();
+    llvm::stable_sort(Candidates, [&](const Candidate &A, const Candidate &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+  }
   if (!FreezesSomewhere) {
     for (const Candidate &C : Candidates) {
       Finding &F = report(

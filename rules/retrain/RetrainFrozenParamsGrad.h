@@ -12,6 +12,8 @@
 #define GREENLINT_RULES_RETRAIN_RETRAINFROZENPARAMSGRAD_H
 
 #include "../Rule.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <vector>
 
 namespace greenlint {
@@ -30,8 +32,27 @@ private:
     clang::SourceLocation OptimizerLoc;
     std::string Module;
   };
+  /// A training function whose optimizer is a parameter: judged at the end
+  /// from what its callers in this file pass.
+  struct DeferredCandidate {
+    const clang::FunctionDecl *Fn;
+    clang::SourceLocation Loc;
+    std::string Module;
+    int OptParam;
+    int ModuleParam; ///< -1 when the module is not a parameter
+  };
+  /// Collects the modules whose parameters() build the optimizer Opt; false
+  /// when anything else may feed it.
+  bool
+  optimizerOwners(const clang::VarDecl *Opt, clang::ASTContext &Ctx,
+                  llvm::SmallPtrSetImpl<const clang::VarDecl *> &Owners) const;
+
   bool FreezesSomewhere = false;
   std::vector<Candidate> Candidates;
+  std::vector<DeferredCandidate> Deferred;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::CallExpr *>>
+      CallSites;
 };
 
 } // namespace greenlint

@@ -97,6 +97,50 @@ void trainWith(Backbone Features, torch::nn::Linear Head,
   }
 }
 
+// The optimizer is a parameter, and the only caller builds it from the
+// head alone (pytorch/examples' transfer-learning shape).
+void trainLoaded(torch::jit::Module Net, torch::nn::Linear Lin,
+                 torch::optim::Optimizer &Optimizer,
+                 const std::vector<Batch> &Data) {
+  for (const Batch &B : Data) {
+    torch::Tensor Out = Lin(Net.forward({B.first}).toTensor());
+    // CHECK: :[[@LINE-1]]:29: warning: 'Net' runs with gradients on in this training loop
+    // CHECK: :[[@LINE+11]]:22: note: optimizer is built from other modules' parameters only
+    torch::Tensor Loss = torch::nll_loss(Out, B.second);
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+void runTransferLearning(const std::string &Path,
+                         const std::vector<Batch> &Data) {
+  torch::jit::Module Module = torch::jit::load(Path);
+  torch::nn::Linear Lin(512, 2);
+  torch::optim::Adam Opt(Lin->parameters(), torch::optim::AdamOptions(1e-3));
+  trainLoaded(Module, Lin, Opt, Data);
+}
+
+// CLEAN: the caller's optimizer holds both modules' parameters.
+void trainJointly(Backbone Features, torch::nn::Linear Head,
+                  torch::optim::Optimizer &Optimizer,
+                  const std::vector<Batch> &Data) {
+  for (const Batch &B : Data) {
+    torch::Tensor Loss = Head->forward(Features->forward(B.first)).sum();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+void runJointly(const std::vector<Batch> &Data) {
+  Backbone Features;
+  torch::nn::Linear Head(8, 2);
+  std::vector<torch::Tensor> Params = Features->parameters();
+  for (const torch::Tensor &P : Head->parameters())
+    Params.push_back(P);
+  torch::optim::SGD Optimizer(Params, 0.01);
+  trainJointly(Features, Head, Optimizer, Data);
+}
+
 #ifdef FREEZE_ELSEWHERE
 // With freezing anywhere in the file, the backbone may be frozen by the
 // caller of fineTune: nothing is reported.
