@@ -127,9 +127,10 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
 void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
   const json &M = Report["methodology"];
   const json &G = M["grid"];
-  std::string I = "I   " + str(G, "id");
-  if (str(G, "grid").rfind(str(G, "id"), 0) != 0)
-    I += " -> " + str(G, "grid");
+  // "DE (Germany)", or for a cloud region "aws:eu-central-1 -> DE (Germany)".
+  std::string I = "I   " + (str(G, "grid").rfind(str(G, "id"), 0) == 0
+                               ? str(G, "grid")
+                               : str(G, "id") + " -> " + str(G, "grid"));
   I += ": " + num(G["intensity_gco2e_per_kwh"]) + " gCO2e/kWh, " +
        str(G, "kind") + "; " + str(G, "source");
   if (G.value("year", 0))

@@ -4,6 +4,7 @@
 #include "data/Grid.h"
 #include "data/Profile.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 
@@ -123,7 +124,9 @@ static bool applyGrid(const std::string &Grid, double Intensity,
       return false;
     }
     M.GridId = G.Id;
-    M.GridName = G.GridId + (G.Name.empty() ? "" : " (" + G.Name + ")");
+    // A cloud region's name already says which grid it draws from.
+    M.GridName = G.Id != G.GridId ? G.Name
+                                  : G.Id + (G.Name.empty() ? "" : " (" + G.Name + ")");
     M.IntensityGPerKWh = G.GCO2ePerKWh;
     M.IntensityKind = G.Kind;
     M.IntensitySource = G.Source;
@@ -133,11 +136,13 @@ static bool applyGrid(const std::string &Grid, double Intensity,
   if (Intensity > 0) {
     if (Grid.empty()) {
       M.GridId = "--intensity";
-      M.GridName = "given on the command line";
+      M.GridName = "--intensity";
     }
     M.IntensityGPerKWh = Intensity;
     M.IntensityKind = "as given";
-    M.IntensitySource = "--intensity " + std::to_string(Intensity) +
+    char Value[32];
+    std::snprintf(Value, sizeof Value, "%g", Intensity);
+    M.IntensitySource = std::string("--intensity ") + Value +
                         " on the command line (location-based, per ISO/IEC "
                         "21031; the user vouches for it)";
     M.IntensityLicence.clear();

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -33,7 +34,10 @@ def main():
                     report_json] + options, check=True)
     subprocess.run([greenlint, "report", ledgers, "--format", "if", "-o",
                     manifest] + options, check=True)
-    out = os.path.join(work, "out")
+    # if-run 1.1 silently writes nothing when the output path has a dot in a
+    # folder name, as lit's temp folders ("x.test.tmp") do: use a plain one.
+    out_dir = tempfile.mkdtemp(prefix="greenlintif")
+    out = os.path.join(out_dir, "out")
     subprocess.run([if_run, "-m", manifest, "-o", out], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # IF writes YAML; its own js-yaml turns it into JSON for us.
@@ -41,10 +45,11 @@ def main():
                "process.stdout.write(JSON.stringify(y.load("
                "fs.readFileSync(process.argv[1],'utf8'))))")
     text = subprocess.run(["node", "-e", to_json, out + ".yaml"], check=True,
-                          capture_output=True, text=True,
+                          stdout=subprocess.PIPE, text=True,
                           env=dict(os.environ,
                                    NODE_PATH=os.path.join(HERE, "node_modules"))
                           ).stdout
+    shutil.rmtree(out_dir, ignore_errors=True)
     computed = json.loads(text)["tree"]["children"]
     report = json.load(open(report_json))
     checked = 0
