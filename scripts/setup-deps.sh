@@ -9,9 +9,11 @@ packages=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tools-19
   libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
-  libtorch-dev libxgboost-dev
-  nodejs npm
+  libtorch-dev libxgboost-dev libdlib-dev libopencv-dev
 )
+# Node.js and npm for the Impact Framework cross-check: Debian's packages unless a Node.js with
+# npm is already there (e.g. from NodeSource, whose nodejs conflicts with Debian's npm).
+command -v npx >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
