@@ -110,15 +110,15 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
     std::map<std::string, bool> Seen;
     for (const json &H : HG["rows"]) {
       std::string Key = str(H, "key");
-      json D = {{"test", Test},          {"key", Key},
-                {"scope", H["scope"]},   {"name", H["name"]},
-                {"side", H["side"]},     {"unit", H["unit"]},
+      json D = {{"test", Test},        {"key", Key},
+                {"scope", H["scope"]}, {"name", H["name"]},
+                {"side", H["side"]},   {"unit", H["unit"]},
                 {"head_sci", H["sci"]}};
       auto BIt = BaseRows.find(Key);
       if (BIt == BaseRows.end() || !(*BIt->second)["sci"].is_number() ||
           !H["sci"].is_number()) {
-        D["base_sci"] = BIt == BaseRows.end() ? json(nullptr)
-                                              : (*BIt->second)["sci"];
+        D["base_sci"] =
+            BIt == BaseRows.end() ? json(nullptr) : (*BIt->second)["sci"];
         D["verdict"] = BIt == BaseRows.end() ? "new" : "no units";
         Rows.push_back(D);
         Seen[Key] = true;
@@ -129,8 +129,8 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
       double BaseSci = B["sci"].get<double>(), HeadSci = H["sci"].get<double>();
       D["base_sci"] = BaseSci;
       D["delta"] = HeadSci - BaseSci;
-      D["delta_pct"] =
-          BaseSci != 0 ? json(100 * (HeadSci - BaseSci) / BaseSci) : json(nullptr);
+      D["delta_pct"] = BaseSci != 0 ? json(100 * (HeadSci - BaseSci) / BaseSci)
+                                    : json(nullptr);
       RatioEstimate EB = runsEstimate(B), EH = runsEstimate(H);
       std::string Level = "runs";
       if (EB.N < 2 || EH.N < 2) {
@@ -199,8 +199,8 @@ std::vector<std::vector<std::string>> diffCells(const json &Diff,
   T.push_back({"test", "side", "name", "R", "base SCI", "head SCI", "delta",
                "delta %", "p", "n (over)", "verdict"});
   for (const json &R : Diff["rows"]) {
-    std::string Side = str(R, "scope") == "region" ? str(R, "side")
-                                                   : str(R, "scope");
+    std::string Side =
+        str(R, "scope") == "region" ? str(R, "side") : str(R, "scope");
     std::string Name = str(R, "name");
     if (Markdown)
       Name = "`" + Name + "`";

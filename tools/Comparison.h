@@ -1,4 +1,5 @@
-//===- Comparison.h - Comparing two SCI reports -------------------*- C++ -*-===//
+//===- Comparison.h - Comparing two SCI reports -------------------*- C++
+//-*-===//
 #ifndef GREENLINT_TOOLS_COMPARISON_H
 #define GREENLINT_TOOLS_COMPARISON_H
 
@@ -15,8 +16,8 @@ std::string methodologyDifferences(const nlohmann::json &Base,
                                    const nlohmann::json &Head);
 
 struct DiffSettings {
-  double Alpha = 0.05;      // two-sided significance level
-  double FailAbovePct = 0;  // a regression counts only beyond this
+  double Alpha = 0.05;     // two-sided significance level
+  double FailAbovePct = 0; // a regression counts only beyond this
 };
 
 /// The diff document (docs/report-format.md, "diff"): per row base and head

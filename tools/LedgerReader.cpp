@@ -291,7 +291,8 @@ bool findLedgers(const std::vector<std::string> &Paths,
     if (Found.empty()) {
       Error = "greenlint: " + P +
               ": no ledgers (*.jsonl) in this folder; run the program or "
-              "tests with GREENLINT_LEDGER=" + P + " first";
+              "tests with GREENLINT_LEDGER=" +
+              P + " first";
       return false;
     }
     std::sort(Found.begin(), Found.end());

@@ -114,8 +114,8 @@ public:
     DomainProvenance Prov = domainProvenance(L.Meters);
     ++Runs;
     // The whole process, per run.
-    addRun(row("total", "(process)", "", "run"), L.Energy, Prov, L.CpuS, L,
-           1, 0);
+    addRun(row("total", "(process)", "", "run"), L.Energy, Prov, L.CpuS, L, 1,
+           0);
 
     std::map<std::string, RowAcc *> RunRows; // rows touched by this ledger
     // Regions, inclusive: the cost of the hot path with its callees.
@@ -126,8 +126,8 @@ public:
                static_cast<double>(R.Calls), R.Calls);
       } else {
         for (const auto &[Unit, N] : R.Units)
-          addRun(row("region", Name, Side, Unit), R.Energy, Prov, R.CpuS, L,
-                 N, R.Calls);
+          addRun(row("region", Name, Side, Unit), R.Energy, Prov, R.CpuS, L, N,
+                 R.Calls);
       }
     }
     // Sides, from self figures so a region nested in another is counted
@@ -157,11 +157,10 @@ public:
       for (const auto &[Name, R] : Rec.Regions) {
         auto Whole = L.Regions.find(Name);
         std::string Side = regionSide(Name, Whole->second.Units);
-        double C = carbonOf(R.Energy, Prov, R.CpuS, Rec.WallS, Rec.CpuS, M)
-                       .CarbonG;
+        double C =
+            carbonOf(R.Energy, Prov, R.CpuS, Rec.WallS, Rec.CpuS, M).CarbonG;
         if (Whole->second.Units.empty()) {
-          addInterval("region", Name, "call", C,
-                      static_cast<double>(R.Calls));
+          addInterval("region", Name, "call", C, static_cast<double>(R.Calls));
         } else {
           for (const auto &[Unit, N] : Whole->second.Units) {
             auto U = R.Units.find(Unit);
@@ -254,12 +253,9 @@ private:
                    {"kwh", T.EnergyKWh}};
     R["intensity_gco2e_per_kwh"] = T.IntensityGPerKWh;
     R["operational_g"] = T.OperationalG;
-    R["embodied"] = {{"te_g", T.EmbodiedTotalG},
-                     {"tir_s", T.TimeReservedS},
-                     {"el_s", T.LifespanS},
-                     {"rr", T.ResourcesReserved},
-                     {"tor", T.TotalResources},
-                     {"m_g", T.EmbodiedG}};
+    R["embodied"] = {{"te_g", T.EmbodiedTotalG}, {"tir_s", T.TimeReservedS},
+                     {"el_s", T.LifespanS},      {"rr", T.ResourcesReserved},
+                     {"tor", T.TotalResources},  {"m_g", T.EmbodiedG}};
     R["carbon_g"] = T.CarbonG;
     R["sci"] = A.Units > 0 ? json(T.CarbonG / A.Units) : json(nullptr);
     R["sci_unit"] = "gCO2e/" + A.Unit;
@@ -323,8 +319,8 @@ json boundaryJson(const Ledger &L, const Methodology &M) {
   DomainProvenance P = domainProvenance(L.Meters);
   json Counted = json::array(), NotCounted = json::array();
   bool ModelCpu = P.CpuCovered && !P.CpuMeasured;
-  std::string Cpu = domainText(P.CpuCovered, P.CpuMeasured, L.Meters, "cpu",
-                               M, L);
+  std::string Cpu =
+      domainText(P.CpuCovered, P.CpuMeasured, L.Meters, "cpu", M, L);
   if (!Cpu.empty())
     Counted.push_back("CPU package energy, " + Cpu +
                       (P.CpuMeasured
@@ -340,10 +336,10 @@ json boundaryJson(const Ledger &L, const Methodology &M) {
         if (D == "dram")
           DramModelOnly = false;
   if (P.DramCovered && !DramModelOnly)
-    Counted.push_back("DRAM energy, " + domainText(P.DramCovered,
-                                                   P.DramMeasured, L.Meters,
-                                                   "dram", M, L) +
-                      " (where the platform exposes a DRAM counter)");
+    Counted.push_back(
+        "DRAM energy, " +
+        domainText(P.DramCovered, P.DramMeasured, L.Meters, "dram", M, L) +
+        " (where the platform exposes a DRAM counter)");
   else
     NotCounted.push_back(
         "DRAM energy: the model meter has no DRAM term and no DRAM counter "
@@ -362,11 +358,13 @@ json boundaryJson(const Ledger &L, const Methodology &M) {
                              "share of busy CPU time"));
   Counted.push_back("embodied carbon of the CPU socket of profile " +
                     M.ProfileId + ", amortised by SCI's M term");
-  Counted.push_back("data-centre overhead: PUE " + [&] {
-    char B[32];
-    std::snprintf(B, sizeof B, "%g", M.Pue);
-    return std::string(B);
-  }() + " (" + M.PueSource + ")");
+  Counted.push_back("data-centre overhead: PUE " +
+                    [&] {
+                      char B[32];
+                      std::snprintf(B, sizeof B, "%g", M.Pue);
+                      return std::string(B);
+                    }() +
+                    " (" + M.PueSource + ")");
   NotCounted.push_back("network");
   NotCounted.push_back("storage");
   NotCounted.push_back("client and end-user devices");
@@ -428,12 +426,12 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
                       {"detail", Meter.Detail}});
   Meth["meters"] = Meters;
   Meth["energy_provenance"] = {
-      {"cpu", domainText(Prov.CpuCovered, Prov.CpuMeasured, First.Meters,
-                         "cpu", M, First)},
+      {"cpu", domainText(Prov.CpuCovered, Prov.CpuMeasured, First.Meters, "cpu",
+                         M, First)},
       {"dram", domainText(Prov.DramCovered, Prov.DramMeasured, First.Meters,
                           "dram", M, First)},
-      {"gpu", domainText(Prov.GpuCovered, Prov.GpuMeasured, First.Meters,
-                         "gpu", M, First)}};
+      {"gpu", domainText(Prov.GpuCovered, Prov.GpuMeasured, First.Meters, "gpu",
+                         M, First)}};
   Meth["attribution"] = "regions: inclusive (callees included); consumer and "
                         "provider scores: self figures of their regions, so "
                         "nothing is counted twice";

@@ -82,9 +82,9 @@ std::string sideLabel(const json &Row) {
 
 Table groupTable(const json &Group, const json &Report, bool Markdown) {
   Table T;
-  std::vector<std::string> Head = {"side",  "name",     "R",   "units",
-                                   "E kWh", "measured", "E*I g", "TiR s",
-                                   "RR/ToR", "M g",     "SCI g/R"};
+  std::vector<std::string> Head = {"side",   "name",     "R",      "units",
+                                   "E kWh",  "measured", "E*I g",  "TiR s",
+                                   "RR/ToR", "M g",      "SCI g/R"};
   const json &WhatIf = Report["what_if"];
   for (const json &W : WhatIf)
     Head.push_back("SCI " + str(W, "id"));
@@ -92,11 +92,12 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
   for (const json &Row : Group["rows"]) {
     const json &E = Row["energy"];
     const json &M = Row["embodied"];
-    double Total = E["measured_j"].get<double>() + E["modelled_j"].get<double>();
+    double Total =
+        E["measured_j"].get<double>() + E["modelled_j"].get<double>();
     std::string Measured =
-        Total > 0 ? formatNumber(100 * E["measured_j"].get<double>() / Total,
-                                 3) + "%"
-                  : "-";
+        Total > 0
+            ? formatNumber(100 * E["measured_j"].get<double>() / Total, 3) + "%"
+            : "-";
     double Tor = M["tor"].get<double>();
     std::string Name = str(Row, "name");
     if (Markdown)
@@ -104,18 +105,18 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
     if (Row.contains("source"))
       Name += " (" + str(Row["source"], "file") + ":" +
               std::to_string(Row["source"].value("line", 0)) + ")";
-    std::vector<std::string> Cells = {
-        sideLabel(Row),
-        Name,
-        str(Row, "unit"),
-        num(Row["units"], 6),
-        num(E["kwh"]),
-        Measured,
-        num(Row["operational_g"]),
-        num(M["tir_s"]),
-        Tor > 0 ? num(M["rr"].get<double>() / Tor) : "-",
-        num(M["m_g"]),
-        num(Row["sci"])};
+    std::vector<std::string> Cells = {sideLabel(Row),
+                                      Name,
+                                      str(Row, "unit"),
+                                      num(Row["units"], 6),
+                                      num(E["kwh"]),
+                                      Measured,
+                                      num(Row["operational_g"]),
+                                      num(M["tir_s"]),
+                                      Tor > 0 ? num(M["rr"].get<double>() / Tor)
+                                              : "-",
+                                      num(M["m_g"]),
+                                      num(Row["sci"])};
     if (Row.contains("what_if_sci"))
       for (const json &V : Row["what_if_sci"])
         Cells.push_back(num(V));
@@ -129,8 +130,8 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
   const json &G = M["grid"];
   // "DE (Germany)", or for a cloud region "aws:eu-central-1 -> DE (Germany)".
   std::string I = "I   " + (str(G, "grid").rfind(str(G, "id"), 0) == 0
-                               ? str(G, "grid")
-                               : str(G, "id") + " -> " + str(G, "grid"));
+                                ? str(G, "grid")
+                                : str(G, "id") + " -> " + str(G, "grid"));
   I += ": " + num(G["intensity_gco2e_per_kwh"]) + " gCO2e/kWh, " +
        str(G, "kind") + "; " + str(G, "source");
   if (G.value("year", 0))
@@ -143,8 +144,8 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
     return S.empty() ? std::string("not metered") : S;
   };
   Lines.push_back("E   IT energy x PUE; cpu: " + Or(str(P, "cpu")) +
-                  "; dram: " + Or(str(P, "dram")) + "; gpu: " +
-                  Or(str(P, "gpu")));
+                  "; dram: " + Or(str(P, "dram")) +
+                  "; gpu: " + Or(str(P, "gpu")));
   const json &Em = M["embodied"];
   std::string Rr = str(Em, "rr") == "reserved-threads"
                        ? num(Em["reserved_threads"]) +
@@ -155,8 +156,10 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
                   " g (profile " + str(M["profile"], "id") + ": " +
                   str(Em, "source") + ", " +
                   std::to_string(Em.value("year", 0)) + "); EL " +
-                  num(Em["lifespan_years"]) + " y; TiR the run's wall time; "
-                  "RR " + Rr + "; ToR " + num(Em["tor_threads"]) +
+                  num(Em["lifespan_years"]) +
+                  " y; TiR the run's wall time; "
+                  "RR " +
+                  Rr + "; ToR " + num(Em["tor_threads"]) +
                   " logical CPUs of the profiled socket");
   Lines.push_back("R   functional units counted at run time; consumer "
                   "(inference) and provider (training) scores apart");
@@ -182,13 +185,15 @@ std::string renderReportTable(const json &Report) {
   for (const json &W : Report["warnings"])
     OS << "greenlint: warning: " << W.get<std::string>() << "\n";
   for (const json &W : Report["what_if"])
-    OS << "what if: " << str(W, "id") << " = " << num(W["intensity_gco2e_per_kwh"])
-       << " gCO2e/kWh (" << str(W, "kind") << ", " << str(W, "source") << ", "
-       << W.value("year", 0) << "), PUE " << num(W["pue"]) << "\n";
+    OS << "what if: " << str(W, "id") << " = "
+       << num(W["intensity_gco2e_per_kwh"]) << " gCO2e/kWh (" << str(W, "kind")
+       << ", " << str(W, "source") << ", " << W.value("year", 0) << "), PUE "
+       << num(W["pue"]) << "\n";
   for (const json &G : Report["groups"]) {
-    OS << "\n" << (str(G, "test") == "(all)" ? "all runs" : "test: " + str(G, "test"))
-       << " (" << G.value("runs", 0) << " run" << (G.value("runs", 0) == 1 ? "" : "s")
-       << ")\n";
+    OS << "\n"
+       << (str(G, "test") == "(all)" ? "all runs" : "test: " + str(G, "test"))
+       << " (" << G.value("runs", 0) << " run"
+       << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
   }
   return OS.str();
@@ -202,8 +207,8 @@ std::string renderReportMarkdown(const json &Report) {
   std::vector<std::string> Lines;
   methodologyLines(Report, Lines);
   for (const std::string &L : Lines)
-    OS << "- **" << L.substr(0, L.find(' ')) << "**"
-       << L.substr(L.find(' ')) << "\n";
+    OS << "- **" << L.substr(0, L.find(' ')) << "**" << L.substr(L.find(' '))
+       << "\n";
   OS << "\n**Boundary.** Counted: ";
   bool First = true;
   for (const json &C : Report["boundary"]["counted"]) {
@@ -244,9 +249,11 @@ std::string renderIfManifest(const json &Report) {
         "# Run: npx if-run -m <this file> -o out; each child's `sci` output "
         "equals\n# greenlint's SCI for that row (docs/report-format.md).\n";
   OS << "name: greenlint-sci\n";
-  OS << "description: " << yamlString(
-      "SCI = (E*I + M) per R from greenlint ledgers; grid " +
-      str(M["grid"], "id") + ", profile " + str(M["profile"], "id")) << "\n";
+  OS << "description: "
+     << yamlString("SCI = (E*I + M) per R from greenlint ledgers; grid " +
+                   str(M["grid"], "id") + ", profile " +
+                   str(M["profile"], "id"))
+     << "\n";
   OS << "initialize:\n  plugins:\n"
         "    energy-with-pue:\n      method: Multiply\n      path: builtin\n"
         "      config:\n        input-parameters: [\"energy-it\", \"pue\"]\n"

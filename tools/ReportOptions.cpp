@@ -35,13 +35,14 @@ int parseReportOption(int Argc, const char **Argv, int &I, ReportOptions &O,
   std::string Arg = Argv[I];
   std::string Name = Arg, Value;
   bool HasValue = false;
-  if (size_t Eq = Arg.find('='); Arg.rfind("--", 0) == 0 && Eq != std::string::npos) {
+  if (size_t Eq = Arg.find('=');
+      Arg.rfind("--", 0) == 0 && Eq != std::string::npos) {
     Name = Arg.substr(0, Eq);
     Value = Arg.substr(Eq + 1);
     HasValue = true;
   }
   static const std::set<std::string> Valued = {
-      "--grid", "--intensity", "--pue", "--profile", "--reserved-threads",
+      "--grid",  "--intensity",   "--pue", "--profile", "--reserved-threads",
       "--facts", "--what-if-grid"};
   if (Name == "--by-test") {
     O.ByTest = true;
@@ -61,7 +62,8 @@ int parseReportOption(int Argc, const char **Argv, int &I, ReportOptions &O,
   } else if (Name == "--intensity") {
     if (!parsePositive(Value, O.Intensity)) {
       Error = "--intensity wants grams CO2e per kWh, a number above 0 (e.g. "
-              "--intensity 350), not '" + Value + "'";
+              "--intensity 350), not '" +
+              Value + "'";
       return -1;
     }
   } else if (Name == "--pue") {
@@ -75,7 +77,8 @@ int parseReportOption(int Argc, const char **Argv, int &I, ReportOptions &O,
   } else if (Name == "--reserved-threads") {
     if (!parsePositive(Value, O.ReservedThreads)) {
       Error = "--reserved-threads wants the logical CPUs the run reserved (a "
-              "number above 0), not '" + Value + "'";
+              "number above 0), not '" +
+              Value + "'";
       return -1;
     }
   } else if (Name == "--facts") {
@@ -114,8 +117,8 @@ static std::string joinSet(const std::set<std::string> &S) {
   return Out;
 }
 
-static bool applyGrid(const std::string &Grid, double Intensity,
-                      Methodology &M, std::string &Error) {
+static bool applyGrid(const std::string &Grid, double Intensity, Methodology &M,
+                      std::string &Error) {
   if (!Grid.empty()) {
     data::GridIntensity G;
     if (!data::lookupGrid(Grid, G, Error)) {
@@ -125,8 +128,9 @@ static bool applyGrid(const std::string &Grid, double Intensity,
     }
     M.GridId = G.Id;
     // A cloud region's name already says which grid it draws from.
-    M.GridName = G.Id != G.GridId ? G.Name
-                                  : G.Id + (G.Name.empty() ? "" : " (" + G.Name + ")");
+    M.GridName = G.Id != G.GridId
+                     ? G.Name
+                     : G.Id + (G.Name.empty() ? "" : " (" + G.Name + ")");
     M.IntensityGPerKWh = G.GCO2ePerKWh;
     M.IntensityKind = G.Kind;
     M.IntensitySource = G.Source;
@@ -182,7 +186,8 @@ bool resolveMethodology(const ReportOptions &O,
   if (ProfileId.empty()) {
     if (Ids.size() != 1) {
       Error = "greenlint: the ledgers were recorded with different hardware "
-              "profiles (" + joinSet(Ids) +
+              "profiles (" +
+              joinSet(Ids) +
               "); report them separately, or pass --profile to use one for M";
       return false;
     }
@@ -226,8 +231,8 @@ bool resolveMethodology(const ReportOptions &O,
   };
   for (const Ledger &L : Ledgers)
     if (meterKey(L) != meterKey(Ledgers.front())) {
-      Error = "greenlint: " + L.Path + ": recorded with meters " +
-              meterKey(L) + " but " + Ledgers.front().Path + " with " +
+      Error = "greenlint: " + L.Path + ": recorded with meters " + meterKey(L) +
+              " but " + Ledgers.front().Path + " with " +
               meterKey(Ledgers.front()) +
               "; report ledgers of one meter set together (set "
               "GREENLINT_METER to the same value for every run)";

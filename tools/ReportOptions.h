@@ -20,14 +20,14 @@
 namespace greenlint {
 
 struct ReportOptions {
-  std::string Grid;      // --grid
-  double Intensity = 0;  // --intensity (0: from the grid table)
-  double Pue = 0;        // --pue (0: the provider's, or 1)
-  std::string Profile;   // --profile (empty: the ledgers' own)
-  double ReservedThreads = 0; // --reserved-threads
-  std::vector<std::string> Facts;     // --facts
+  std::string Grid;                     // --grid
+  double Intensity = 0;                 // --intensity (0: from the grid table)
+  double Pue = 0;                       // --pue (0: the provider's, or 1)
+  std::string Profile;                  // --profile (empty: the ledgers' own)
+  double ReservedThreads = 0;           // --reserved-threads
+  std::vector<std::string> Facts;       // --facts
   std::vector<std::string> WhatIfGrids; // --what-if-grid
-  bool ByTest = false;   // --by-test
+  bool ByTest = false;                  // --by-test
 };
 
 /// Consumes the option at \p Argv[I] (and its value) if it is one of the

@@ -44,8 +44,8 @@ CarbonTerms &CarbonTerms::operator+=(const CarbonTerms &O) {
   EmbodiedTotalG = O.EmbodiedTotalG;
   LifespanS = O.LifespanS;
   TotalResources = O.TotalResources;
-  double ReservedTime = ResourcesReserved * TimeReservedS +
-                        O.ResourcesReserved * O.TimeReservedS;
+  double ReservedTime =
+      ResourcesReserved * TimeReservedS + O.ResourcesReserved * O.TimeReservedS;
   TimeReservedS += O.TimeReservedS;
   ResourcesReserved = TimeReservedS > 0 ? ReservedTime / TimeReservedS : 0;
   EmbodiedG += O.EmbodiedG;

@@ -23,7 +23,7 @@ constexpr double SecondsPerYear = 365.0 * 24 * 3600; // the spec's 365 x 24 h
 /// Everything that must be identical for two SCI values to be comparable.
 struct Methodology {
   // I
-  std::string GridId;   // what was asked: "DE", "aws:eu-central-1", "--intensity"
+  std::string GridId; // what was asked: "DE", "aws:eu-central-1", "--intensity"
   std::string GridName; // the grid the value belongs to
   double IntensityGPerKWh = 0;
   std::string IntensityKind, IntensitySource, IntensityLicence;
@@ -33,9 +33,9 @@ struct Methodology {
   std::string PueSource;
   // M
   std::string ProfileId, ProfileName, ProfileFile;
-  double EmbodiedG = 0;      // TE
-  double LifespanYears = 4;  // EL
-  int TotalThreads = 0;      // ToR: logical CPUs of the profiled socket
+  double EmbodiedG = 0;       // TE
+  double LifespanYears = 4;   // EL
+  int TotalThreads = 0;       // ToR: logical CPUs of the profiled socket
   double ReservedThreads = 0; // RR override; 0: the CPU time actually used
   std::string EmbodiedSource;
   int EmbodiedYear = 0;
@@ -51,16 +51,16 @@ DomainProvenance domainProvenance(const std::vector<LedgerMeter> &Meters);
 
 /// The terms of one SCI numerator.
 struct CarbonTerms {
-  DomainEnergy ItEnergyJ;  // as metered or modelled, before PUE
+  DomainEnergy ItEnergyJ; // as metered or modelled, before PUE
   double MeasuredJ = 0, ModelledJ = 0;
   double Pue = 1;
-  double EnergyKWh = 0;    // E = IT energy x PUE
+  double EnergyKWh = 0; // E = IT energy x PUE
   double IntensityGPerKWh = 0;
   double OperationalG = 0; // E x I
   double EmbodiedTotalG = 0, TimeReservedS = 0, LifespanS = 0;
   double ResourcesReserved = 0, TotalResources = 0;
-  double EmbodiedG = 0;    // M
-  double CarbonG = 0;      // E x I + M
+  double EmbodiedG = 0; // M
+  double CarbonG = 0;   // E x I + M
   double CpuS = 0;
 
   /// Sums numerators; M's terms are re-derived so TE x TiR/EL x RR/ToR still

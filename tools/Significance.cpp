@@ -1,4 +1,5 @@
-//===- Significance.cpp - Ratio estimates and Welch's t-test ---------------===//
+//===- Significance.cpp - Ratio estimates and Welch's t-test
+//---------------===//
 #include "Significance.h"
 
 #include <cmath>
@@ -98,9 +99,9 @@ WelchResult welchTest(const RatioEstimate &Base, const RatioEstimate &Head) {
   double Diff = Head.Value - Base.Value;
   if (VarB + VarH <= 0) {
     // Identical repeated values on both sides: any difference is exact.
-    R.T = Diff == 0 ? 0
-                    : std::copysign(std::numeric_limits<double>::infinity(),
-                                    Diff);
+    R.T = Diff == 0
+              ? 0
+              : std::copysign(std::numeric_limits<double>::infinity(), Diff);
     R.Df = Base.N + Head.N - 2;
     R.P = Diff == 0 ? 1 : 0;
     return R;

@@ -31,14 +31,15 @@ struct RatioEstimate {
   int N = 0;
 };
 
-/// R = sum(num)/sum(den); SE^2 = sum((num_i - R den_i)^2) / (n (n-1) mean(den)^2).
-/// With every denominator 1 this is the sample mean and s/sqrt(n).
+/// R = sum(num)/sum(den); SE^2 = sum((num_i - R den_i)^2) / (n (n-1)
+/// mean(den)^2). With every denominator 1 this is the sample mean and
+/// s/sqrt(n).
 RatioEstimate ratioEstimate(const std::vector<RatioObservation> &Obs);
 
 struct WelchResult {
-  double T = 0;  // (head - base) / sqrt(se_b^2 + se_h^2)
-  double Df = 0; // Welch-Satterthwaite degrees of freedom
-  double P = 1;  // two-sided p-value
+  double T = 0;       // (head - base) / sqrt(se_b^2 + se_h^2)
+  double Df = 0;      // Welch-Satterthwaite degrees of freedom
+  double P = 1;       // two-sided p-value
   bool Valid = false; // false when a side has fewer than 2 clusters
 };
 

@@ -39,8 +39,8 @@ json report(const std::string &Grid, double Intensity, double Pue,
               {"rr", "cpu-time-used"},
               {"reserved_threads", 0}}},
             {"grouping", "all"}}},
-          {"groups", json::array({{{"test", "(all)"},
-                                   {"rows", json::array({Row})}}})}};
+          {"groups",
+           json::array({{{"test", "(all)"}, {"rows", json::array({Row})}}})}};
 }
 
 } // namespace

@@ -74,8 +74,7 @@ TEST(Sci, RrIsCpuTimeOverWallOrTheReservedShare) {
   CarbonTerms Used = carbonOf(E, modelled(), 30, 20, 40, M);
   EXPECT_DOUBLE_EQ(Used.ResourcesReserved, 1.5); // 30 CPU-s / 20 s
   EXPECT_DOUBLE_EQ(Used.TimeReservedS, 20);
-  EXPECT_NEAR(Used.EmbodiedG, 1e6 * 20 / (4 * SecondsPerYear) * 1.5 / 8,
-              1e-12);
+  EXPECT_NEAR(Used.EmbodiedG, 1e6 * 20 / (4 * SecondsPerYear) * 1.5 / 8, 1e-12);
   M.ReservedThreads = 4; // a 4-vCPU reservation, 3/4 of it this region's
   CarbonTerms Reserved = carbonOf(E, modelled(), 30, 20, 40, M);
   EXPECT_DOUBLE_EQ(Reserved.ResourcesReserved, 3);
@@ -105,8 +104,7 @@ TEST(Sci, SumsKeepTheTermsTrue) {
   EXPECT_DOUBLE_EQ(Sum.TimeReservedS, 20);
   EXPECT_DOUBLE_EQ(Sum.ResourcesReserved, 2);
   EXPECT_NEAR(Sum.EmbodiedG,
-              embodiedShareG(M.EmbodiedG, 20, 4 * SecondsPerYear, 2, 8),
-              1e-12);
+              embodiedShareG(M.EmbodiedG, 20, 4 * SecondsPerYear, 2, 8), 1e-12);
   EXPECT_NEAR(Sum.CarbonG, A.CarbonG + B.CarbonG, 1e-12);
 }
 

@@ -67,7 +67,7 @@ TEST(Significance, ClearShiftIsSignificantNoiseIsNot) {
 }
 
 TEST(Significance, TooFewClustersIsNotATest) {
-  EXPECT_FALSE(welchTest(ratioEstimate(values({1})),
-                         ratioEstimate(values({1, 2})))
-                   .Valid);
+  EXPECT_FALSE(
+      welchTest(ratioEstimate(values({1})), ratioEstimate(values({1, 2})))
+          .Valid);
 }
