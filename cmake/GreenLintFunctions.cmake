@@ -46,5 +46,6 @@ function(greenlint_add_test)
   endif()
   add_test(NAME ${GL_NAME} ${GL_UNPARSED_ARGUMENTS})
   set_property(TEST ${GL_NAME} APPEND PROPERTY
-               ENVIRONMENT "GREENLINT_LEDGER=${GREENLINT_LEDGER_DIR}/${GL_NAME}")
+               ENVIRONMENT "GREENLINT_LEDGER=${GREENLINT_LEDGER_DIR}/${GL_NAME}"
+                           "GREENLINT_TEST=${GL_NAME}")
 endfunction()

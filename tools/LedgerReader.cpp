@@ -25,6 +25,8 @@ void RegionFigures::add(const RegionFigures &O) {
 }
 
 std::string Ledger::label() const {
+  if (!Test.empty())
+    return Test;
   if (CommandLine.empty())
     return std::filesystem::path(Path).filename().string();
   std::string S;
@@ -121,6 +123,7 @@ bool readHeader(const json &J, Ledger &L, int Line, std::string &Error) {
   L.StartTime = F.number(J, "start_time", false);
   L.StartTimeUtc = F.string(J, "start_time_utc");
   L.MeterReason = F.string(J, "meter_reason");
+  L.Test = F.string(J, "test");
   if (auto It = J.find("command_line"); It != J.end() && It->is_array())
     for (const json &A : *It)
       if (A.is_string())

@@ -60,6 +60,7 @@ struct Ledger {
   int64_t Pid = 0, Ppid = 0;
   double StartTime = 0;
   std::vector<std::string> CommandLine;
+  std::string Test; // the header's "test" (GREENLINT_TEST), when set
   // The profile as the run used it (threads scaled for generic profiles).
   std::string ProfileId, ProfileName, ProfileKind, ProfileSource;
   bool ProfileGeneric = false;

@@ -160,6 +160,9 @@ void Sampler::writeHeader(int ParentPid) {
   for (const std::string &A : commandLine())
     W.value(A);
   W.closeArray();
+  // Set by greenlint_add_test(): which test this process belongs to.
+  if (const char *Test = std::getenv("GREENLINT_TEST"); Test && *Test)
+    W.member("test", std::string(Test));
   W.key("profile")
       .open()
       .member("id", P.Id)

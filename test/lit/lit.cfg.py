@@ -27,3 +27,4 @@ config.substitutions.append(
 config.substitutions.append(("%runtime_include", config.runtime_include))
 config.substitutions.append(("%link_torch", "-ltorch -ltorch_cpu -lc10"))
 config.substitutions.append(("%source_root", config.source_root))
+config.substitutions.append(("%build_root", config.build_root))
