@@ -52,9 +52,7 @@ static bool loadSide(const std::string &Path, const ReportOptions &Opts,
     }
     return true;
   }
-  std::vector<Ledger> Ledgers;
-  return loadLedgers({Path}, Ledgers, Error) &&
-         buildReport(Ledgers, Opts, Out, Error);
+  return buildReportFromPaths({Path}, Opts, Out, Error);
 }
 
 int runDiff(int Argc, const char **Argv) {

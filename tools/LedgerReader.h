@@ -68,7 +68,10 @@ struct Ledger {
   std::vector<LedgerMeter> Meters;
   std::string MeterReason;
 
+  /// The sample records, unless the ledger was read without them.
   std::vector<LedgerRecord> Records;
+  /// Sample records read (also when Records was not kept or was released).
+  size_t RecordCount = 0;
   bool HasFooter = false;
   std::string FooterReason;
   /// 1-based line number of a dropped unparsable last line, 0 if none.
@@ -83,9 +86,22 @@ struct Ledger {
   std::string label() const;
 };
 
+/// How much of a ledger to read.
+enum class LedgerPart {
+  HeaderOnly, // the header line; no records, no totals
+  Everything,
+};
+
 /// Reads one ledger. On failure \p Error reads
-/// "greenlint: <file>:<line>: <what is wrong>; <what to do>".
-bool readLedger(const std::string &Path, Ledger &Out, std::string &Error);
+/// "greenlint: <file>:<line>: <what is wrong>; <what to do>". A header-only
+/// read fails only where a full read would fail on the header.
+bool readLedger(const std::string &Path, Ledger &Out, std::string &Error,
+                LedgerPart Part = LedgerPart::Everything);
+
+/// Reads a ledger from memory (the fuzzer's entry point); \p Path only
+/// names it in messages.
+bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
+                 std::string &Error, LedgerPart Part = LedgerPart::Everything);
 
 /// Expands files and folders (searched recursively for *.jsonl) into ledger
 /// paths, sorted. A missing path or a folder without ledgers is an error.

@@ -80,11 +80,9 @@ int runReport(int Argc, const char **Argv) {
     reportUsage(llvm::errs());
     return 2;
   }
-  std::vector<Ledger> Ledgers;
   nlohmann::json Report;
   std::string Error;
-  if (!loadLedgers(Paths, Ledgers, Error) ||
-      !buildReport(Ledgers, Opts, Report, Error)) {
+  if (!buildReportFromPaths(Paths, Opts, Report, Error)) {
     llvm::errs() << Error << "\n";
     return 2;
   }

@@ -375,26 +375,119 @@ json boundaryJson(const Ledger &L, const Methodology &M) {
   return {{"counted", Counted}, {"not_counted", NotCounted}};
 }
 
-} // namespace
+/// The ledgers a report reads: already in memory, or read one at a time so
+/// that only one ledger's records are held (1,000 ledgers of 1,000 records
+/// would otherwise take gigabytes).
+class LedgerSource {
+public:
+  virtual ~LedgerSource() = default;
+  virtual size_t size() const = 0;
+  /// Ledger \p I: its header, and after load(I) its totals too.
+  virtual const Ledger &ledger(size_t I) const = 0;
+  /// Reads ledger \p I fully; its records are kept until release(I).
+  virtual bool load(size_t I, std::string &Error) = 0;
+  virtual void release(size_t I) = 0;
+};
 
-bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
-                 json &Out, std::string &Error) {
-  Methodology M;
-  if (!resolveMethodology(O, Ledgers, M, Error))
-    return false;
-  std::vector<Methodology> WhatIf;
-  for (const std::string &G : O.WhatIfGrids) {
-    Methodology W;
-    if (!methodologyOnGrid(M, O, G, W, Error))
-      return false;
-    WhatIf.push_back(W);
+class MemorySource : public LedgerSource {
+public:
+  explicit MemorySource(const std::vector<Ledger> &Ledgers)
+      : Ledgers(Ledgers) {}
+  size_t size() const override { return Ledgers.size(); }
+  const Ledger &ledger(size_t I) const override { return Ledgers[I]; }
+  bool load(size_t, std::string &) override { return true; }
+  void release(size_t) override {}
+
+private:
+  const std::vector<Ledger> &Ledgers;
+};
+
+class FileSource : public LedgerSource {
+public:
+  /// Reads every header; a ledger whose header fails is left for load(),
+  /// which fails on it in file order. Returns whether all headers read.
+  bool readHeaders(const std::vector<std::string> &Files) {
+    this->Files = Files;
+    Ledgers.resize(Files.size());
+    bool AllRead = true;
+    std::string Ignored;
+    for (size_t I = 0; I < Files.size(); ++I)
+      AllRead &=
+          readLedger(Files[I], Ledgers[I], Ignored, LedgerPart::HeaderOnly);
+    return AllRead;
   }
+  size_t size() const override { return Ledgers.size(); }
+  const Ledger &ledger(size_t I) const override { return Ledgers[I]; }
+  bool load(size_t I, std::string &Error) override {
+    return readLedger(Files[I], Ledgers[I], Error);
+  }
+  void release(size_t I) override {
+    std::vector<LedgerRecord>().swap(Ledgers[I].Records);
+  }
+
+private:
+  std::vector<std::string> Files;
+  std::vector<Ledger> Ledgers;
+};
+
+/// Builds the report from \p Source. Errors come in the order they did when
+/// every ledger was read before the methodology was resolved: a ledger's
+/// read error first, then the methodology's.
+bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
+                     const ReportOptions &O, json &Out, std::string &Error) {
+  std::vector<Ledger> Headers; // what the methodology sees: headers only
+  std::string SetupError;
+  Methodology M;
+  std::vector<Methodology> WhatIf;
   std::map<std::string, SourceSite> Sites;
   json FactsFiles = json::array();
-  if (!readFacts(O.Facts, Sites, FactsFiles, Error))
-    return false;
+  auto setup = [&] {
+    for (size_t I = 0; I < Source.size(); ++I)
+      Headers.push_back(Source.ledger(I));
+    if (!resolveMethodology(O, Headers, M, SetupError))
+      return false;
+    for (const std::string &G : O.WhatIfGrids) {
+      Methodology W;
+      if (!methodologyOnGrid(M, O, G, W, SetupError))
+        return false;
+      WhatIf.push_back(W);
+    }
+    return readFacts(O.Facts, Sites, FactsFiles, SetupError);
+  };
+  bool SetupOk = HeadersRead && setup();
 
-  const Ledger &First = Ledgers.front();
+  // Groups: everything pooled, or one per test (command line).
+  std::vector<std::string> GroupNames;
+  std::vector<size_t> GroupOf(Source.size(), 0);
+  if (O.ByTest) {
+    std::map<std::string, size_t> Index;
+    for (size_t I = 0; I < Source.size(); ++I) {
+      std::string Label = Source.ledger(I).label();
+      auto [It, New] = Index.emplace(Label, GroupNames.size());
+      if (New)
+        GroupNames.push_back(Label);
+      GroupOf[I] = It->second;
+    }
+  } else {
+    GroupNames.push_back("(all)");
+  }
+  std::vector<GroupBuilder> Builders;
+  Builders.reserve(GroupNames.size());
+  for (size_t G = 0; G < GroupNames.size(); ++G)
+    Builders.emplace_back(M, WhatIf);
+  for (size_t I = 0; I < Source.size(); ++I) {
+    if (!Source.load(I, Error))
+      return false;
+    if (SetupOk)
+      Builders[GroupOf[I]].addLedger(Source.ledger(I));
+    Source.release(I);
+  }
+  if (!SetupOk) {
+    Error = SetupError;
+    return false;
+  }
+
+  const Ledger &First = Source.ledger(0);
   DomainProvenance Prov = domainProvenance(First.Meters);
   json Doc;
   Doc["format"] = "greenlint-report";
@@ -441,13 +534,14 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
 
   json Inputs = json::array();
   json Warnings = json::array();
-  for (const Ledger &L : Ledgers) {
+  for (size_t I = 0; I < Source.size(); ++I) {
+    const Ledger &L = Source.ledger(I);
     Inputs.push_back({{"path", L.Path},
                       {"command_line", L.label()},
                       {"host", L.Host},
                       {"pid", L.Pid},
                       {"start_time_utc", L.StartTimeUtc},
-                      {"records", L.Records.size()},
+                      {"records", L.RecordCount},
                       {"wall_s", L.WallS},
                       {"complete", L.HasFooter},
                       {"truncated_line", L.TruncatedLine}});
@@ -468,37 +562,50 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
     WhatIfJ.push_back(gridJson(W));
   Doc["what_if"] = WhatIfJ;
 
-  // Groups: everything pooled, or one per test (command line).
-  std::vector<std::pair<std::string, std::vector<const Ledger *>>> Groups;
-  if (O.ByTest) {
-    std::map<std::string, size_t> Index;
-    for (const Ledger &L : Ledgers) {
-      auto [It, New] = Index.emplace(L.label(), Groups.size());
-      if (New)
-        Groups.push_back({L.label(), {}});
-      Groups[It->second].second.push_back(&L);
-    }
-  } else {
-    Groups.push_back({"(all)", {}});
-    for (const Ledger &L : Ledgers)
-      Groups.back().second.push_back(&L);
-  }
   std::set<std::string> Units;
   json GroupsJ = json::array();
-  for (const auto &[Name, Members] : Groups) {
-    GroupBuilder B(M, WhatIf);
-    for (const Ledger *L : Members)
-      B.addLedger(*L);
-    json Rows = B.toJson(Sites);
+  for (size_t G = 0; G < GroupNames.size(); ++G) {
+    json Rows = Builders[G].toJson(Sites);
     for (const json &R : Rows)
       if (R["scope"] != "total")
         Units.insert(R["unit"].get<std::string>());
-    GroupsJ.push_back({{"test", Name}, {"runs", B.runs()}, {"rows", Rows}});
+    GroupsJ.push_back({{"test", GroupNames[G]},
+                       {"runs", Builders[G].runs()},
+                       {"rows", Rows}});
   }
   Doc["methodology"]["functional_units"] = Units;
   Doc["groups"] = GroupsJ;
   Out = std::move(Doc);
   return true;
+}
+
+} // namespace
+
+bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
+                 json &Out, std::string &Error) {
+  if (Ledgers.empty()) {
+    Error = "greenlint: no ledgers to report on; pass the folder "
+            "GREENLINT_LEDGER named";
+    return false;
+  }
+  MemorySource Source(Ledgers);
+  return buildReportFrom(Source, /*HeadersRead=*/true, O, Out, Error);
+}
+
+bool buildReportFromPaths(const std::vector<std::string> &Paths,
+                          const ReportOptions &O, json &Out,
+                          std::string &Error) {
+  std::vector<std::string> Files;
+  if (!findLedgers(Paths, Files, Error))
+    return false;
+  if (Files.empty()) {
+    Error = "greenlint: no ledgers given; pass the folder GREENLINT_LEDGER "
+            "named";
+    return false;
+  }
+  FileSource Source;
+  bool HeadersRead = Source.readHeaders(Files);
+  return buildReportFrom(Source, HeadersRead, O, Out, Error);
 }
 
 } // namespace greenlint

@@ -61,6 +61,13 @@ bool loadLedgers(const std::vector<std::string> &Paths,
 bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
                  nlohmann::json &Out, std::string &Error);
 
+/// Builds the report document from ledger files and folders, holding one
+/// ledger's records at a time; the same document as loadLedgers followed by
+/// buildReport, and the same first error.
+bool buildReportFromPaths(const std::vector<std::string> &Paths,
+                          const ReportOptions &O, nlohmann::json &Out,
+                          std::string &Error);
+
 } // namespace greenlint
 
 #endif
