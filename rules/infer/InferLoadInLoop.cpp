@@ -47,9 +47,13 @@ std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
   if (Api.SourceArgs.empty())
     return All;
   std::vector<const Expr *> Picked;
-  for (unsigned I : Api.SourceArgs)
-    if (I < All.size())
-      Picked.push_back(All[I]);
+  for (unsigned I : Api.SourceArgs) {
+    // Without its source argument the call is no load: a session built
+    // empty (Ort::Session{nullptr}) or moved from another one.
+    if (I >= All.size())
+      return {};
+    Picked.push_back(All[I]);
+  }
   return Picked;
 }
 } // namespace
@@ -66,7 +70,10 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
   if (const Stmt *Loop = enclosingLoop(Load, Ctx)) {
     if (isInRetryBlock(Load, Loop, Ctx) || runsAtMostOnce(Loop))
       return;
-    for (const Expr *Arg : sourceArgs(Load, *Entry))
+    std::vector<const Expr *> Sources = sourceArgs(Load, *Entry);
+    if (Sources.empty())
+      return;
+    for (const Expr *Arg : Sources)
       if (!isLoopInvariant(Arg, Loop, Ctx))
         return;
     Finding &F = report(Load->getBeginLoc(),

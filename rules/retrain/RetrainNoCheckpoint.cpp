@@ -22,9 +22,8 @@ const RuleInfo RetrainNoCheckpoint::Info = {
       "a loop nest whose constant trip counts multiply to fewer parameter "
       "updates is short enough to rerun"},
      {"UnknownCountIsLong", OptionKind::Bool, "false",
-      "count 'for' loops whose trip count is not a constant (e.g. a round "
-      "count passed in) as long; 'while' loops that train until a condition "
-      "always count as long"},
+      "also count loops whose trip count is not a constant (a round count "
+      "passed in, training until a condition holds) as long"},
      {"RequireSaveInLoop", OptionKind::Bool, "false",
       "only a save inside the training loop counts; by default a save "
       "anywhere in the function, its callees or its callers in this file "
@@ -68,14 +67,17 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
     return;
   // A loop nest with constant counts runs Product updates; below the
   // threshold a rerun costs less than writing checkpoints.
-  // A 'for' over a count passed in is as often a short test run as a long
-  // job, so by default only open-ended loops (train until a condition) and
-  // constant counts decide.
+  // A count passed in, or training until the loss or learning rate reaches
+  // a bound, is as often a short example as a long job (seen in public
+  // LibTorch and dlib examples, docs/precision.md): by default only constant
+  // counts decide.
   uint64_t Product = 1;
+  bool Known = false;
   for (const Stmt *Loop : Loops) {
     std::optional<uint64_t> Trips = constantTripCount(Loop, Fn, Ctx);
-    if (!Trips && !UnknownCountIsLong && !isa<WhileStmt, DoStmt>(Loop))
+    if (!Trips && !UnknownCountIsLong)
       continue;
+    Known = true;
     if (!Trips) {
       Product = UINT64_MAX;
       break;
@@ -83,7 +85,7 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
     Product = *Trips != 0 && Product > UINT64_MAX / *Trips ? UINT64_MAX
                                                            : Product * *Trips;
   }
-  if (Product < MinIterations)
+  if (!Known || Product < MinIterations)
     return;
   Candidates.push_back({Fn, Loops.back(), Update});
 }
