@@ -1,12 +1,12 @@
-// RUN: %clangxx -std=c++17 -O0 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=o0 %s
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=o0 %s
+// RUN: %clangxx -std=c++17 -O0 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=o0 %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=o0 %s
 // CLEAN: optimised builds; -Og is optimisation level 1.
-// RUN: %clangxx -std=c++17 -O2 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
-// RUN: %clangxx -std=c++17 -Og -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
+// RUN: %clangxx -std=c++17 -O2 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
+// RUN: %clangxx -std=c++17 -Og -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
 // CLEAN: a TU at -O0 with no hot path (it only configures and loads).
-// RUN: %clangxx -std=c++17 -O0 -DNO_HOT_PATH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
+// RUN: %clangxx -std=c++17 -O0 -DNO_HOT_PATH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -I%inputs/llama -I%inputs/onnxruntime -Xclang -verify=opt %s
 // Training in LibTorch: the model's own forward is not the hot path.
-// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=build-hot-path-unoptimized -Xclang -verify=torch %s
+// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-build-hot-path-unoptimized -Xclang -verify=torch %s
 // opt-no-diagnostics
 #ifdef WITH_TORCH
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-opencv-dnn-default-backend -isystem /usr/include/opencv4 -Xclang -verify=cuda %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-opencv-dnn-default-backend -isystem /usr/include/opencv4 -Xclang -verify=cuda %s
 // A file that never uses CUDA: the CPU backend is the intended one.
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-opencv-dnn-default-backend -isystem /usr/include/opencv4 -DCPU_ONLY -Xclang -verify=cpu %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-opencv-dnn-default-backend -isystem /usr/include/opencv4 -DCPU_ONLY -Xclang -verify=cpu %s
 // cpu-no-diagnostics
 #include <opencv2/core/cuda.hpp>
 #include <opencv2/dnn.hpp>

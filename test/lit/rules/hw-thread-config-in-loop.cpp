@@ -1,10 +1,10 @@
 // hw-thread-config-in-loop over LibTorch (TORCH part) and ONNX Runtime,
 // llama.cpp and XGBoost (the other part).
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-thread-config-in-loop -DTORCH_PART -Xclang -verify=torch %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-thread-config-in-loop -DTORCH_PART -Xclang -verify=torch %s
 // RUN: echo "options: {hw-thread-config-in-loop: {RequestHandlerRegex: '^handle'}}" > %t.yaml
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-thread-config-in-loop -fplugin-arg-greenlint-config=%t.yaml -DTORCH_PART -Xclang -verify=torch,handler %s
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-thread-config-in-loop -I%inputs/onnxruntime -I%inputs/llama -Xclang -verify=other %s
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,hw-thread-config-in-loop -fplugin-arg-greenlint-config=%t.yaml -I%inputs/onnxruntime -I%inputs/llama -Xclang -verify=other,otherhandler %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-thread-config-in-loop -fplugin-arg-greenlint-config=%t.yaml -DTORCH_PART -Xclang -verify=torch,handler %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-thread-config-in-loop -I%inputs/onnxruntime -I%inputs/llama -Xclang -verify=other %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-hw-thread-config-in-loop -fplugin-arg-greenlint-config=%t.yaml -I%inputs/onnxruntime -I%inputs/llama -Xclang -verify=other,otherhandler %s
 
 #ifdef TORCH_PART
 #include <torch/script.h>

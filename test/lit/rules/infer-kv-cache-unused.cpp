@@ -1,5 +1,5 @@
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-kv-cache-unused -I%inputs/llama -Xclang -verify=expected %s
-// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-kv-cache-unused -I%inputs/llama -Xclang -verify=expected,torch %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-kv-cache-unused -I%inputs/llama -Xclang -verify=expected %s
+// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-kv-cache-unused -I%inputs/llama -Xclang -verify=expected,torch %s
 #include <llama.h>
 #include <vector>
 #ifdef WITH_TORCH

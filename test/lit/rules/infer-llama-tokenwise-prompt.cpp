@@ -1,4 +1,4 @@
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-llama-tokenwise-prompt -I%inputs/llama -Xclang -verify %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-llama-tokenwise-prompt -I%inputs/llama -Xclang -verify %s
 #include <llama.h>
 #include <vector>
 

@@ -1,10 +1,10 @@
 // The lit tests live under test/, which the default TestFileRegex treats as
 // test code: the first runs check every file, the last keeps the default.
 // RUN: echo "options: {infer-ort-graph-opt-disabled: {TestFileRegex: '^never-a-path'}}" > %t.yaml
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-ort-graph-opt-disabled -fplugin-arg-greenlint-config=%t.yaml -I%inputs/onnxruntime -Xclang -verify=expected %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-ort-graph-opt-disabled -fplugin-arg-greenlint-config=%t.yaml -I%inputs/onnxruntime -Xclang -verify=expected %s
 // RUN: echo "options: {infer-ort-graph-opt-disabled: {TestFileRegex: '^never-a-path', ReportBasic: true}}" > %t.basic.yaml
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-ort-graph-opt-disabled -fplugin-arg-greenlint-config=%t.basic.yaml -I%inputs/onnxruntime -Xclang -verify=expected,basic %s
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-ort-graph-opt-disabled -I%inputs/onnxruntime -Xclang -verify=testdir %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-ort-graph-opt-disabled -fplugin-arg-greenlint-config=%t.basic.yaml -I%inputs/onnxruntime -Xclang -verify=expected,basic %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-ort-graph-opt-disabled -I%inputs/onnxruntime -Xclang -verify=testdir %s
 // testdir-no-diagnostics
 #include <onnxruntime_cxx_api.h>
 

@@ -1,4 +1,4 @@
-// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=model-unquantized-llm-weights -I%inputs/llama -Xclang -verify %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-model-unquantized-llm-weights -I%inputs/llama -Xclang -verify %s
 // Opt-in: off unless enabled.
 // RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -I%inputs/llama -Xclang -verify=off %s
 // off-no-diagnostics

@@ -1,6 +1,6 @@
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-from-scratch -Xclang -verify %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-retrain-from-scratch -Xclang -verify %s
 // RUN: echo "options: {retrain-from-scratch: {EntryFunctionRegex: '^(main|run.*)$'}}" > %t.yaml
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-from-scratch -fplugin-arg-greenlint-config=%t.yaml -Xclang -verify=expected,entry %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-retrain-from-scratch -fplugin-arg-greenlint-config=%t.yaml -Xclang -verify=expected,entry %s
 #include <torch/torch.h>
 #include <xgboost/c_api.h>
 #include <filesystem>
