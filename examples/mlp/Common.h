@@ -1,5 +1,6 @@
-// Shared by both forms of the demo: the model, the synthetic data and the request stream, so
-// that the two programs differ only in the energy-relevant habits greenlint reports.
+// Shared by both forms of the demo: the model, the synthetic data and the
+// request stream, so that the two programs differ only in the energy-relevant
+// habits greenlint reports.
 #pragma once
 #include <torch/torch.h>
 
@@ -16,13 +17,15 @@ struct MlpImpl : torch::nn::Module {
 };
 TORCH_MODULE(Mlp);
 
-// y = sum of the first 8 features plus noise: learnable by the MLP in a few hundred steps.
+// y = sum of the first 8 features plus noise: learnable by the MLP in a few
+// hundred steps.
 struct SyntheticData {
   torch::Tensor X, Y;
   explicit SyntheticData(int64_t Rows) {
     torch::manual_seed(7);
     X = torch::randn({Rows, 32});
-    Y = X.narrow(1, 0, 8).sum(1, /*keepdim=*/true) + 0.01 * torch::randn({Rows, 1});
+    Y = X.narrow(1, 0, 8).sum(1, /*keepdim=*/true) +
+        0.01 * torch::randn({Rows, 1});
   }
 };
 

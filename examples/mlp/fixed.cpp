@@ -1,5 +1,6 @@
-// The demo's fixed form: the same training and the same requests, with the model loaded once
-// and inference run under InferenceMode; gradients are released rather than zero-filled.
+// The demo's fixed form: the same training and the same requests, with the
+// model loaded once and inference run under InferenceMode; gradients are
+// released rather than zero-filled.
 #include "Common.h"
 #include <cstdio>
 

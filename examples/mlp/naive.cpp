@@ -1,6 +1,7 @@
-// The demo's naive form: trains an MLP, then serves requests the way code often does before
-// anyone looks at its energy: the model is re-read from disk for every request, every forward
-// pass records an autograd graph nobody uses, and gradients are zero-filled every step.
+// The demo's naive form: trains an MLP, then serves requests the way code often
+// does before anyone looks at its energy: the model is re-read from disk for
+// every request, every forward pass records an autograd graph nobody uses, and
+// gradients are zero-filled every step.
 #include "Common.h"
 #include <cstdio>
 

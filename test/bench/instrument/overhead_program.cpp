@@ -1,5 +1,6 @@
-// The workload of test/bench/instrument_overhead: a LibTorch training loop (1,000 steps) and an
-// inference loop (5,000 single-sample requests), small enough that per-call overhead would show.
+// The workload of test/bench/instrument_overhead: a LibTorch training loop
+// (1,000 steps) and an inference loop (5,000 single-sample requests), small
+// enough that per-call overhead would show.
 #include <chrono>
 #include <cstdio>
 #include <torch/torch.h>
@@ -34,7 +35,8 @@ int main() {
   for (int Request = 0; Request < 5000; ++Request)
     Sum += inferOne(Model, One);
   double Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   std::printf("%.6f %f\n", Seconds, Sum);
   return 0;
 }
