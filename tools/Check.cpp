@@ -346,7 +346,21 @@ UnitResult lintUnit(const tooling::CompilationDatabase &DB,
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         ("-resource-dir=" + ResourceDir).str().c_str(),
         tooling::ArgumentInsertPosition::BEGIN));
-  LintActionFactory Factory(Opts, Result);
+  // A build that passes the plugin a config or rule globs meant them for
+  // this file: honour them, unless check's own --config or --rules decide.
+  LintOptions UnitOpts = Opts;
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (!Commands.empty() && Opts.ConfigPath.empty() && Opts.RuleGlobs.empty())
+    for (llvm::StringRef A : Commands.front().CommandLine) {
+      if (A.consume_front("-fplugin-arg-greenlint-config=") &&
+          UnitOpts.ConfigPath.empty())
+        UnitOpts.ConfigPath =
+            absolutePath(A.str(), Commands.front().Directory);
+      else if (A.consume_front("-fplugin-arg-greenlint-rules=") &&
+               UnitOpts.RuleGlobs.empty())
+        UnitOpts.RuleGlobs = A.str();
+    }
+  LintActionFactory Factory(UnitOpts, Result);
   Result.Failed = Tool.run(&Factory) != 0;
   Result.Errors = Collector.Errors;
   DiagOS.flush();
