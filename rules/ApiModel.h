@@ -37,6 +37,10 @@ namespace greenlint {
 namespace roles {
 inline constexpr llvm::StringLiteral ModelLoad{"model-load"};
 inline constexpr llvm::StringLiteral InferenceCall{"inference-call"};
+/// Inference in runtimes without autograd (ONNX Runtime, llama.cpp, TensorRT,
+/// OpenCV dnn): hot paths, but nothing for a grad guard to turn off.
+inline constexpr llvm::StringLiteral RuntimeInferenceCall{
+    "runtime-inference-call"};
 inline constexpr llvm::StringLiteral TrainingStep{"training-step"};
 inline constexpr llvm::StringLiteral GradGuard{"grad-guard"};
 inline constexpr llvm::StringLiteral GradDisable{"grad-disable"};

@@ -32,6 +32,12 @@ std::string HotPath::regionName() const {
 }
 
 namespace {
+const ApiEntry *inferenceEntry(const ApiModel &Api, const CallExpr *Call) {
+  if (const ApiEntry *E = Api.matchCall(Call, roles::InferenceCall))
+    return E;
+  return Api.matchCall(Call, roles::RuntimeInferenceCall);
+}
+
 bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
   for (const auto *A : FD.specific_attrs<AnnotateAttr>())
     if (A->getAnnotation() == Text)
@@ -47,7 +53,8 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
     return std::nullopt;
   // A model's forward calls its submodules' forwards: that is the model's
   // definition, measured as part of whichever hot path calls it.
-  if (Api.matchFunction(&FD, roles::InferenceCall))
+  if (Api.matchFunction(&FD, roles::InferenceCall) ||
+      Api.matchFunction(&FD, roles::RuntimeInferenceCall))
     return std::nullopt;
 
   HotPath Path{&FD, Phase::User, "", {}};
@@ -67,7 +74,7 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
       Trains = true;
       if (!E->Unit.empty())
         TrainUnits.push_back({Call, E->Unit});
-    } else if (const ApiEntry *E = Api.matchCall(Call, roles::InferenceCall)) {
+    } else if (const ApiEntry *E = inferenceEntry(Api, Call)) {
       if (!Infers)
         InferFramework = E->Framework;
       Infers = true;

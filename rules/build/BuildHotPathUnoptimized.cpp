@@ -11,12 +11,6 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-namespace {
-/// Inference entry points of runtimes without autograd (llama_decode,
-/// Ort::Session::Run, ...), kept apart from LibTorch's inference-call.
-constexpr llvm::StringLiteral RuntimeInferenceCall{"runtime-inference-call"};
-} // namespace
-
 const RuleInfo BuildHotPathUnoptimized::Info = {
     "build-hot-path-unoptimized",
     "build",
@@ -28,7 +22,7 @@ const RuleInfo BuildHotPathUnoptimized::Info = {
       return std::make_unique<BuildHotPathUnoptimized>(Ctx);
     },
     {roles::TrainingStep.data(), roles::InferenceCall.data(),
-     RuntimeInferenceCall.data()}};
+     roles::RuntimeInferenceCall.data()}};
 
 void BuildHotPathUnoptimized::registerMatchers(MatchFinder &Finder) {
   // An optimised TU has nothing to report: match nothing at all.
@@ -37,7 +31,7 @@ void BuildHotPathUnoptimized::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
       expr(anyOf(callExpr(isApiCall(&api(), roles::TrainingStep)).bind("train"),
                  callExpr(anyOf(isApiCall(&api(), roles::InferenceCall),
-                                isApiCall(&api(), RuntimeInferenceCall)))
+                                isApiCall(&api(), roles::RuntimeInferenceCall)))
                      .bind("infer")),
            hasAncestor(functionDecl(isDefinition()).bind("fn"))),
       this);

@@ -14,9 +14,6 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 namespace {
-/// Inference entry points of runtimes without autograd (llama_decode,
-/// Ort::Session::Run, ...), kept apart from LibTorch's inference-call.
-constexpr llvm::StringLiteral RuntimeInferenceCall{"runtime-inference-call"};
 /// Wipes a model's KV cache (llama_memory_clear and its older names).
 constexpr llvm::StringLiteral KvCacheClear{"kv-cache-clear"};
 /// Wraps a token array as a decode batch (llama_batch_get_one); arg 0 is
@@ -37,15 +34,16 @@ const RuleInfo InferKvCacheUnused::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferKvCacheUnused>(Ctx);
     },
-    {roles::InferenceCall.data(), RuntimeInferenceCall.data(),
+    {roles::InferenceCall.data(), roles::RuntimeInferenceCall.data(),
      KvCacheClear.data(), TokenBatchView.data(), SequenceAppend.data()}};
 
 void InferKvCacheUnused::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), roles::InferenceCall),
-                                   isApiCall(&api(), RuntimeInferenceCall)),
-                             hasAncestor(functionDecl(isDefinition())))
-                        .bind("infer"),
-                    this);
+  Finder.addMatcher(
+      callExpr(anyOf(isApiCall(&api(), roles::InferenceCall),
+                     isApiCall(&api(), roles::RuntimeInferenceCall)),
+               hasAncestor(functionDecl(isDefinition())))
+          .bind("infer"),
+      this);
 }
 
 namespace {

@@ -13,9 +13,6 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 namespace {
-/// Inference entry points of runtimes without autograd (llama_decode,
-/// Ort::Session::Run, ...), kept apart from LibTorch's inference-call.
-constexpr llvm::StringLiteral RuntimeInferenceCall{"runtime-inference-call"};
 /// Wraps a token array as a decode batch; arg 0 tokens, arg 1 their count.
 constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
 /// Picks the next token from the logits: its presence marks generation.
@@ -35,8 +32,8 @@ const RuleInfo InferLlamaTokenwisePrompt::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferLlamaTokenwisePrompt>(Ctx);
     },
-    {RuntimeInferenceCall.data(), TokenBatchView.data(), TokenSample.data(),
-     DecodeBatchSize.data(), SequenceAppend.data()}};
+    {roles::RuntimeInferenceCall.data(), TokenBatchView.data(),
+     TokenSample.data(), DecodeBatchSize.data(), SequenceAppend.data()}};
 
 void InferLlamaTokenwisePrompt::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -115,7 +112,7 @@ void InferLlamaTokenwisePrompt::check(const MatchFinder::MatchResult &R) {
   for (DynTypedNode P = Parents.empty() ? DynTypedNode() : Parents[0];
        const auto *E = P.get<Expr>();) {
     if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (api().matchCall(C, RuntimeInferenceCall))
+      if (api().matchCall(C, roles::RuntimeInferenceCall))
         Decode = C;
       break;
     }
