@@ -59,9 +59,11 @@ llvm::StringRef unqualified(llvm::StringRef Name) {
 
 const std::vector<llvm::StringRef> &coreRoles() {
   static const std::vector<llvm::StringRef> Roles = {
-      roles::ModelLoad,    roles::InferenceCall, roles::RuntimeInferenceCall,
-      roles::TrainingStep, roles::GradGuard,     roles::GradDisable,
-      roles::EvalMode,     roles::CheckpointSave};
+      roles::ModelLoad,    roles::InferenceCall,  roles::RuntimeInferenceCall,
+      roles::TrainingStep, roles::GradGuard,      roles::GradDisable,
+      roles::EvalMode,     roles::CheckpointSave, roles::DeviceTransfer,
+      roles::CudaDevice,   roles::Timer,          roles::ParametersAccess,
+      roles::TensorType,   roles::TokenBatchView, roles::SequenceAppend};
   return Roles;
 }
 

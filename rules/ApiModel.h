@@ -46,6 +46,25 @@ inline constexpr llvm::StringLiteral GradGuard{"grad-guard"};
 inline constexpr llvm::StringLiteral GradDisable{"grad-disable"};
 inline constexpr llvm::StringLiteral EvalMode{"eval-mode"};
 inline constexpr llvm::StringLiteral CheckpointSave{"checkpoint-save"};
+// Roles several rules query.
+/// Tensor methods that copy a tensor to the device given as argument 0, or
+/// to the current CUDA device when there is none (Tensor::to, Tensor::cuda).
+inline constexpr llvm::StringLiteral DeviceTransfer{"device-transfer"};
+/// The CUDA device type (c10::DeviceType::CUDA).
+inline constexpr llvm::StringLiteral CudaDevice{"cuda-device"};
+/// Clock reads: a loop next to them is a timed benchmark that repeats on
+/// purpose.
+inline constexpr llvm::StringLiteral Timer{"timer"};
+/// Calls that hand a module's parameters out (to an optimizer, mostly).
+inline constexpr llvm::StringLiteral ParametersAccess{"parameters-access"};
+/// The tensor handle type (at::Tensor).
+inline constexpr llvm::StringLiteral TensorType{"tensor-type"};
+/// Wraps a token array as a decode batch (llama_batch_get_one); argument 0
+/// is the tokens, argument 1 their count.
+inline constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
+/// Appends to a sequence: a container's push_back, or a tensor
+/// concatenation (at::cat) assigned back to one of its inputs.
+inline constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
 } // namespace roles
 
 /// The shared roles above: always valid in data files.

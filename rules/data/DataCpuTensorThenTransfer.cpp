@@ -17,11 +17,6 @@ static constexpr llvm::StringLiteral FactoryRole{"tensor-factory"};
 /// Random factories: the device's generator yields other numbers, so the
 /// finding carries no fix-it.
 static constexpr llvm::StringLiteral RandomFactoryRole{"random-tensor-factory"};
-/// Tensor methods that copy a tensor to the device given as the first
-/// argument, or to the current CUDA device when there is none.
-static constexpr llvm::StringLiteral DeviceTransferRole{"device-transfer"};
-/// The CUDA device type (c10::DeviceType::CUDA).
-static constexpr llvm::StringLiteral CudaDeviceRole{"cuda-device"};
 
 const RuleInfo DataCpuTensorThenTransfer::Info = {
     "data-cpu-tensor-then-transfer",
@@ -32,13 +27,13 @@ const RuleInfo DataCpuTensorThenTransfer::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<DataCpuTensorThenTransfer>(Ctx);
     },
-    {FactoryRole.data(), RandomFactoryRole.data(), DeviceTransferRole.data(),
-     CudaDeviceRole.data()}};
+    {FactoryRole.data(), RandomFactoryRole.data(), roles::DeviceTransfer.data(),
+     roles::CudaDevice.data()}};
 
 void DataCpuTensorThenTransfer::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
       cxxMemberCallExpr(
-          isApiCall(&api(), DeviceTransferRole), isExpansionInMainFile(),
+          isApiCall(&api(), roles::DeviceTransfer), isExpansionInMainFile(),
           on(ignoringImplicit(
               callExpr(anyOf(isApiCall(&api(), FactoryRole),
                              isApiCall(&api(), RandomFactoryRole)))
@@ -75,7 +70,7 @@ public:
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     if (!Ref)
       return false;
-    if (Api.matchValue(Ref->getDecl(), CudaDeviceRole))
+    if (Api.matchValue(Ref->getDecl(), roles::CudaDevice))
       return true;
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))

@@ -15,15 +15,10 @@ namespace greenlint {
 /// Calls after which the host holds a value computed on the device, so it
 /// waits for all queued GPU work (item, cpu, nonzero, printing, synchronize).
 static constexpr llvm::StringLiteral HostSyncRole{"host-sync"};
-/// Tensor::to(device): a sync only when the device is the CPU.
-static constexpr llvm::StringLiteral DeviceTransferRole{"device-transfer"};
 /// Device types (c10::DeviceType::CPU, ::CUDA).
 static constexpr llvm::StringLiteral CpuDeviceRole{"cpu-device"};
-static constexpr llvm::StringLiteral CudaDeviceRole{"cuda-device"};
 /// Calls that move data to CUDA without naming the device (Tensor::cuda).
 static constexpr llvm::StringLiteral CudaTransferRole{"cuda-transfer"};
-/// Clock reads: a timed loop must synchronize to measure anything.
-static constexpr llvm::StringLiteral TimerRole{"timer"};
 
 const RuleInfo InferHostSyncInLoop::Info = {
     "infer-host-sync-in-loop",
@@ -37,8 +32,8 @@ const RuleInfo InferHostSyncInLoop::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferHostSyncInLoop>(Ctx);
     },
-    {HostSyncRole.data(), DeviceTransferRole.data(), CpuDeviceRole.data(),
-     CudaDeviceRole.data(), CudaTransferRole.data(), TimerRole.data(),
+    {HostSyncRole.data(), roles::DeviceTransfer.data(), CpuDeviceRole.data(),
+     roles::CudaDevice.data(), CudaTransferRole.data(), roles::Timer.data(),
      roles::InferenceCall.data(), roles::TrainingStep.data()}};
 
 InferHostSyncInLoop::InferHostSyncInLoop(RuleContext &Ctx)
@@ -47,7 +42,7 @@ InferHostSyncInLoop::InferHostSyncInLoop(RuleContext &Ctx)
 void InferHostSyncInLoop::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(callExpr(isExpansionInMainFile(),
                              anyOf(isApiCall(&api(), HostSyncRole),
-                                   isApiCall(&api(), DeviceTransferRole)),
+                                   isApiCall(&api(), roles::DeviceTransfer)),
                              hasAncestor(functionDecl().bind("fn")))
                         .bind("sync"),
                     this);
@@ -135,7 +130,7 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>("device")) {
     const ValueDecl *D = namedConstant(Ref, SM);
-    SawCuda = SawCuda || (D && api().matchValue(D, CudaDeviceRole));
+    SawCuda = SawCuda || (D && api().matchValue(D, roles::CudaDevice));
     return;
   }
   if (R.Nodes.getNodeAs<CallExpr>("cuda")) {
@@ -151,7 +146,7 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Sync);
     if (!MC || MC->getNumArgs() == 0 || !namesCpu(MC->getArg(0), api(), SM))
       return;
-    Entry = api().matchCall(Sync, DeviceTransferRole);
+    Entry = api().matchCall(Sync, roles::DeviceTransfer);
   }
 
   // The nearest enclosing loop that runs a model or a training step.
@@ -164,7 +159,7 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
     return;
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   if (Fn && Fn->getBody() &&
-      !findApiCalls(*Fn->getBody(), TimerRole, api(), Ctx).empty())
+      !findApiCalls(*Fn->getBody(), roles::Timer, api(), Ctx).empty())
     return;
   std::string What = Entry->Name;
   if (const auto *FD = Sync->getDirectCallee())

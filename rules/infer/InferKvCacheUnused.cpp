@@ -16,12 +16,6 @@ namespace greenlint {
 namespace {
 /// Wipes a model's KV cache (llama_memory_clear and its older names).
 constexpr llvm::StringLiteral KvCacheClear{"kv-cache-clear"};
-/// Wraps a token array as a decode batch (llama_batch_get_one); arg 0 is
-/// the tokens.
-constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
-/// Appends to a sequence: a container's push_back, or a tensor concatenation
-/// assigned back to one of its inputs.
-constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
 } // namespace
 
 const RuleInfo InferKvCacheUnused::Info = {
@@ -35,7 +29,8 @@ const RuleInfo InferKvCacheUnused::Info = {
       return std::make_unique<InferKvCacheUnused>(Ctx);
     },
     {roles::InferenceCall.data(), roles::RuntimeInferenceCall.data(),
-     KvCacheClear.data(), TokenBatchView.data(), SequenceAppend.data()}};
+     KvCacheClear.data(), roles::TokenBatchView.data(),
+     roles::SequenceAppend.data()}};
 
 void InferKvCacheUnused::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -109,16 +104,18 @@ bool runsEveryIteration(const Stmt *S, const Stmt *Loop, ASTContext &Ctx) {
 /// that is initialised in Loop.
 const CallExpr *batchView(const Expr *E, const ApiModel &Api, ASTContext &Ctx) {
   for (const auto &M :
-       match(findAll(callExpr(isApiCall(&Api, TokenBatchView)).bind("view")),
+       match(findAll(
+                 callExpr(isApiCall(&Api, roles::TokenBatchView)).bind("view")),
              *E, Ctx))
     return M.getNodeAs<CallExpr>("view");
   // A batch variable, passed by value (through its copy constructor).
   auto Named = varsIn(E);
   if (Named.size() == 1)
     if (const Expr *Init = (*Named.begin())->getInit())
-      for (const auto &M : match(
-               findAll(callExpr(isApiCall(&Api, TokenBatchView)).bind("view")),
-               *Init, Ctx))
+      for (const auto &M :
+           match(findAll(callExpr(isApiCall(&Api, roles::TokenBatchView))
+                             .bind("view")),
+                 *Init, Ctx))
         return M.getNodeAs<CallExpr>("view");
   return nullptr;
 }
@@ -126,7 +123,8 @@ const CallExpr *batchView(const Expr *E, const ApiModel &Api, ASTContext &Ctx) {
 
 const Expr *InferKvCacheUnused::growthIn(const VarDecl *Seq, const Stmt *Loop,
                                          ASTContext &Ctx) const {
-  for (const Expr *Append : findApiCalls(*Loop, SequenceAppend, api(), Ctx)) {
+  for (const Expr *Append :
+       findApiCalls(*Loop, roles::SequenceAppend, api(), Ctx)) {
     if (enclosingLoop(Append, Ctx) != Loop ||
         !runsEveryIteration(Append, Loop, Ctx))
       continue;

@@ -13,14 +13,10 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 namespace {
-/// Wraps a token array as a decode batch; arg 0 tokens, arg 1 their count.
-constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
 /// Picks the next token from the logits: its presence marks generation.
 constexpr llvm::StringLiteral TokenSample{"token-sample"};
 /// Context parameters that cap how many tokens one decode call takes.
 constexpr llvm::StringLiteral DecodeBatchSize{"decode-batch-size"};
-/// Appends to a token container (generation grows what it walks).
-constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
 } // namespace
 
 const RuleInfo InferLlamaTokenwisePrompt::Info = {
@@ -32,12 +28,12 @@ const RuleInfo InferLlamaTokenwisePrompt::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<InferLlamaTokenwisePrompt>(Ctx);
     },
-    {roles::RuntimeInferenceCall.data(), TokenBatchView.data(),
-     TokenSample.data(), DecodeBatchSize.data(), SequenceAppend.data()}};
+    {roles::RuntimeInferenceCall.data(), roles::TokenBatchView.data(),
+     TokenSample.data(), DecodeBatchSize.data(), roles::SequenceAppend.data()}};
 
 void InferLlamaTokenwisePrompt::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
-      callExpr(isApiCall(&api(), TokenBatchView),
+      callExpr(isApiCall(&api(), roles::TokenBatchView),
                hasArgument(1, ignoringParenImpCasts(integerLiteral(equals(1)))),
                hasAncestor(functionDecl(isDefinition())))
           .bind("view"),
@@ -130,7 +126,8 @@ void InferLlamaTokenwisePrompt::check(const MatchFinder::MatchResult &R) {
   // grows as the loop runs.
   if (!findApiCalls(*Loop, TokenSample, api(), Ctx).empty())
     return;
-  for (const Expr *Append : findApiCalls(*Loop, SequenceAppend, api(), Ctx))
+  for (const Expr *Append :
+       findApiCalls(*Loop, roles::SequenceAppend, api(), Ctx))
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Append))
       if (varOf(MC->getImplicitObjectArgument()) == Prompt)
         return;

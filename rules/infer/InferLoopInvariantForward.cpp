@@ -12,15 +12,9 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-/// Calls that hand a module's parameters out (to an optimizer, mostly).
-static constexpr llvm::StringLiteral ParametersAccessRole{"parameters-access"};
-/// Clock reads: a loop next to them is a benchmark that repeats on purpose.
-static constexpr llvm::StringLiteral TimerRole{"timer"};
 /// Switching a module to training mode, where dropout makes repeated
 /// forward passes on one input differ (Monte Carlo sampling).
 static constexpr llvm::StringLiteral TrainModeRole{"train-mode"};
-/// The tensor handle type: backward() on one updates no parameter.
-static constexpr llvm::StringLiteral TensorTypeRole{"tensor-type"};
 /// Tensor methods returning a copy with its own storage (not a view).
 static constexpr llvm::StringLiteral TensorCopyRole{"tensor-copy"};
 
@@ -34,8 +28,9 @@ const RuleInfo InferLoopInvariantForward::Info = {
       return std::make_unique<InferLoopInvariantForward>(Ctx);
     },
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
-     roles::EvalMode.data(), ParametersAccessRole.data(), TimerRole.data(),
-     TrainModeRole.data(), TensorTypeRole.data(), TensorCopyRole.data()}};
+     roles::EvalMode.data(), roles::ParametersAccess.data(),
+     roles::Timer.data(), TrainModeRole.data(), roles::TensorType.data(),
+     TensorCopyRole.data()}};
 
 void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -225,7 +220,7 @@ public:
   }
 
   bool isTensor(QualType T) const {
-    return Api.matchType(T.getNonReferenceType(), TensorTypeRole) != nullptr;
+    return Api.matchType(T.getNonReferenceType(), roles::TensorType) != nullptr;
   }
 
 private:
@@ -249,7 +244,8 @@ private:
   bool mayHoldParameters(const Stmt *E, unsigned Depth) {
     if (!E)
       return false;
-    if (Depth > 3 || !findApiCalls(*E, ParametersAccessRole, Api, Ctx).empty())
+    if (Depth > 3 ||
+        !findApiCalls(*E, roles::ParametersAccess, Api, Ctx).empty())
       return true;
     for (const VarDecl *VD : varsIn(E, Ctx)) {
       QualType T = VD->getType().getNonReferenceType();
@@ -330,7 +326,7 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
   if (!Loop || isInRetryBlock(Forward, Loop, Ctx) || runsAtMostOnce(Loop) ||
       resultDiscarded(Forward, Ctx))
     return;
-  if (!findApiCalls(*Fn->getBody(), TimerRole, api(), Ctx).empty() ||
+  if (!findApiCalls(*Fn->getBody(), roles::Timer, api(), Ctx).empty() ||
       !findApiCalls(*Fn->getBody(), TrainModeRole, api(), Ctx).empty())
     return;
 

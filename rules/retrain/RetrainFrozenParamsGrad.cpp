@@ -14,10 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-/// Calls that hand a module's parameters out (to an optimizer, mostly).
-static constexpr llvm::StringLiteral ParametersAccessRole{"parameters-access"};
-/// The tensor handle type: step() on anything else is an optimizer's.
-static constexpr llvm::StringLiteral TensorTypeRole{"tensor-type"};
 /// Switching requires_grad on a tensor (set_requires_grad, requires_grad_).
 static constexpr llvm::StringLiteral RequiresGradSetRole{"requires-grad-set"};
 /// Cutting a tensor out of the autograd graph.
@@ -40,7 +36,7 @@ const RuleInfo RetrainFrozenParamsGrad::Info = {
       return std::make_unique<RetrainFrozenParamsGrad>(Ctx);
     },
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
-     ParametersAccessRole.data(), TensorTypeRole.data(),
+     roles::ParametersAccess.data(), roles::TensorType.data(),
      RequiresGradSetRole.data(), DetachRole.data(), ModuleBaseRole.data(),
      ParametricModuleRole.data(), RegisterRole.data(),
      roles::GradDisable.data()}};
@@ -217,7 +213,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     if (!O)
       Backward = true; // torch::autograd::backward
     else if (api().matchType(O->getType().getNonReferenceType(),
-                             TensorTypeRole))
+                             roles::TensorType))
       Backward = true;
     else if (!(Stepped = objectRoot(O)))
       return;
@@ -236,7 +232,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     const auto *C = dyn_cast<CallExpr>(E);
     const Expr *O = C ? calleeObject(C) : nullptr;
     if (!O ||
-        api().matchType(O->getType().getNonReferenceType(), TensorTypeRole))
+        api().matchType(O->getType().getNonReferenceType(), roles::TensorType))
       continue;
     const VarDecl *Opt = objectRoot(O);
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Opt)) {
@@ -272,7 +268,7 @@ bool RetrainFrozenParamsGrad::optimizerOwners(
       !Opt->isLocalVarDecl())
     return false;
   std::vector<const Expr *> Access =
-      findApiCalls(*Opt->getInit(), ParametersAccessRole, api(), Ctx);
+      findApiCalls(*Opt->getInit(), roles::ParametersAccess, api(), Ctx);
   if (Access.empty())
     return false;
   for (const Expr *A : Access) {
