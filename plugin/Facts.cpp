@@ -67,6 +67,8 @@ std::string FactsFile::toJson() const {
       O["unit_sites"].push_back({{"unit", U.Unit}, {"line", U.Line}});
     J["regions"].push_back(O);
   }
+  J["estimates"] = Estimates;
+  J["compile"] = Compile;
   return J.dump(2) + "\n";
 }
 

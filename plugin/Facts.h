@@ -1,8 +1,8 @@
 //===- Facts.h - The per-TU facts file ------------------------------------===//
 //
 // What the plugin learned about one translation unit, for `greenlint report`
-// and `greenlint diff`: findings now; hot-path sites and static estimates as
-// those features land. The format is described in docs/facts-format.md.
+// and `greenlint diff`: findings, hot-path sites, static model estimates and
+// the compile's own cost. The format is described in docs/facts-format.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GREENLINT_PLUGIN_FACTS_H
@@ -10,6 +10,7 @@
 
 #include "Diagnostics.h"
 #include "Instrument.h"
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct FactsFile {
   std::vector<std::string> CommandLine;
   std::vector<ReportedFinding> Findings;
   std::vector<PlannedRegion> Regions;
+  /// Static model estimates (rules/estimate/), a JSON array.
+  nlohmann::ordered_json Estimates = nlohmann::ordered_json::array();
+  /// The compile's own cost (wall, CPU, modelled energy); null until known.
+  nlohmann::ordered_json Compile;
 
   std::string toJson() const;
   /// Writes <Dir>/<source name>-<hash of path>.json atomically.
