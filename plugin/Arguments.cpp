@@ -8,8 +8,8 @@ namespace greenlint {
 
 namespace {
 const char *const KnownKeys =
-    "config=FILE, facts=DIR, instrument=on|off, profile=ID, rules=GLOBS, "
-    "time-rules=on|off, list-rules";
+    "config=FILE, estimates=on|off, facts=DIR, instrument=on|off, "
+    "profile=ID, rules=GLOBS, time-rules=on|off, list-rules";
 
 bool parseOnOff(llvm::StringRef Key, llvm::StringRef Value, bool &Out,
                 std::string &Error) {
@@ -65,6 +65,11 @@ bool parsePluginArguments(const std::vector<std::string> &Args,
       if (!HasValue)
         Out.Lint.TimeRules = true;
       else if (!parseOnOff(Key, Value, Out.Lint.TimeRules, Error))
+        return false;
+    } else if (Key == "estimates") {
+      if (!HasValue)
+        Out.Lint.PrintEstimates = true;
+      else if (!parseOnOff(Key, Value, Out.Lint.PrintEstimates, Error))
         return false;
     } else if (Key == "list-rules") {
       Out.ListRules = true;

@@ -13,6 +13,8 @@
 #include "Config.h"
 #include "Diagnostics.h"
 #include "Instrument.h"
+#include "data/Profile.h"
+#include "estimate/ModelEstimate.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include <memory>
@@ -25,6 +27,7 @@ struct LintOptions {
   std::string RuleGlobs;   ///< extra rule globs applied after the config
   bool TimeRules = false;  ///< print per-rule matcher time to stderr
   bool Instrument = false; ///< plan region calls for the hot paths
+  bool PrintEstimates = false; ///< a remark with each model's estimate
   std::string Profile;     ///< hardware profile id for estimates
   std::vector<std::string> CommandLine; ///< for the facts file
 };
@@ -44,6 +47,9 @@ private:
   bool loadConfig();
   void runRules(clang::ASTContext &Ctx);
   void writeFacts(double Seconds);
+  bool loadTargetProfile();
+  const std::vector<estimate::ModelEstimate> &estimates(clang::ASTContext &Ctx);
+  void printEstimates();
 
   clang::CompilerInstance &CI;
   LintOptions Opts;
@@ -55,6 +61,9 @@ private:
   std::vector<clang::Decl *> UserDecls;
   llvm::StringMap<double> RuleSeconds;
   std::vector<PlannedRegion> Regions;
+  /// The hardware the estimates' joules are for, when one is named.
+  std::optional<data::HardwareProfile> Target;
+  std::optional<std::vector<estimate::ModelEstimate>> Estimates;
 };
 
 } // namespace greenlint

@@ -51,4 +51,10 @@ std::string RuleContext::option(const RuleInfo &Info,
   return {};
 }
 
+const std::vector<estimate::ModelEstimate> &
+RuleContext::modelEstimates() const {
+  static const std::vector<estimate::ModelEstimate> None;
+  return Estimates ? Estimates() : None;
+}
+
 } // namespace greenlint

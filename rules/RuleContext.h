@@ -4,6 +4,7 @@
 
 #include "Config.h"
 #include "Rule.h"
+#include "estimate/ModelEstimate.h"
 #include <functional>
 
 namespace clang {
@@ -38,6 +39,12 @@ public:
   /// Option value as configured, or the rule's declared default.
   std::string option(const RuleInfo &Info, llvm::StringRef Name) const;
   void emit(Finding &&F) { Sink(std::move(F)); }
+  /// The TU's static model estimates, computed on first use and shared by
+  /// the rules, the facts file and the estimate remarks.
+  using EstimatesProvider =
+      std::function<const std::vector<estimate::ModelEstimate> &()>;
+  void setEstimatesProvider(EstimatesProvider P) { Estimates = std::move(P); }
+  const std::vector<estimate::ModelEstimate> &modelEstimates() const;
 
 private:
   const Config &Cfg;
@@ -45,6 +52,7 @@ private:
   FindingSink Sink;
   clang::ASTContext *AST = nullptr;
   CompileFacts Compile;
+  EstimatesProvider Estimates;
 };
 
 } // namespace greenlint

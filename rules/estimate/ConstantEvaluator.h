@@ -1,0 +1,47 @@
+//===- ConstantEvaluator.h - Integer values of constructor arguments ------===//
+//
+// Sizes reach layer constructors as literals, constants, arithmetic on them,
+// or parameters of an enclosing module's constructor whose caller passed
+// constants. Bindings carry those parameter values down one constructor at a
+// time; anything else is unknown and stays so.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_ESTIMATE_CONSTANTEVALUATOR_H
+#define GREENLINT_RULES_ESTIMATE_CONSTANTEVALUATOR_H
+
+#include "llvm/ADT/DenseMap.h"
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class ParmVarDecl;
+} // namespace clang
+
+namespace greenlint {
+namespace estimate {
+
+/// Constructor parameters with the constant their caller passed (unset when
+/// the caller's argument was not constant).
+using Bindings =
+    llvm::DenseMap<const clang::ParmVarDecl *, std::optional<int64_t>>;
+
+/// Drops what never changes a value: parentheses, implicit conversions,
+/// temporaries, cleanups and functional casts.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+std::optional<int64_t> evaluateInt(const clang::Expr *E, const Bindings &B,
+                                   clang::ASTContext &Ctx);
+
+/// A list of sizes: "{3, 5}", a vector or an ExpandingArray built from one,
+/// or a single integer repeated \p Repeat times (ExpandingArray<D>(k)).
+std::optional<std::vector<int64_t>>
+evaluateIntList(const clang::Expr *E, const Bindings &B, clang::ASTContext &Ctx,
+                unsigned Repeat);
+
+} // namespace estimate
+} // namespace greenlint
+
+#endif

@@ -1,0 +1,43 @@
+//===- Estimator.cpp ------------------------------------------------------===//
+#include "Estimator.h"
+#include "EnergyModel.h"
+#include "TorchModelReader.h"
+#include "data/Profile.h"
+
+namespace greenlint {
+namespace estimate {
+
+void completeEstimate(ModelEstimate &M, const data::HardwareProfile *Target) {
+  if (M.Parameters && !M.WeightBytes)
+    M.WeightBytes = double(*M.Parameters) * M.BytesPerParameter;
+  if (!Target) {
+    M.EnergyModel = "no target profile: set profile: in .greenlint.yaml or "
+                    "-fplugin-arg-greenlint-profile=<id> (docs/profiles.md "
+                    "lists them)";
+    return;
+  }
+  M.Profile = Target->Id;
+  if (!M.FlopsPerSample || !M.WeightBytes) {
+    M.EnergyModel = "not modelled: the model's FLOPs or size are unknown";
+    return;
+  }
+  CallEnergy E =
+      joulesPerCall(*M.FlopsPerSample, *M.WeightBytes, M.Dtype, *Target);
+  M.JoulesPerCall = E.Joules;
+  M.EnergyModel = E.Explanation;
+  if (!E.Joules)
+    M.Unknown.push_back("joules per call: " + E.Explanation);
+}
+
+std::vector<ModelEstimate>
+estimateModels(clang::ASTContext &Ctx,
+               const std::vector<clang::Decl *> &UserDecls,
+               const ApiModel &Api, const data::HardwareProfile *Target) {
+  std::vector<ModelEstimate> Models = readTorchModels(Ctx, UserDecls, Api);
+  for (ModelEstimate &M : Models)
+    completeEstimate(M, Target);
+  return Models;
+}
+
+} // namespace estimate
+} // namespace greenlint

@@ -1,0 +1,943 @@
+//===- TorchModelReader.cpp -----------------------------------------------===//
+#include "TorchModelReader.h"
+#include "../ApiModel.h"
+#include "ConstantEvaluator.h"
+#include "EstimateRoles.h"
+#include "LayerCost.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <functional>
+
+using namespace clang;
+
+namespace greenlint {
+namespace estimate {
+namespace {
+
+constexpr int MaxDepth = 12;
+
+/// The constructor being read and the constants its parameters hold.
+struct Scope {
+  const CXXConstructorDecl *Ctor = nullptr;
+  Bindings B;
+};
+
+/// What one model's layers add up to.
+struct Accumulator {
+  std::vector<LayerEstimate> Layers;
+  std::vector<std::string> Unknown;
+  bool PerTimeStep = false;
+  bool ParametersUnknown = false, FlopsUnknown = false;
+  /// The per-sample shape flowing through a Sequential whose input shape
+  /// was declared; unset where the order of layers is not certain.
+  std::optional<std::vector<int64_t>> Shape;
+};
+
+/// A layer's arguments: positional constructor arguments, or those of its
+/// options object plus the setters called on it.
+struct LayerArgs {
+  std::vector<const Expr *> Positional;
+  llvm::StringMap<const Expr *> Named;
+  const Expr *get(llvm::StringRef Name, size_t Index) const {
+    if (const Expr *E = Named.lookup(Name))
+      return E;
+    return Index < Positional.size() ? Positional[Index] : nullptr;
+  }
+};
+
+bool isOptionsType(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName().ends_with("Options");
+}
+
+bool readOptions(const Expr *E, LayerArgs &Out, int Depth = 0) {
+  if (Depth > MaxDepth)
+    return false;
+  E = stripWrappers(E);
+  while (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M || !M->getIdentifier() || Call->getNumArgs() != 1)
+      return false;
+    // The outermost setter is the last one applied.
+    Out.Named.try_emplace(M->getName(), Call->getArg(0));
+    E = stripWrappers(Call->getImplicitObjectArgument());
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (VD->getType().isConstQualified() && VD->getInit())
+        return readOptions(VD->getInit(), Out, Depth + 1);
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  if (!Construct)
+    return false;
+  if (Construct->getNumArgs() == 1 && isOptionsType(Construct->getArg(0)->getType()))
+    return readOptions(Construct->getArg(0), Out, Depth + 1);
+  for (const Expr *Arg : Construct->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Out.Positional.push_back(Arg);
+  return true;
+}
+
+std::string sourceText(const Expr *E, const ASTContext &Ctx) {
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  return Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+class Reader {
+public:
+  Reader(ASTContext &Ctx, const ApiModel &Api) : Ctx(Ctx), Api(Api) {}
+
+  bool isModuleClass(const CXXRecordDecl *RD, int Depth = 0) const {
+    if (!RD || Depth > MaxDepth || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    if (Api.matchType(Ctx.getRecordType(RD), roles::ModuleBase))
+      return true;
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (isModuleClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+        return true;
+    return false;
+  }
+
+  /// The implementation a handle owns: Impl for ModuleHolder<Impl> and the
+  /// classes TORCH_MODULE derives from it.
+  const CXXRecordDecl *heldImpl(QualType T, int Depth = 0) const {
+    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || Depth > MaxDepth || !RD->hasDefinition())
+      return nullptr;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (Api.matchType(T.getNonReferenceType(), roles::ModuleHolder) &&
+          Spec->getTemplateArgs().size() >= 1 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+    for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases())
+      if (const CXXRecordDecl *Impl = heldImpl(Base.getType(), Depth + 1))
+        return Impl;
+    return nullptr;
+  }
+
+  bool isUserClass(const CXXRecordDecl *RD) const {
+    return RD && !Ctx.getSourceManager().isInSystemHeader(RD->getLocation());
+  }
+
+  unsigned line(SourceLocation L) const {
+    return Ctx.getSourceManager().getPresumedLineNumber(L);
+  }
+
+  /// Records why a figure is unknown; \p FlopsOnly when the parameters
+  /// are still known.
+  void unknown(Accumulator &Acc, const std::string &Name, SourceLocation L,
+               const std::string &Why, bool FlopsOnly = false) const {
+    Acc.FlopsUnknown = true;
+    if (!FlopsOnly)
+      Acc.ParametersUnknown = true;
+    Acc.Unknown.push_back((Name.empty() ? std::string("the model")
+                                        : "layer '" + Name + "'") +
+                          " (line " + std::to_string(line(L)) + "): " + Why);
+  }
+
+  /// A module-valued expression: a construction, make_shared, a
+  /// registration, or a variable or member initialised with one.
+  void readModuleExpr(const Expr *E, const Scope &S, const std::string &Name,
+                      Accumulator &Acc, int Depth) {
+    if (Depth > MaxDepth) {
+      unknown(Acc, Name, E->getBeginLoc(), "nesting too deep to follow");
+      return;
+    }
+    E = stripWrappers(E);
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (Api.matchCall(Call, roles::ModuleRegistration) &&
+          Call->getNumArgs() >= 2) {
+        readModuleExpr(Call->getArg(Call->getNumArgs() - 1), S, Name, Acc,
+                       Depth + 1);
+        return;
+      }
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (FD->getIdentifier() && FD->getName() == "make_shared" &&
+            FD->isInStdNamespace()) {
+          const CXXRecordDecl *Impl = nullptr;
+          if (const auto *Args = FD->getTemplateSpecializationArgs())
+            if (Args->size() >= 1 &&
+                Args->get(0).getKind() == TemplateArgument::Type)
+              Impl = Args->get(0).getAsType()->getAsCXXRecordDecl();
+          if (Impl) {
+            std::vector<const Expr *> CallArgs(Call->arg_begin(),
+                                               Call->arg_end());
+            readImpl(Impl, CallArgs, S, Name, E->getBeginLoc(), Acc, Depth);
+            return;
+          }
+        }
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Construct->getNumArgs() == 1 && Ctor &&
+          (Ctor->isCopyOrMoveConstructor() ||
+           Construct->getArg(0)->getType()->getAsCXXRecordDecl() ==
+               Construct->getType()->getAsCXXRecordDecl())) {
+        readModuleExpr(Construct->getArg(0), S, Name, Acc, Depth + 1);
+        return;
+      }
+      std::vector<const Expr *> Args;
+      for (const Expr *A : Construct->arguments())
+        if (!isa<CXXDefaultArgExpr>(A))
+          Args.push_back(A);
+      if (const CXXRecordDecl *Impl = heldImpl(Construct->getType())) {
+        if (Args.size() == 1 &&
+            Args[0]->getType()->isNullPtrType()) {
+          unknown(Acc, Name, E->getBeginLoc(),
+                  "an empty module handle (nullptr) is registered");
+          return;
+        }
+        readImpl(Impl, Args, S, Name, E->getBeginLoc(), Acc, Depth);
+        return;
+      }
+      if (const CXXRecordDecl *RD = Construct->getType()->getAsCXXRecordDecl())
+        if (isModuleClass(RD)) {
+          readImpl(RD, Args, S, Name, E->getBeginLoc(), Acc, Depth);
+          return;
+        }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit()) {
+          readModuleExpr(VD->getInit(), S, Name, Acc, Depth + 1);
+          return;
+        }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      if (const auto *FD = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        if (const Expr *Init = fieldInit(FD, S)) {
+          readModuleExpr(Init, S, Name, Acc, Depth + 1);
+          return;
+        }
+    unknown(Acc, Name, E->getBeginLoc(),
+            "the module is not built from a constructor greenlint can read");
+  }
+
+  const Expr *fieldInit(const FieldDecl *FD, const Scope &S) const {
+    if (S.Ctor)
+      for (const CXXCtorInitializer *Init : S.Ctor->inits())
+        if (Init->isMemberInitializer() && Init->getMember() == FD &&
+            Init->isWritten())
+          return Init->getInit();
+    return FD->getInClassInitializer();
+  }
+
+  void readImpl(const CXXRecordDecl *Impl, llvm::ArrayRef<const Expr *> Args,
+                const Scope &S, const std::string &Name, SourceLocation Loc,
+                Accumulator &Acc, int Depth) {
+    QualType T = Ctx.getRecordType(Impl);
+    static const llvm::StringLiteral LayerRoles[] = {
+        roles::LayerLinear,    roles::LayerConv,      roles::LayerEmbedding,
+        roles::LayerRnn,       roles::LayerGru,       roles::LayerLstm,
+        roles::LayerAttention, roles::LayerBatchNorm, roles::LayerLayerNorm,
+        roles::LayerPooling,   roles::LayerFlatten,   roles::LayerReshaping,
+        roles::LayerParameterFree};
+    for (llvm::StringRef Role : LayerRoles)
+      if (Api.matchType(T, Role)) {
+        readLayer(Role, Impl, Args, S, Name, Loc, Acc);
+        return;
+      }
+    if (Api.matchType(T, roles::LayerSequence)) {
+      for (size_t I = 0; I < Args.size(); ++I)
+        readModuleExpr(Args[I], S,
+                       (Name.empty() ? "" : Name + ".") + std::to_string(I),
+                       Acc, Depth + 1);
+      return;
+    }
+    if (isUserClass(Impl) && isModuleClass(Impl)) {
+      readUserModule(Impl, Args, S, Name, Loc, Acc, Depth + 1);
+      return;
+    }
+    unknown(Acc, Name, Loc,
+            Impl->getQualifiedNameAsString() +
+                " is not in greenlint's layer data (rules/apis/*.yaml)");
+  }
+
+  /// The constructor a call with \p NumArgs arguments reaches; null when
+  /// none or several fit.
+  const CXXConstructorDecl *pickConstructor(const CXXRecordDecl *RD,
+                                            size_t NumArgs) const {
+    const CXXConstructorDecl *Found = nullptr;
+    for (const CXXConstructorDecl *C : RD->ctors()) {
+      if (C->isCopyOrMoveConstructor() || C->isDeleted())
+        continue;
+      if (NumArgs < C->getMinRequiredArguments() ||
+          NumArgs > C->getNumParams())
+        continue;
+      if (Found)
+        return nullptr;
+      Found = C;
+    }
+    return Found;
+  }
+
+  void readUserModule(const CXXRecordDecl *RD,
+                      llvm::ArrayRef<const Expr *> Args, const Scope &Caller,
+                      const std::string &Name, SourceLocation Loc,
+                      Accumulator &Acc, int Depth) {
+    if (Depth > MaxDepth) {
+      unknown(Acc, Name, Loc, "nesting too deep to follow");
+      return;
+    }
+    RD = RD->getDefinition();
+    const CXXConstructorDecl *Ctor =
+        RD ? pickConstructor(RD, Args.size()) : nullptr;
+    if (!Ctor && RD && Args.empty() && RD->needsImplicitDefaultConstructor()) {
+      Scope S;
+      readFields(RD, S, Name, Acc, Depth);
+      return;
+    }
+    if (!Ctor) {
+      unknown(Acc, Name, Loc,
+              "no single constructor of " +
+                  (RD ? RD->getNameAsString() : std::string("the class")) +
+                  " takes " + std::to_string(Args.size()) + " arguments");
+      return;
+    }
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def)) {
+      if (Ctor->isImplicit() && Args.empty()) {
+        // An implicit default constructor: only in-class initialisers.
+        Scope S;
+        readFields(RD, S, Name, Acc, Depth);
+        return;
+      }
+      unknown(Acc, Name, Loc,
+              "the constructor of " + RD->getNameAsString() +
+                  " is not defined in this translation unit");
+      return;
+    }
+    Scope S;
+    S.Ctor = cast<CXXConstructorDecl>(Def);
+    for (unsigned I = 0; I < S.Ctor->getNumParams(); ++I) {
+      const ParmVarDecl *P = S.Ctor->getParamDecl(I);
+      if (I < Args.size())
+        S.B[P] = evaluateInt(Args[I], Caller.B, Ctx);
+      else if (P->hasDefaultArg())
+        S.B[P] = evaluateInt(P->getDefaultArg(), Bindings(), Ctx);
+    }
+    // Base classes that are modules of the user's own register theirs.
+    for (const CXXCtorInitializer *Init : S.Ctor->inits())
+      if (Init->isBaseInitializer())
+        if (const CXXRecordDecl *Base =
+                Init->getBaseClass()->getAsCXXRecordDecl())
+          if (isUserClass(Base) && isModuleClass(Base))
+            readModuleExpr(Init->getInit(), S, Name, Acc, Depth + 1);
+    // Sequence order is certain only inside a Sequential.
+    Acc.Shape.reset();
+    std::vector<std::pair<const CallExpr *, bool>> Registrations;
+    for (const CXXCtorInitializer *Init : S.Ctor->inits())
+      if (Init->isMemberInitializer() && Init->isWritten())
+        collectRegistrations(Init->getInit(), false, Registrations);
+    collectRegistrations(S.Ctor->getBody(), false, Registrations);
+    for (const auto &[Call, Conditional] : Registrations)
+      readRegistration(Call, Conditional, S, Name, Acc, Depth);
+  }
+
+  /// Members registered through in-class initialisers only (implicit
+  /// constructors register nothing else).
+  void readFields(const CXXRecordDecl *RD, const Scope &S,
+                  const std::string &Name, Accumulator &Acc, int Depth) {
+    std::vector<std::pair<const CallExpr *, bool>> Registrations;
+    for (const FieldDecl *FD : RD->fields())
+      if (const Expr *Init = FD->getInClassInitializer())
+        collectRegistrations(Init, false, Registrations);
+    for (const auto &[Call, Conditional] : Registrations)
+      readRegistration(Call, Conditional, S, Name, Acc, Depth);
+  }
+
+  void collectRegistrations(
+      const Stmt *St, bool Conditional,
+      std::vector<std::pair<const CallExpr *, bool>> &Out) const {
+    if (!St || isa<LambdaExpr>(St))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(St))
+      if (Api.matchCall(Call, roles::ModuleRegistration) ||
+          Api.matchCall(Call, roles::ParameterRegistration)) {
+        Out.emplace_back(Call, Conditional);
+        return; // a registration nested in its argument is read from there
+      }
+    bool Inner = Conditional ||
+                 isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, IfStmt,
+                     SwitchStmt, ConditionalOperator>(St);
+    for (const Stmt *Child : St->children())
+      collectRegistrations(Child, Inner, Out);
+  }
+
+  void readRegistration(const CallExpr *Call, bool Conditional,
+                        const Scope &S, const std::string &Prefix,
+                        Accumulator &Acc, int Depth) {
+    std::string Local = "?";
+    if (Call->getNumArgs() >= 1)
+      if (const auto *Lit = dyn_cast<StringLiteral>(
+              stripWrappers(Call->getArg(0))->IgnoreImplicit()))
+        Local = Lit->getString().str();
+    if (const auto *Construct =
+            dyn_cast<CXXConstructExpr>(stripWrappers(Call->getArg(0))))
+      if (Construct->getNumArgs() >= 1)
+        if (const auto *Lit = dyn_cast<StringLiteral>(
+                stripWrappers(Construct->getArg(0))))
+          Local = Lit->getString().str();
+    std::string Name = Prefix.empty() ? Local : Prefix + "." + Local;
+    if (Conditional) {
+      unknown(Acc, Name, Call->getBeginLoc(),
+              "registered inside a loop or a branch, so how many times is "
+              "not known at compile time");
+      return;
+    }
+    if (Api.matchCall(Call, roles::ParameterRegistration)) {
+      readParameter(Call, S, Name, Acc);
+      return;
+    }
+    readModuleExpr(Call->getArg(Call->getNumArgs() - 1), S, Name, Acc,
+                   Depth + 1);
+  }
+
+  /// register_parameter(name, torch::randn({a, b})): a·b parameters.
+  void readParameter(const CallExpr *Call, const Scope &S,
+                     const std::string &Name, Accumulator &Acc) {
+    const Expr *Tensor = Call->getNumArgs() >= 2
+                             ? stripWrappers(Call->getArg(1))
+                             : nullptr;
+    const auto *Factory = dyn_cast_or_null<CallExpr>(Tensor);
+    std::optional<std::vector<int64_t>> Shape;
+    if (Factory && Api.matchCall(Factory, roles::ShapedFactory) &&
+        Factory->getNumArgs() >= 1)
+      Shape = evaluateIntList(Factory->getArg(0), S.B, Ctx, 1);
+    if (!Shape) {
+      unknown(Acc, Name, Call->getBeginLoc(),
+              "the parameter's shape is not a constant list");
+      return;
+    }
+    uint64_t N = 1;
+    for (int64_t D : *Shape)
+      N *= uint64_t(D);
+    // A free parameter's arithmetic is in forward(), which is not read.
+    Acc.Layers.push_back({Name, "parameter", N, std::nullopt});
+    unknown(Acc, Name, Call->getBeginLoc(),
+            "the FLOPs that use it are in forward(), which greenlint does "
+            "not read",
+            /*FlopsOnly=*/true);
+  }
+
+  /// Conv1d/2d/3d: D is ConvNdImpl<D, ...>'s first template argument.
+  static unsigned convDims(const CXXRecordDecl *Impl) {
+    for (const CXXBaseSpecifier &Base : Impl->bases())
+      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Base.getType()->getAsCXXRecordDecl()))
+        if (!Spec->getTemplateArgs().asArray().empty() &&
+            Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Integral)
+          return unsigned(
+              Spec->getTemplateArgs()[0].getAsIntegral().getZExtValue());
+    return 0;
+  }
+
+  void readLayer(llvm::StringRef Role, const CXXRecordDecl *Impl,
+                 llvm::ArrayRef<const Expr *> Args, const Scope &S,
+                 const std::string &Name, SourceLocation Loc,
+                 Accumulator &Acc) {
+    LayerArgs LA;
+    if (Args.size() == 1 && isOptionsType(Args[0]->getType())) {
+      if (!readOptions(Args[0], LA)) {
+        unknown(Acc, Name, Loc, "its options are not built in place");
+        return;
+      }
+    } else {
+      LA.Positional.assign(Args.begin(), Args.end());
+    }
+    std::string Missing;
+    auto intArg = [&](llvm::StringRef Field, size_t Index,
+                      std::optional<int64_t> Default =
+                          std::nullopt) -> std::optional<int64_t> {
+      const Expr *E = LA.get(Field, Index);
+      if (!E) {
+        if (!Default && Missing.empty())
+          Missing = Field.str();
+        return Default;
+      }
+      auto V = evaluateInt(E, S.B, Ctx);
+      if (!V && Missing.empty())
+        Missing = Field.str();
+      return V;
+    };
+    auto listArg = [&](llvm::StringRef Field, size_t Index, unsigned Repeat,
+                       std::optional<int64_t> Default)
+        -> std::optional<std::vector<int64_t>> {
+      const Expr *E = LA.get(Field, Index);
+      if (!E) {
+        if (Default)
+          return std::vector<int64_t>(Repeat, *Default);
+        if (Missing.empty())
+          Missing = Field.str();
+        return std::nullopt;
+      }
+      auto V = evaluateIntList(E, S.B, Ctx, Repeat);
+      if ((!V || (Repeat && V->size() != Repeat)) && Missing.empty())
+        Missing = Field.str();
+      return V;
+    };
+    auto fail = [&]() {
+      unknown(Acc, Name, Loc, "its " + Missing + " is not a constant");
+    };
+
+    LayerCost Cost;
+    std::optional<std::vector<int64_t>> NextShape;
+    bool ShapeKept = false;
+    if (Role == roles::LayerLinear) {
+      auto In = intArg("in_features", 0), Out = intArg("out_features", 1);
+      auto Bias = intArg("bias", 99, 1);
+      if (!Missing.empty())
+        return fail();
+      Cost = linearCost(*In, *Out, *Bias);
+      if (Acc.Shape && !Acc.Shape->empty() && Acc.Shape->back() == *In) {
+        NextShape = Acc.Shape;
+        NextShape->back() = *Out;
+      }
+    } else if (Role == roles::LayerConv) {
+      unsigned D = convDims(Impl);
+      auto In = intArg("in_channels", 0), Out = intArg("out_channels", 1);
+      auto Kernel = listArg("kernel_size", 2, D, std::nullopt);
+      auto Stride = listArg("stride", 99, D, 1);
+      auto Padding = listArg("padding", 99, D, 0);
+      auto Dilation = listArg("dilation", 99, D, 1);
+      auto Groups = intArg("groups", 99, 1);
+      auto Bias = intArg("bias", 99, 1);
+      if (!Missing.empty() || D == 0 || *Groups <= 0) {
+        if (Missing.empty())
+          Missing = "kernel_size";
+        return fail();
+      }
+      std::vector<int64_t> OutSpatial;
+      if (Acc.Shape && Acc.Shape->size() == D + 1 &&
+          (*Acc.Shape)[0] == *In) {
+        std::vector<int64_t> InSpatial(Acc.Shape->begin() + 1,
+                                       Acc.Shape->end());
+        OutSpatial =
+            convOutputSize(InSpatial, *Kernel, *Stride, *Padding, *Dilation);
+      }
+      Cost = convCost(*In, *Out, *Kernel, *Groups, *Bias,
+                      OutSpatial.empty() ? nullptr : &OutSpatial);
+      if (!OutSpatial.empty()) {
+        NextShape = std::vector<int64_t>{*Out};
+        NextShape->insert(NextShape->end(), OutSpatial.begin(),
+                          OutSpatial.end());
+      }
+    } else if (Role == roles::LayerEmbedding) {
+      auto Num = intArg("num_embeddings", 0), Dim = intArg("embedding_dim", 1);
+      if (!Missing.empty())
+        return fail();
+      Cost = embeddingCost(*Num, *Dim);
+      Acc.PerTimeStep = true;
+    } else if (Role == roles::LayerRnn || Role == roles::LayerGru ||
+               Role == roles::LayerLstm) {
+      auto In = intArg("input_size", 0), Hidden = intArg("hidden_size", 1);
+      auto Layers = intArg("num_layers", 99, 1);
+      auto Bias = intArg("bias", 99, 1);
+      auto Bidi = intArg("bidirectional", 99, 0);
+      auto Proj = intArg("proj_size", 99, 0);
+      if (!Missing.empty())
+        return fail();
+      if (*Proj != 0) {
+        unknown(Acc, Name, Loc, "LSTM projections (proj_size) are not modelled");
+        return;
+      }
+      RecurrentCell Cell = Role == roles::LayerLstm  ? RecurrentCell::Lstm
+                           : Role == roles::LayerGru ? RecurrentCell::Gru
+                                                     : RecurrentCell::Rnn;
+      Cost = recurrentCost(Cell, *In, *Hidden, *Layers, *Bias, *Bidi);
+      Acc.PerTimeStep = true;
+    } else if (Role == roles::LayerAttention) {
+      auto E = intArg("embed_dim", 0);
+      auto Heads = intArg("num_heads", 1);
+      auto Bias = intArg("bias", 99, 1);
+      auto BiasKv = intArg("add_bias_kv", 99, 0);
+      std::optional<int64_t> K = E, V = E;
+      if (LA.Named.count("kdim"))
+        K = intArg("kdim", 99);
+      if (LA.Named.count("vdim"))
+        V = intArg("vdim", 99);
+      (void)Heads;
+      if (!Missing.empty())
+        return fail();
+      Cost = attentionCost(*E, *K, *V, *Bias, *BiasKv, std::nullopt);
+      Acc.PerTimeStep = true;
+    } else if (Role == roles::LayerBatchNorm) {
+      auto C = intArg("num_features", 0);
+      auto Affine = intArg("affine", 99, 1);
+      if (!Missing.empty())
+        return fail();
+      Cost = normCost("batchnorm", *C, *Affine);
+      ShapeKept = true;
+    } else if (Role == roles::LayerLayerNorm) {
+      auto Shape = listArg("normalized_shape", 0, 0, std::nullopt);
+      auto Affine = intArg("elementwise_affine", 99, 1);
+      if (!Missing.empty())
+        return fail();
+      uint64_t N = 1;
+      for (int64_t X : *Shape)
+        N *= uint64_t(X);
+      Cost = normCost("layernorm", N, *Affine);
+      ShapeKept = true;
+    } else if (Role == roles::LayerPooling) {
+      Cost = parameterFreeCost("pooling");
+      if (Acc.Shape && Acc.Shape->size() >= 2) {
+        unsigned D = unsigned(Acc.Shape->size() - 1);
+        auto Kernel = listArg("kernel_size", 0, D, std::nullopt);
+        auto Stride = LA.get("stride", 1) ? listArg("stride", 1, D, 1) : Kernel;
+        auto Padding = listArg("padding", 2, D, 0);
+        auto Dilation = listArg("dilation", 99, D, 1);
+        if (Missing.empty() && Kernel && Stride) {
+          std::vector<int64_t> InSpatial(Acc.Shape->begin() + 1,
+                                         Acc.Shape->end());
+          auto Out = convOutputSize(InSpatial, *Kernel, *Stride, *Padding,
+                                    *Dilation);
+          if (!Out.empty()) {
+            NextShape = std::vector<int64_t>{(*Acc.Shape)[0]};
+            NextShape->insert(NextShape->end(), Out.begin(), Out.end());
+          }
+        }
+      }
+    } else if (Role == roles::LayerFlatten) {
+      Cost = parameterFreeCost("flatten");
+      if (Acc.Shape) {
+        int64_t N = 1;
+        for (int64_t X : *Acc.Shape)
+          N *= X;
+        NextShape = std::vector<int64_t>{N};
+      }
+    } else if (Role == roles::LayerReshaping) {
+      Cost = parameterFreeCost("reshaping");
+    } else {
+      Cost = parameterFreeCost("parameter-free");
+      ShapeKept = true;
+    }
+    if (!ShapeKept)
+      Acc.Shape = NextShape;
+    LayerEstimate L{Name, Cost.Kind, Cost.Parameters, Cost.Flops};
+    Acc.Layers.push_back(L);
+    if (!Cost.Flops)
+      unknown(Acc, Name, Loc, Cost.FlopsUnknown, /*FlopsOnly=*/true);
+  }
+
+  /// greenlint::input(C, H, W): the shape of one sample, declared on a
+  /// Sequential variable or its initialiser.
+  std::optional<std::vector<int64_t>> declaredInput(const Decl *D) const {
+    for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+      if (A->getAnnotation() != "greenlint::input")
+        continue;
+      std::vector<int64_t> Shape;
+      for (const Expr *Arg : A->args()) {
+        auto V = evaluateInt(Arg, Bindings(), Ctx);
+        if (!V || *V <= 0)
+          return std::nullopt;
+        Shape.push_back(*V);
+      }
+      if (!Shape.empty())
+        return Shape;
+    }
+    return std::nullopt;
+  }
+
+  ModelEstimate finish(const std::string &Model, SourceLocation Loc,
+                       const Decl *Key, Accumulator &Acc,
+                       const std::optional<std::vector<int64_t>> &Input) {
+    ModelEstimate M;
+    M.Model = Model;
+    M.Framework = "libtorch";
+    M.Loc = Loc;
+    M.Key = Key;
+    const SourceManager &SM = Ctx.getSourceManager();
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+    if (P.isValid()) {
+      M.File = P.getFilename();
+      M.Line = P.getLine();
+    }
+    M.Layers = std::move(Acc.Layers);
+    M.Unknown = std::move(Acc.Unknown);
+    uint64_t Params = 0;
+    double Flops = 0;
+    for (const LayerEstimate &L : M.Layers) {
+      Params += L.Parameters.value_or(0);
+      Flops += L.Flops.value_or(0);
+    }
+    if (!Acc.ParametersUnknown)
+      M.Parameters = Params;
+    if (!Acc.FlopsUnknown)
+      M.FlopsPerSample = Flops;
+    if (Acc.PerTimeStep)
+      M.FlopsBasis = "one time step (token) of one sequence";
+    else if (Input) {
+      std::string S;
+      for (int64_t X : *Input)
+        S += (S.empty() ? "" : "x") + std::to_string(X);
+      M.FlopsBasis = "one " + S + " input";
+    } else
+      M.FlopsBasis = "one input vector";
+    return M;
+  }
+
+  ASTContext &Ctx;
+  const ApiModel &Api;
+};
+
+/// Finds the models in the user's declarations: module classes that can be
+/// built without arguments, constructions with arguments outside module
+/// constructors, Sequential variables, and the dtypes modules are moved to.
+class ModelFinder : public RecursiveASTVisitor<ModelFinder> {
+public:
+  ModelFinder(Reader &R, const ApiModel &Api, ASTContext &Ctx)
+      : R(R), Api(Api), Ctx(Ctx) {}
+
+  bool TraverseCXXConstructorDecl(CXXConstructorDecl *D) {
+    // Constructions inside a module's constructor are its layers.
+    if (R.isModuleClass(D->getParent()))
+      return true;
+    const FunctionDecl *Saved = Current;
+    Current = D;
+    bool Ok = RecursiveASTVisitor::TraverseCXXConstructorDecl(D);
+    Current = Saved;
+    return Ok;
+  }
+
+  bool TraverseFunctionDecl(FunctionDecl *D) {
+    const FunctionDecl *Saved = Current;
+    Current = D;
+    bool Ok = RecursiveASTVisitor::TraverseFunctionDecl(D);
+    Current = Saved;
+    return Ok;
+  }
+
+  bool TraverseCXXMethodDecl(CXXMethodDecl *D) {
+    const FunctionDecl *Saved = Current;
+    Current = D;
+    bool Ok = RecursiveASTVisitor::TraverseCXXMethodDecl(D);
+    Current = Saved;
+    return Ok;
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (!RD->isThisDeclarationADefinition() || RD->isDependentContext() ||
+        !R.isUserClass(RD) || !RD->getIdentifier() || !R.isModuleClass(RD))
+      return true;
+    bool Default = false;
+    for (const CXXConstructorDecl *C : RD->ctors())
+      if (!C->isCopyOrMoveConstructor() && C->getMinRequiredArguments() == 0)
+        Default = true;
+    if (!Default && RD->needsImplicitDefaultConstructor())
+      Default = true;
+    if (!Default)
+      return true;
+    Accumulator Acc;
+    Scope S;
+    R.readUserModule(RD, {}, S, "", RD->getLocation(), Acc, 0);
+    Models.push_back(R.finish(RD->getNameAsString(), RD->getLocation(), RD,
+                              Acc, std::nullopt));
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!Current || !VD->getInit() || isa<ParmVarDecl>(VD))
+      return true;
+    const Expr *Init = stripWrappers(VD->getInit());
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+    if (!Construct)
+      return true;
+    const CXXRecordDecl *Impl = R.heldImpl(VD->getType());
+    if (!Impl ||
+        !Api.matchType(Ctx.getRecordType(Impl), roles::LayerSequence) ||
+        Construct->getNumArgs() == 0)
+      return true;
+    Seen.insert(Construct);
+    Accumulator Acc;
+    auto Input = R.declaredInput(VD);
+    Acc.Shape = Input;
+    Scope S;
+    R.readModuleExpr(Construct, S, "", Acc, 0);
+    if (unsigned Line = appendedLine(VD))
+      Acc.Unknown.push_back("layers are appended to '" +
+                            VD->getNameAsString() + "' at line " +
+                            std::to_string(Line) +
+                            ", which greenlint does not follow");
+    Models.push_back(
+        R.finish(VD->getNameAsString(), VD->getLocation(), VD, Acc, Input));
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    if (!Current || Seen.count(E) || E->getNumArgs() == 0)
+      return true;
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor())
+      return true;
+    const CXXRecordDecl *Impl = R.heldImpl(E->getType());
+    if (!Impl)
+      Impl = E->getType()->getAsCXXRecordDecl();
+    if (!Impl || !R.isUserClass(Impl) || !R.isModuleClass(Impl))
+      return true;
+    if (E->getNumArgs() == 1 && E->getArg(0)->getType()->isNullPtrType())
+      return true;
+    addInstance(Impl, E, E->arguments());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!Current)
+      return true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      recordConversion(Member);
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !FD->getIdentifier() || FD->getName() != "make_shared" ||
+        !FD->isInStdNamespace() || Call->getNumArgs() == 0)
+      return true;
+    const auto *TArgs = FD->getTemplateSpecializationArgs();
+    if (!TArgs || TArgs->size() < 1 ||
+        TArgs->get(0).getKind() != TemplateArgument::Type)
+      return true;
+    const CXXRecordDecl *Impl = TArgs->get(0).getAsType()->getAsCXXRecordDecl();
+    if (!Impl || !R.isUserClass(Impl) || !R.isModuleClass(Impl))
+      return true;
+    addInstance(Impl, Call, Call->arguments());
+    return true;
+  }
+
+  template <typename Range>
+  void addInstance(const CXXRecordDecl *Impl, const Expr *At, Range Args) {
+    std::vector<const Expr *> List;
+    std::string Text;
+    for (const Expr *A : Args) {
+      if (isa<CXXDefaultArgExpr>(A))
+        continue;
+      List.push_back(A);
+      Text += (Text.empty() ? "" : ", ") + sourceText(A, Ctx);
+    }
+    if (List.empty())
+      return;
+    Accumulator Acc;
+    Scope S;
+    R.readUserModule(Impl, List, S, "", At->getBeginLoc(), Acc, 0);
+    Models.push_back(R.finish(Impl->getNameAsString() + "(" + Text + ")",
+                              At->getBeginLoc(), Impl, Acc, std::nullopt));
+  }
+
+  /// module->to(torch::kHalf): the dtype the model's weights are used in.
+  void recordConversion(const CXXMemberCallExpr *Call) {
+    if (!Api.matchCall(Call, roles::ModuleConversion))
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Arg));
+      if (!Ref)
+        continue;
+      const ValueDecl *V = followConstants(Ref);
+      static const std::pair<llvm::StringLiteral, std::pair<const char *, unsigned>>
+          Dtypes[] = {{roles::DtypeFloat64, {"float64", 8}},
+                      {roles::DtypeFloat32, {"float32", 4}},
+                      {roles::DtypeFloat16, {"float16", 2}},
+                      {roles::DtypeBFloat16, {"bfloat16", 2}}};
+      for (const auto &[Role, Dtype] : Dtypes)
+        if (V && Api.matchValue(V, Role)) {
+          const Expr *Object = Call->getImplicitObjectArgument();
+          const Decl *Key = nullptr;
+          if (const CXXRecordDecl *RD =
+                  Object->getType()->getPointeeCXXRecordDecl())
+            Key = RD;
+          else if (const CXXRecordDecl *RD2 =
+                       Object->getType()->getAsCXXRecordDecl())
+            Key = RD2;
+          if (Key &&
+              Api.matchType(Ctx.getRecordType(cast<CXXRecordDecl>(Key)),
+                            roles::LayerSequence))
+            Key = referencedVariable(Object);
+          if (Key)
+            Conversions[Key] = {Dtype.first, Dtype.second};
+        }
+    }
+  }
+
+  static const ValueDecl *followConstants(const DeclRefExpr *Ref) {
+    const ValueDecl *D = Ref->getDecl();
+    for (int Depth = 0; Depth < 6; ++Depth) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD)
+        return D;
+      if (!VD->getType().isConstQualified() || !VD->getInit())
+        return nullptr;
+      const auto *Next = dyn_cast<DeclRefExpr>(stripWrappers(VD->getInit()));
+      if (!Next)
+        return nullptr;
+      D = Next->getDecl();
+    }
+    return nullptr;
+  }
+
+  static const Decl *referencedVariable(const Expr *E) {
+    E = stripWrappers(E);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      if (Op->getNumArgs() >= 1)
+        return referencedVariable(Op->getArg(0));
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      return referencedVariable(U->getSubExpr());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    return nullptr;
+  }
+
+  /// The line of a push_back/extend/insert on \p VD's Sequential, or 0.
+  unsigned appendedLine(const VarDecl *VD) const {
+    if (!Current || !Current->getBody())
+      return 0;
+    unsigned Found = 0;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || Found)
+        return;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+        if (const CXXMethodDecl *M = Call->getMethodDecl())
+          if (M->getIdentifier() &&
+              (M->getName() == "push_back" || M->getName() == "extend" ||
+               M->getName() == "insert") &&
+              referencedVariable(Call->getImplicitObjectArgument()) == VD)
+            Found = R.line(Call->getBeginLoc());
+      for (const Stmt *C : S->children())
+        Walk(C);
+    };
+    Walk(Current->getBody());
+    return Found;
+  }
+
+  std::vector<ModelEstimate> Models;
+  llvm::DenseMap<const Decl *, std::pair<std::string, unsigned>> Conversions;
+
+private:
+  Reader &R;
+  const ApiModel &Api;
+  ASTContext &Ctx;
+  const FunctionDecl *Current = nullptr;
+  llvm::SmallPtrSet<const Expr *, 8> Seen;
+};
+
+} // namespace
+
+std::vector<ModelEstimate> readTorchModels(ASTContext &Ctx,
+                                           const std::vector<Decl *> &UserDecls,
+                                           const ApiModel &Api) {
+  Reader R(Ctx, Api);
+  ModelFinder Finder(R, Api, Ctx);
+  for (Decl *D : UserDecls)
+    Finder.TraverseDecl(D);
+  for (ModelEstimate &M : Finder.Models) {
+    auto It = Finder.Conversions.find(M.Key);
+    if (It != Finder.Conversions.end()) {
+      M.Dtype = It->second.first;
+      M.BytesPerParameter = It->second.second;
+    }
+  }
+  return std::move(Finder.Models);
+}
+
+} // namespace estimate
+} // namespace greenlint

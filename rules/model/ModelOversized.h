@@ -1,0 +1,32 @@
+//===- ModelOversized.h - model-oversized ---------------------------------===//
+//
+// Warns where a model defined in code exceeds the budgets of
+// .greenlint.yaml (parameters, weight bytes, joules per call), with the
+// static estimate's figures in the message. Models whose sizes are not
+// constant are never guessed at. See docs/rules/model-oversized.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_MODEL_MODELOVERSIZED_H
+#define GREENLINT_RULES_MODEL_MODELOVERSIZED_H
+
+#include "../Rule.h"
+
+namespace greenlint {
+
+class ModelOversized : public Rule {
+public:
+  static const RuleInfo Info;
+  /// Budgets that apply when .greenlint.yaml sets none.
+  static constexpr double DefaultParameters = 1e9;
+  static constexpr double DefaultWeightBytes = 4e9;
+  static constexpr double DefaultJoulesPerCall = 1.0;
+
+  explicit ModelOversized(RuleContext &Ctx) : Rule(Info, Ctx) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder &) override {}
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &) override {}
+  void onEndOfTranslationUnit() override;
+};
+
+} // namespace greenlint
+
+#endif
