@@ -3,6 +3,7 @@
 #include "Facts.h"
 #include "Registry.h"
 #include "RuleContext.h"
+#include "estimate/Estimator.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/Path.h"
@@ -75,7 +76,43 @@ bool LintConsumer::loadConfig() {
     }
     Api = ExtendedApi.get();
   }
+  return loadTargetProfile();
+}
+
+bool LintConsumer::loadTargetProfile() {
+  // The plugin argument names the target for this compile; the config's
+  // profile is the project's default.
+  const std::string &Id = Opts.Profile.empty() ? Cfg.Profile : Opts.Profile;
+  if (Id.empty())
+    return true;
+  data::HardwareProfile P;
+  std::string Error;
+  if (!data::loadProfile(Id, P, Error)) {
+    DiagnosticEmitter::reportError(
+        CI.getDiagnostics(),
+        Error + (Opts.Profile.empty()
+                     ? " (profile: in " + Cfg.SourcePath + ")"
+                     : std::string(" (-fplugin-arg-greenlint-profile)")));
+    return false;
+  }
+  Target = std::move(P);
   return true;
+}
+
+const std::vector<estimate::ModelEstimate> &
+LintConsumer::estimates(ASTContext &Ctx) {
+  if (!Estimates)
+    Estimates = estimate::estimateModels(Ctx, UserDecls, *Api,
+                                         Target ? &*Target : nullptr);
+  return *Estimates;
+}
+
+void LintConsumer::printEstimates() {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
+                                      "greenlint estimate: %0");
+  for (const estimate::ModelEstimate &M : *Estimates)
+    Diags.Report(M.Loc, Id) << M.summary();
 }
 
 bool LintConsumer::HandleTopLevelDecl(DeclGroupRef Group) {
@@ -91,6 +128,10 @@ void LintConsumer::runRules(ASTContext &Ctx) {
   RuleContext Context(Cfg, *Api,
                       [this](Finding &&F) { Emitter->emit(std::move(F)); });
   Context.setASTContext(&Ctx);
+  Context.setEstimatesProvider(
+      [this, &Ctx]() -> const std::vector<estimate::ModelEstimate> & {
+        return estimates(Ctx);
+      });
   const auto &Inputs = CI.getFrontendOpts().Inputs;
   Context.setCompileFacts(
       {CI.getCodeGenOpts().OptimizationLevel,
@@ -123,6 +164,8 @@ void LintConsumer::runRules(ASTContext &Ctx) {
   // would cost as much as linting all of LibTorch.
   if (Opts.Instrument)
     Regions = planInstrumentation(Ctx, UserDecls, *Api);
+  if (Opts.PrintEstimates || !Opts.FactsDir.empty())
+    estimates(Ctx);
   Ctx.setTraversalScope(PreviousScope);
 
   for (const auto &Entry : Records)
@@ -136,6 +179,8 @@ void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
   Emitter->OnFinding = OnFinding;
   runRules(Ctx);
   Emitter->reportSuppressionProblems();
+  if (Opts.PrintEstimates)
+    printEstimates();
   double Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
@@ -163,6 +208,9 @@ void LintConsumer::writeFacts(double Seconds) {
   Facts.CommandLine = Opts.CommandLine;
   Facts.Findings = Emitter->findings();
   Facts.Regions = Regions;
+  if (Estimates)
+    for (const estimate::ModelEstimate &M : *Estimates)
+      Facts.Estimates.push_back(M.toJson());
   std::string Error;
   if (!Facts.write(Opts.FactsDir, Error))
     CI.getDiagnostics().Report(

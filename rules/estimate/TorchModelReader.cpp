@@ -841,7 +841,8 @@ public:
                       {roles::DtypeBFloat16, {"bfloat16", 2}}};
       for (const auto &[Role, Dtype] : Dtypes)
         if (V && Api.matchValue(V, Role)) {
-          const Expr *Object = Call->getImplicitObjectArgument();
+          // The object as written, before its conversion to Module.
+          const Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
           const Decl *Key = nullptr;
           if (const CXXRecordDecl *RD =
                   Object->getType()->getPointeeCXXRecordDecl())

@@ -18,10 +18,12 @@ const RuleInfo ModelOversized::Info = {
     estimate::estimateRoles()};
 
 namespace {
-std::string budgetSource(const std::optional<double> &Configured,
-                         const Config &Cfg) {
-  return Configured ? "budgets in " + Cfg.SourcePath
-                    : std::string("greenlint's default budget");
+std::string budgetText(const std::string &Limit,
+                       const std::optional<double> &Configured,
+                       const Config &Cfg) {
+  return "budget " + Limit +
+         (Configured ? " in " + Cfg.SourcePath
+                     : std::string(", greenlint's default"));
 }
 } // namespace
 
@@ -34,27 +36,32 @@ void ModelOversized::onEndOfTranslationUnit() {
   for (const estimate::ModelEstimate &M : context().modelEstimates()) {
     if (M.Loc.isInvalid())
       continue;
-    std::string Name = "model '" + M.Model + "'";
+    // One finding per model, naming every budget it exceeds.
+    std::vector<std::string> Over;
     if (M.Parameters && double(*M.Parameters) > MaxParams)
-      report(M.Loc, Name + " has " + estimate::groupDigits(*M.Parameters) +
-                        " parameters, over the budget of " +
-                        estimate::groupDigits(uint64_t(MaxParams)) + " (" +
-                        budgetSource(B.Parameters, Cfg) +
-                        "); a smaller or distilled model costs less energy "
-                        "on every call");
+      Over.push_back(estimate::groupDigits(*M.Parameters) + " parameters (" +
+                     budgetText(estimate::groupDigits(uint64_t(MaxParams)),
+                                B.Parameters, Cfg) +
+                     ")");
     if (M.WeightBytes && *M.WeightBytes > MaxBytes)
-      report(M.Loc, Name + " holds " + estimate::formatBytes(*M.WeightBytes) +
-                        " of weights at " + M.Dtype + ", over the budget of " +
-                        estimate::formatBytes(MaxBytes) + " (" +
-                        budgetSource(B.WeightBytes, Cfg) +
-                        "); every call streams them from memory");
+      Over.push_back(estimate::formatBytes(*M.WeightBytes) +
+                     " of weights at " + M.Dtype + " (" +
+                     budgetText(estimate::formatBytes(MaxBytes), B.WeightBytes,
+                                Cfg) +
+                     ")");
     if (M.JoulesPerCall && *M.JoulesPerCall > MaxJoules)
-      report(M.Loc, Name + " costs about " +
-                        estimate::formatJoules(*M.JoulesPerCall) +
-                        " per call on " + M.Profile + ", over the budget of " +
-                        estimate::formatJoules(MaxJoules) + " (" +
-                        budgetSource(B.JoulesPerCall, Cfg) + "; modelled: " +
-                        M.EnergyModel + ")");
+      Over.push_back("about " + estimate::formatJoules(*M.JoulesPerCall) +
+                     " per call on " + M.Profile + " (" +
+                     budgetText(estimate::formatJoules(MaxJoules),
+                                B.JoulesPerCall, Cfg) +
+                     "; modelled: " + M.EnergyModel + ")");
+    if (Over.empty())
+      continue;
+    std::string Message = "model '" + M.Model + "' is over budget: ";
+    for (size_t I = 0; I < Over.size(); ++I)
+      Message += (I ? ", " : "") + Over[I];
+    report(M.Loc, Message + "; a smaller, distilled or quantised model "
+                            "costs less energy on every call");
   }
 }
 

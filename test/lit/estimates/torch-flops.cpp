@@ -1,0 +1,54 @@
+// FLOPs through a Sequential with a declared input shape, worked by hand,
+// and what stays unknown without one.
+//
+// RUN: rm -rf %t.facts
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-* -fplugin-arg-greenlint-estimates -fplugin-arg-greenlint-profile=nvidia-a100-sxm4-80gb -fplugin-arg-greenlint-facts=%t.facts %s 2>&1 | FileCheck %s
+// RUN: python3 %S/Inputs/print_estimates.py %t.facts | FileCheck %s --check-prefix=FACTS
+#include <torch/torch.h>
+
+void classify() {
+  // conv1: 3->16, 3x3, padding 1 on 32x32: 32*32*16*27*2 = 884,736 FLOPs.
+  // pool:  16x16. conv2: 16->32, 3x3 on 16x16 -> 14x14:
+  //        14*14*32*144*2 = 1,806,336. head: 6,272 -> 10: 125,440.
+  // Parameters: 448 + 4,640 + 62,730 = 67,818.
+  [[clang::annotate("greenlint::input", 3, 32, 32)]] torch::nn::Sequential
+      Net(torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 16, 3).padding(1)),
+          torch::nn::ReLU(), torch::nn::MaxPool2d(2),
+          torch::nn::Conv2d(torch::nn::Conv2dOptions(16, 32, 3)),
+          torch::nn::Flatten(), torch::nn::Linear(32 * 14 * 14, 10));
+  // CHECK: :[[@LINE-4]]:{{[0-9]+}}: remark: greenlint estimate: model 'Net' (libtorch): 67,818 parameters, 271 kB of weights at float32, 2.82 MFLOP per sample (one 3x32x32 input), {{[0-9.]+}} uJ per call on nvidia-a100-sxm4-80gb (modelled: 400 W x (FLOPs / (19.5 TFLOP/s x 0.5)
+  // 400 W x (2,816,512 / 9.75e12 + 271,272 / 1.6312e12) s = 182 uJ.
+  // FACTS: Net parameters=67818 flops=2816512 dtype=float32 bytes=271272 joules=1.8207{{[0-9]*}}e-04
+
+  // Without the input shape the convolutions' FLOPs are unknown, never
+  // guessed; parameters are still exact.
+  torch::nn::Sequential Unsized(
+      torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 16, 3).padding(1)),
+      torch::nn::Flatten(), torch::nn::Linear(16 * 32 * 32, 10));
+  // CHECK: :[[@LINE-3]]:{{[0-9]+}}: remark: greenlint estimate: model 'Unsized' (libtorch): 164,298 parameters, 657 kB of weights at float32; not estimated: layer '0' (line [[@LINE-2]]): its FLOPs depend on the input's spatial size
+  // FACTS: Unsized parameters=164298 flops=None dtype=float32 bytes=657192 joules=None
+}
+
+// Half precision: 2 bytes per parameter and the fp16 peak.
+struct Lstm : torch::nn::Module {
+  Lstm() {
+    register_module("lstm", torch::nn::LSTM(128, 256));
+    register_module("head", torch::nn::Linear(256, 4));
+  }
+};
+// CHECK: :[[@LINE-6]]:8: remark: greenlint estimate: model 'Lstm' (libtorch): 396,292 parameters, 793 kB of weights at float16, 788 kFLOP per sample (one time step (token) of one sequence)
+// 400 W x (788,480 / 156e12 + 792,584 / 1.6312e12) s = 196 uJ.
+// FACTS: Lstm parameters=396292 flops=788480 dtype=float16 bytes=792584 joules=1.9637{{[0-9]*}}e-04
+
+void toHalf(std::shared_ptr<Lstm> M) { M->to(torch::kHalf); }
+
+// A width known only at run time: nothing is estimated.
+struct Wide : torch::nn::Module {
+  explicit Wide(int64_t N) { register_module("fc", torch::nn::Linear(N, N)); }
+};
+int makeWide(int Argc) {
+  auto W = std::make_shared<Wide>(Argc);
+  return 0;
+}
+// CHECK: :[[@LINE-3]]:12: remark: greenlint estimate: model 'Wide(Argc)' (libtorch): size unknown; not estimated: layer 'fc' (line [[@LINE-6]]): its in_features is not a constant
+// FACTS: Wide(Argc) parameters=None flops=None dtype=float32 bytes=None joules=None
