@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
 
@@ -204,6 +205,30 @@ std::optional<std::vector<int64_t>> evaluateIntList(const Expr *E,
                                                     ASTContext &Ctx,
                                                     unsigned Repeat) {
   return evaluateList(E, B, Ctx, Repeat, 0);
+}
+
+std::vector<std::string> constantStrings(const Expr *E, ASTContext &Ctx) {
+  using namespace clang::ast_matchers;
+  std::vector<std::string> Found;
+  auto Collect = [&](const Stmt &S) {
+    for (const auto &M : match(findAll(stringLiteral().bind("s")), S, Ctx))
+      if (const auto *Lit = M.getNodeAs<StringLiteral>("s"))
+        if (Lit->getCharByteWidth() == 1)
+          Found.push_back(Lit->getString().str());
+  };
+  Collect(*E);
+  if (Found.empty())
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl())) {
+        QualType T = VD->getType();
+        bool Fixed = T.isConstQualified() ||
+                     (T->isArrayType() && T->getAsArrayTypeUnsafe()
+                                              ->getElementType()
+                                              .isConstQualified());
+        if (Fixed && VD->getInit())
+          Collect(*VD->getInit());
+      }
+  return Found;
 }
 
 } // namespace estimate

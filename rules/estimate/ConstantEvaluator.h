@@ -12,6 +12,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace clang {
@@ -40,6 +41,12 @@ std::optional<int64_t> evaluateInt(const clang::Expr *E, const Bindings &B,
 std::optional<std::vector<int64_t>>
 evaluateIntList(const clang::Expr *E, const Bindings &B, clang::ASTContext &Ctx,
                 unsigned Repeat);
+
+/// The string literals that make up a path argument: in the expression
+/// itself ("a.gguf", (Dir + "/a.gguf").c_str()), or in the initialiser of
+/// the const variable it names.
+std::vector<std::string> constantStrings(const clang::Expr *E,
+                                         clang::ASTContext &Ctx);
 
 } // namespace estimate
 } // namespace greenlint

@@ -18,7 +18,7 @@ const std::vector<const char *> &estimateRoles() {
       roles::DtypeFloat64.data(),      roles::DtypeFloat32.data(),
       roles::DtypeFloat16.data(),      roles::DtypeBFloat16.data(),
       roles::ModuleConversion.data(),  roles::BoosterParameter.data(),
-      roles::BoosterRound.data(),      roles::GgufLoad.data()};
+      roles::BoosterRound.data(),      roles::LlmWeightsLoad.data()};
   return Roles;
 }
 

@@ -53,7 +53,7 @@ inline constexpr llvm::StringLiteral ModuleConversion{"module-conversion"};
 inline constexpr llvm::StringLiteral BoosterParameter{"booster-parameter"};
 inline constexpr llvm::StringLiteral BoosterRound{"booster-round"};
 /// llama.cpp: loading a model from a GGUF file (argument 0 is the path).
-inline constexpr llvm::StringLiteral GgufLoad{"gguf-model-load"};
+inline constexpr llvm::StringLiteral LlmWeightsLoad{"llm-weights-load"};
 } // namespace roles
 
 /// Every role above, for the data files' validation.

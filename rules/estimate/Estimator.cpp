@@ -1,6 +1,8 @@
 //===- Estimator.cpp ------------------------------------------------------===//
 #include "Estimator.h"
 #include "EnergyModel.h"
+#include "BoosterReader.h"
+#include "LlamaModelReader.h"
 #include "TorchModelReader.h"
 #include "data/Profile.h"
 
@@ -22,7 +24,8 @@ void completeEstimate(ModelEstimate &M, const data::HardwareProfile *Target) {
     return;
   }
   CallEnergy E =
-      joulesPerCall(*M.FlopsPerSample, *M.WeightBytes, M.Dtype, *Target);
+      joulesPerCall(*M.FlopsPerSample, *M.WeightBytes,
+                    M.ComputeDtype.empty() ? M.Dtype : M.ComputeDtype, *Target);
   M.JoulesPerCall = E.Joules;
   M.EnergyModel = E.Explanation;
   if (!E.Joules)
@@ -34,6 +37,10 @@ estimateModels(clang::ASTContext &Ctx,
                const std::vector<clang::Decl *> &UserDecls,
                const ApiModel &Api, const data::HardwareProfile *Target) {
   std::vector<ModelEstimate> Models = readTorchModels(Ctx, UserDecls, Api);
+  for (ModelEstimate &M : readLlamaModels(Ctx, UserDecls, Api))
+    Models.push_back(std::move(M));
+  for (ModelEstimate &M : readBoosters(Ctx, UserDecls, Api))
+    Models.push_back(std::move(M));
   for (ModelEstimate &M : Models)
     completeEstimate(M, Target);
   return Models;

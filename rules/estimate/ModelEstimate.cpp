@@ -35,6 +35,17 @@ std::string groupDigits(uint64_t N) {
   return S;
 }
 
+std::string formatNumber(double N) {
+  char Buf[64];
+  if (N >= 1e9)
+    std::snprintf(Buf, sizeof(Buf), "%g billion", N / 1e9);
+  else if (N >= 1e6)
+    std::snprintf(Buf, sizeof(Buf), "%g million", N / 1e6);
+  else
+    std::snprintf(Buf, sizeof(Buf), "%.0f", N);
+  return Buf;
+}
+
 std::string formatBytes(double Bytes) {
   static const char *const P[] = {"", "k", "M", "G", "T", "P"};
   return scaled(Bytes, P, 6, "B", 1000);
@@ -81,6 +92,8 @@ nlohmann::ordered_json ModelEstimate::toJson() const {
                   {"parameters", orNull(L.Parameters)},
                   {"flops", orNull(L.Flops)}});
   J["layers"] = Ls;
+  if (!Description.empty())
+    J["description"] = Description;
   if (!Details.empty())
     J["details"] = Details;
   return J;
@@ -88,7 +101,9 @@ nlohmann::ordered_json ModelEstimate::toJson() const {
 
 std::string ModelEstimate::summary() const {
   std::string S = "model '" + Model + "' (" + Framework + "): ";
-  if (!Parameters) {
+  if (!Parameters && !Description.empty()) {
+    S += Description;
+  } else if (!Parameters) {
     S += "size unknown";
   } else {
     S += groupDigits(*Parameters) + " parameters, " +
@@ -100,7 +115,7 @@ std::string ModelEstimate::summary() const {
   if (JoulesPerCall)
     S += ", " + formatJoules(*JoulesPerCall) + " per call on " + Profile +
          " (modelled: " + EnergyModel + ")";
-  if (!Unknown.empty())
+  if (!Unknown.empty() && Description.empty())
     S += "; not estimated: " + Unknown.front() +
          (Unknown.size() > 1
               ? " (and " + std::to_string(Unknown.size() - 1) + " more)"

@@ -37,7 +37,10 @@ struct ModelEstimate {
 
   std::optional<uint64_t> Parameters;
   std::string Dtype = "float32";
-  unsigned BytesPerParameter = 4;
+  double BytesPerParameter = 4;
+  /// The dtype the arithmetic runs in, when not Dtype (quantised weights
+  /// are expanded to float16 for the matrix products).
+  std::string ComputeDtype;
   std::optional<double> WeightBytes;
   std::optional<double> FlopsPerSample;
   std::string FlopsBasis;
@@ -45,6 +48,12 @@ struct ModelEstimate {
   std::string Profile, EnergyModel;
   std::vector<std::string> Unknown;
   std::vector<LayerEstimate> Layers;
+  /// True for models defined in the code (layers in constructors), which
+  /// greenlint's default budgets cover; models loaded from files face
+  /// only the budgets a config sets.
+  bool DefinedInCode = false;
+  /// One line for models without a parameter count (tree ensembles).
+  std::string Description;
   /// Extra facts a framework knows (trees, quantisation type, ...).
   nlohmann::ordered_json Details = nlohmann::ordered_json::object();
 
@@ -55,6 +64,8 @@ struct ModelEstimate {
 
 /// "101,770"
 std::string groupDigits(uint64_t N);
+/// "8 billion", "350 million"
+std::string formatNumber(double N);
 /// "407 kB", "1.2 GB" (decimal units)
 std::string formatBytes(double Bytes);
 /// "2.1 mJ", "3.4 J"

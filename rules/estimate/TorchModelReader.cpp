@@ -650,6 +650,7 @@ public:
     ModelEstimate M;
     M.Model = Model;
     M.Framework = "libtorch";
+    M.DefinedInCode = true;
     M.Loc = Loc;
     M.Key = Key;
     const SourceManager &SM = Ctx.getSourceManager();

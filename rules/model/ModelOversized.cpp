@@ -2,6 +2,7 @@
 #include "ModelOversized.h"
 #include "../RuleContext.h"
 #include "../estimate/EstimateRoles.h"
+#include <limits>
 
 namespace greenlint {
 
@@ -30,12 +31,18 @@ std::string budgetText(const std::string &Limit,
 void ModelOversized::onEndOfTranslationUnit() {
   const Config &Cfg = context().config();
   const Budgets &B = Cfg.Budget;
-  double MaxParams = B.Parameters.value_or(DefaultParameters);
-  double MaxBytes = B.WeightBytes.value_or(DefaultWeightBytes);
-  double MaxJoules = B.JoulesPerCall.value_or(DefaultJoulesPerCall);
   for (const estimate::ModelEstimate &M : context().modelEstimates()) {
     if (M.Loc.isInvalid())
       continue;
+    // Defaults cover models defined in code; a model file's size (a 7B
+    // LLM) is a choice the config's own budgets can still question.
+    double None = std::numeric_limits<double>::infinity();
+    double MaxParams = B.Parameters.value_or(
+        M.DefinedInCode ? DefaultParameters : None);
+    double MaxBytes =
+        B.WeightBytes.value_or(M.DefinedInCode ? DefaultWeightBytes : None);
+    double MaxJoules = B.JoulesPerCall.value_or(
+        M.DefinedInCode ? DefaultJoulesPerCall : None);
     // One finding per model, naming every budget it exceeds.
     std::vector<std::string> Over;
     if (M.Parameters && double(*M.Parameters) > MaxParams)

@@ -1,6 +1,10 @@
 //===- ModelUnquantizedLlmWeights.cpp -------------------------------------===//
 #include "ModelUnquantizedLlmWeights.h"
 #include "../ApiModel.h"
+#include "../estimate/ConstantEvaluator.h"
+#include "../estimate/EstimateRoles.h"
+#include "../estimate/GgufName.h"
+#include "../estimate/ModelEstimate.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -11,10 +15,7 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-namespace {
-/// Loads LLM weights from a file path given as argument 0.
-constexpr llvm::StringLiteral LlmWeightsLoad{"llm-weights-load"};
-} // namespace
+using estimate::roles::LlmWeightsLoad;
 
 const RuleInfo ModelUnquantizedLlmWeights::Info = {
     "model-unquantized-llm-weights",
@@ -38,50 +39,37 @@ void ModelUnquantizedLlmWeights::registerMatchers(MatchFinder &Finder) {
                     this);
 }
 
-namespace {
-/// String literals that make up Path: in the expression itself, or in the
-/// initialiser of a const variable it names.
-std::vector<const StringLiteral *> pathLiterals(const Expr *Path,
-                                                ASTContext &Ctx) {
-  std::vector<const StringLiteral *> Found;
-  auto Collect = [&](const Stmt &S) {
-    for (const auto &M : match(findAll(stringLiteral().bind("s")), S, Ctx))
-      Found.push_back(M.getNodeAs<StringLiteral>("s"));
-  };
-  Collect(*Path);
-  if (Found.empty())
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Path->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (VD->getType().isConstQualified() ||
-            (VD->getType()->isArrayType() && VD->getType()
-                                                 ->getAsArrayTypeUnsafe()
-                                                 ->getElementType()
-                                                 .isConstQualified()))
-          if (const Expr *Init = VD->getInit())
-            Collect(*Init);
-  return Found;
-}
-} // namespace
 
 void ModelUnquantizedLlmWeights::check(const MatchFinder::MatchResult &R) {
   const auto *Load = R.Nodes.getNodeAs<CallExpr>("load");
   if (Load->getNumArgs() < 1 || UnquantizedPattern.empty())
     return;
   llvm::Regex Unquantized(UnquantizedPattern, llvm::Regex::IgnoreCase);
-  for (const StringLiteral *S : pathLiterals(Load->getArg(0), *R.Context)) {
-    if (S->getCharByteWidth() != 1)
-      continue;
+  for (const std::string &S :
+       estimate::constantStrings(Load->getArg(0), *R.Context)) {
     llvm::SmallVector<llvm::StringRef, 2> Groups;
-    if (!Unquantized.match(S->getString(), &Groups))
+    if (!Unquantized.match(S, &Groups))
       continue;
     std::string Precision = Groups.size() > 1 && !Groups[1].empty()
                                 ? Groups[1].upper()
                                 : std::string("full-precision");
+    // The same reading of the file name as the static estimates: with a
+    // nominal size, say what the weights weigh now and quantised.
+    std::string Size;
+    auto Type = estimate::ggufWeightType(S);
+    auto Params = estimate::ggufNominalParameters(S);
+    if (Type && Type->BitsPerWeight && Params)
+      Size = " (about " +
+             estimate::formatBytes(*Params * *Type->BitsPerWeight / 8) +
+             " for the " + estimate::formatNumber(*Params) +
+             " parameters its name states; about " +
+             estimate::formatBytes(*Params * 4.5 / 8) + " at Q4_K_M)";
     const FunctionDecl *Callee = Load->getDirectCallee();
     report(
         Load->getBeginLoc(),
         "'" + Callee->getNameAsString() + "' loads unquantised " + Precision +
-            " weights, so every generated token streams the full-size tensors "
+            " weights" + Size +
+            ", so every generated token streams the full-size tensors "
             "through memory; load a quantised GGUF (e.g. Q4_K_M from "
             "llama-quantize) unless this precision is needed");
     return;

@@ -6,13 +6,13 @@
 #include <string>
 
 llama_model *loadF16() {
-  return llama_model_load_from_file("models/llama-3.1-8b-instruct-f16.gguf", llama_model_default_params()); // expected-warning {{'llama_model_load_from_file' loads unquantised F16 weights, so every generated token streams the full-size tensors through memory; load a quantised GGUF}}
+  return llama_model_load_from_file("models/llama-3.1-8b-instruct-f16.gguf", llama_model_default_params()); // expected-warning {{'llama_model_load_from_file' loads unquantised F16 weights (about 16 GB for the 8 billion parameters its name states; about 4.5 GB at Q4_K_M), so every generated token streams the full-size tensors through memory; load a quantised GGUF}}
 }
 
 llama_model *loadOld(const std::string &Dir) {
   static const char Path[] = "ggml-model-BF16.gguf";
   llama_model *A = llama_load_model_from_file(Path, llama_model_default_params()); // expected-warning {{loads unquantised BF16 weights}}
-  llama_model *B = llama_model_load_from_file((Dir + "/mistral-7b.F32.gguf").c_str(), llama_model_default_params()); // expected-warning {{loads unquantised F32 weights}}
+  llama_model *B = llama_model_load_from_file((Dir + "/mistral-7b.F32.gguf").c_str(), llama_model_default_params()); // expected-warning {{loads unquantised F32 weights (about 28 GB for the 7 billion parameters its name states; about 3.94 GB at Q4_K_M)}}
   (void)A;
   return B;
 }

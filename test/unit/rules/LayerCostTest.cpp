@@ -1,6 +1,7 @@
 //===- LayerCostTest.cpp - Layer formulas against hand-worked values ------===//
 #include "data/Profile.h"
 #include "estimate/EnergyModel.h"
+#include "estimate/GgufName.h"
 #include "estimate/LayerCost.h"
 #include <gtest/gtest.h>
 
@@ -120,4 +121,33 @@ TEST(EnergyModel, MissingPeakIsExplainedNotGuessed) {
   EXPECT_FALSE(E.Joules);
   EXPECT_NE(E.Explanation.find("fp32"), std::string::npos);
   EXPECT_NE(E.Explanation.find("bare.yaml"), std::string::npos);
+}
+
+TEST(GgufName, WeightTypeAndBitsFromTheName) {
+  auto T = ggufWeightType("models/llama-3.1-8b-instruct-Q4_K_M.gguf");
+  ASSERT_TRUE(T);
+  EXPECT_EQ(T->Name, "Q4_K_M");
+  EXPECT_TRUE(T->Quantised);
+  ASSERT_TRUE(T->BitsPerWeight);
+  EXPECT_DOUBLE_EQ(*T->BitsPerWeight, 4.5); // 144 bytes per 256 weights
+  auto Q8 = ggufWeightType("phi-3-mini-q8_0.gguf");
+  ASSERT_TRUE(Q8 && Q8->BitsPerWeight);
+  EXPECT_DOUBLE_EQ(*Q8->BitsPerWeight, 8.5); // 34 bytes per 32 weights
+  auto F16 = ggufWeightType("mistral-7b.fp16.gguf");
+  ASSERT_TRUE(F16);
+  EXPECT_EQ(F16->Name, "F16");
+  EXPECT_FALSE(F16->Quantised);
+  auto Iq = ggufWeightType("m-7b-IQ2_XXS.gguf");
+  ASSERT_TRUE(Iq);
+  EXPECT_FALSE(Iq->BitsPerWeight); // layout not in the table: no guess
+  EXPECT_FALSE(ggufWeightType("model.gguf"));
+  EXPECT_FALSE(ggufWeightType("llama-7b-Q4_K_M.bin"));
+}
+
+TEST(GgufName, NominalSize) {
+  EXPECT_EQ(ggufNominalParameters("llama-2-7b.Q4_0.gguf"), 7e9);
+  EXPECT_EQ(ggufNominalParameters("qwen2-0.5B-instruct-q8_0.gguf"), 0.5e9);
+  EXPECT_EQ(ggufNominalParameters("smollm-360m-f16.gguf"), 360e6);
+  EXPECT_FALSE(ggufNominalParameters("mixtral-8x7b-Q4_K_M.gguf"));
+  EXPECT_FALSE(ggufNominalParameters("assistant.F16.gguf"));
 }
