@@ -1,6 +1,9 @@
 //===- ModelFloat64.cpp ---------------------------------------------------===//
 #include "ModelFloat64.h"
 #include "../ApiModel.h"
+#include "../RuleContext.h"
+#include "../estimate/ConstantEvaluator.h"
+#include "../estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -31,7 +34,8 @@ const RuleInfo ModelFloat64::Info = {
     [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
       return std::make_unique<ModelFloat64>(Ctx);
     },
-    {Float64Role.data(), DtypeSinkRole.data(), ExistingDataRole.data()}};
+    {Float64Role.data(), DtypeSinkRole.data(), ExistingDataRole.data(),
+     estimate::roles::ModuleConversion.data()}};
 
 ModelFloat64::ModelFloat64(RuleContext &Ctx)
     : Rule(Info, Ctx), AllowedFunctionsRegex(option("AllowedFunctionsRegex")) {}
@@ -109,10 +113,34 @@ void ModelFloat64::check(const MatchFinder::MatchResult &R) {
   if (Fn && !AllowedFunctionsRegex.empty() && Fn->getIdentifier() &&
       llvm::Regex(AllowedFunctionsRegex).match(Fn->getName()))
     return;
-  report(Ref->getBeginLoc(),
-         "double precision (float64) runs at a fraction of float32 "
-         "throughput and moves twice the bytes; use torch::kFloat32 (or "
-         "lower) unless this computation needs 64-bit accuracy");
+  Finding &F =
+      report(Ref->getBeginLoc(),
+             "double precision (float64) runs at a fraction of float32 "
+             "throughput and moves twice the bytes; use torch::kFloat32 (or "
+             "lower) unless this computation needs 64-bit accuracy");
+  noteModelSize(Sink, F);
+}
+
+void ModelFloat64::noteModelSize(const Expr *Sink, Finding &F) {
+  // A whole model converted: say what its weights weigh, from the static
+  // estimate of the same class.
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Sink);
+  if (!Call || !api().matchCall(Call, estimate::roles::ModuleConversion))
+    return;
+  QualType T =
+      estimate::stripWrappers(Call->getImplicitObjectArgument())->getType();
+  const CXXRecordDecl *RD = T->getPointeeCXXRecordDecl();
+  if (!RD)
+    RD = T->getAsCXXRecordDecl();
+  for (const estimate::ModelEstimate &M : context().modelEstimates())
+    if (RD && M.Key == RD && M.Parameters && M.Loc.isValid())
+      F.Notes.push_back(
+          {M.Loc, "model '" + M.Model + "' has " +
+                      estimate::groupDigits(*M.Parameters) + " parameters: " +
+                      estimate::formatBytes(double(*M.Parameters) * 8) +
+                      " of weights in float64 against " +
+                      estimate::formatBytes(double(*M.Parameters) * 4) +
+                      " in float32"});
 }
 
 } // namespace greenlint

@@ -22,6 +22,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
+  void noteModelSize(const clang::Expr *Sink, Finding &F);
   std::string AllowedFunctionsRegex;
 };
 

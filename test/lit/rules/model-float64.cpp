@@ -24,6 +24,7 @@ void makeDoubles(Net Model, torch::Tensor X) {
   Model->to(torch::kF64);
   // CHECK: :[[@LINE-1]]:13: warning: double precision
   // ALLOWED: :[[@LINE-2]]:13: warning: double precision
+  // CHECK: model-float64.cpp:7:8: note: model 'NetImpl' has 10 parameters: 80 B of weights in float64 against 40 B in float32
   torch::Tensor D = torch::ones({2}, torch::dtype(c10::ScalarType::Double));
   // CHECK: :[[@LINE-1]]:51: warning: double precision
   // ALLOWED: :[[@LINE-2]]:51: warning: double precision
