@@ -1,6 +1,6 @@
 // Plugin arguments: unknown keys and bad values are errors; list-rules prints the catalog.
 // RUN: not %clangxx -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-bogus=1 %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: greenlint: unknown plugin argument 'bogus=1'; known arguments are config=FILE, facts=DIR
+// UNKNOWN: error: greenlint: unknown plugin argument 'bogus=1'; known arguments are config=FILE, estimates=on|off, facts=DIR
 // RUN: not %clangxx -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-instrument=maybe %s 2>&1 | FileCheck %s --check-prefix=BADVALUE
 // BADVALUE: error: greenlint: plugin argument 'instrument' takes on or off, not 'maybe'
 // RUN: not %clangxx -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config= %s 2>&1 | FileCheck %s --check-prefix=NOVALUE
