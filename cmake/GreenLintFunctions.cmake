@@ -2,15 +2,17 @@
 # `cmake --install`) or add_subdirectory(greenlint). Needs the compiler greenlint.so was built
 # for: Clang 19.
 #
-#   greenlint_enable(<target> [NO_INSTRUMENT] [CONFIG <file>] [FACTS_DIR <dir>])
+#   greenlint_enable(<target> [NO_INSTRUMENT] [ESTIMATES] [CONFIG <file>] [FACTS_DIR <dir>]
+#                    [PROFILE <id>])
 #     Lints <target>'s sources with the plugin and, unless NO_INSTRUMENT, instruments their
-#     training and inference hot paths and links the runtime.
+#     training and inference hot paths and links the runtime. ESTIMATES prints each model's
+#     static estimate as a remark; PROFILE names the target hardware for its joules per call.
 #   greenlint_add_test(NAME <name> COMMAND <cmd...> [other add_test args])
 #     add_test() whose process writes its ledger to ${GREENLINT_LEDGER_DIR}/<name>/ (default
 #     ${CMAKE_BINARY_DIR}/greenlint-ledgers), so `greenlint report --by-test` sees each test.
 
 function(greenlint_enable Target)
-  cmake_parse_arguments(GL "NO_INSTRUMENT" "CONFIG;FACTS_DIR" "" ${ARGN})
+  cmake_parse_arguments(GL "NO_INSTRUMENT;ESTIMATES" "CONFIG;FACTS_DIR;PROFILE" "" ${ARGN})
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR
      NOT CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 19 OR
      CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 20)
@@ -24,6 +26,12 @@ function(greenlint_enable Target)
   endif()
   if(GL_FACTS_DIR)
     list(APPEND Options "-fplugin-arg-greenlint-facts=${GL_FACTS_DIR}")
+  endif()
+  if(GL_PROFILE)
+    list(APPEND Options "-fplugin-arg-greenlint-profile=${GL_PROFILE}")
+  endif()
+  if(GL_ESTIMATES)
+    list(APPEND Options "-fplugin-arg-greenlint-estimates")
   endif()
   if(NOT GL_NO_INSTRUMENT)
     list(APPEND Options "-fplugin-arg-greenlint-instrument=on")
