@@ -739,6 +739,7 @@ public:
     R.readUserModule(RD, {}, S, "", RD->getLocation(), Acc, 0);
     Models.push_back(R.finish(RD->getNameAsString(), RD->getLocation(), RD,
                               Acc, std::nullopt));
+    Estimated.insert(RD);
     return true;
   }
 
@@ -771,7 +772,7 @@ public:
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    if (!Current || Seen.count(E) || E->getNumArgs() == 0)
+    if (!Current || Seen.count(E))
       return true;
     const CXXConstructorDecl *Ctor = E->getConstructor();
     if (!Ctor || Ctor->isCopyOrMoveConstructor())
@@ -787,6 +788,20 @@ public:
     return true;
   }
 
+  /// A model class defined in a header the lint does not cover, built
+  /// without arguments here: estimated once, at its first construction.
+  void addHeaderClass(const CXXRecordDecl *Impl, const Expr *At) {
+    Impl = Impl->getDefinition();
+    if (!Impl || Estimated.count(Impl) || Impl->isDependentContext())
+      return;
+    Estimated.insert(Impl);
+    Accumulator Acc;
+    Scope S;
+    R.readUserModule(Impl, {}, S, "", At->getBeginLoc(), Acc, 0);
+    Models.push_back(R.finish(Impl->getNameAsString(), At->getBeginLoc(),
+                              Impl, Acc, std::nullopt));
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     if (!Current)
       return true;
@@ -794,7 +809,7 @@ public:
       recordConversion(Member);
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || !FD->getIdentifier() || FD->getName() != "make_shared" ||
-        !FD->isInStdNamespace() || Call->getNumArgs() == 0)
+        !FD->isInStdNamespace())
       return true;
     const auto *TArgs = FD->getTemplateSpecializationArgs();
     if (!TArgs || TArgs->size() < 1 ||
@@ -817,8 +832,10 @@ public:
       List.push_back(A);
       Text += (Text.empty() ? "" : ", ") + sourceText(A, Ctx);
     }
-    if (List.empty())
+    if (List.empty()) {
+      addHeaderClass(Impl, At);
       return;
+    }
     Accumulator Acc;
     Scope S;
     R.readUserModule(Impl, List, S, "", At->getBeginLoc(), Acc, 0);
@@ -920,6 +937,8 @@ private:
   ASTContext &Ctx;
   const FunctionDecl *Current = nullptr;
   llvm::SmallPtrSet<const Expr *, 8> Seen;
+  /// Classes with an estimate already: their own, or a first construction.
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Estimated;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 // RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-* -fplugin-arg-greenlint-estimates -fplugin-arg-greenlint-profile=nvidia-a100-sxm4-80gb -fplugin-arg-greenlint-facts=%t.facts %s 2>&1 | FileCheck %s
 // RUN: python3 %S/Inputs/print_estimates.py %t.facts | FileCheck %s --check-prefix=FACTS
 #include <torch/torch.h>
+#include "Inputs/header_model.h"
 
 void classify() {
   // conv1: 3->16, 3x3, padding 1 on 32x32: 32*32*16*27*2 = 884,736 FLOPs.
@@ -52,3 +53,11 @@ int makeWide(int Argc) {
 }
 // CHECK: :[[@LINE-3]]:12: remark: greenlint estimate: model 'Wide(Argc)' (libtorch): size unknown; not estimated: layer 'fc' (line [[@LINE-6]]): its in_features is not a constant
 // FACTS: Wide(Argc) parameters=None flops=None dtype=float32 bytes=None joules=None
+
+// A model from a header is estimated once, where it is first built.
+void serveHeaderModels() {
+  HeaderNet First;
+  // CHECK: :[[@LINE-1]]:13: remark: greenlint estimate: model 'HeaderNetImpl' (libtorch): 264 parameters
+  // FACTS: HeaderNetImpl parameters=264 flops=512
+  HeaderNet Second;
+}
