@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Arguments.h"
+#include "CompileCost.h"
 #include "Diagnostics.h"
 #include "Instrument.h"
 #include "LintConsumer.h"
@@ -23,6 +24,7 @@ class GreenLintAction : public PluginASTAction {
 public:
   bool ParseArgs(const CompilerInstance &CI,
                  const std::vector<std::string> &Args) override {
+    beginTranslationUnitCost();
     std::string Error;
     if (!parsePluginArguments(Args, Parsed, Error)) {
       DiagnosticEmitter::reportError(CI.getDiagnostics(), Error);
@@ -60,6 +62,10 @@ private:
 
 } // namespace
 } // namespace greenlint
+
+// Runs when the compiler loads greenlint.so, before it parses: the compile
+// cost in the facts files is measured from here.
+static const bool CompileClockStarted = (greenlint::startCompileClock(), true);
 
 static FrontendPluginRegistry::Add<greenlint::GreenLintAction>
     Registration("greenlint", "greenlint: energy waste lint for C++ ML code");

@@ -1,5 +1,6 @@
 //===- LintConsumer.cpp ---------------------------------------------------===//
 #include "LintConsumer.h"
+#include "CompileCost.h"
 #include "Facts.h"
 #include "Registry.h"
 #include "RuleContext.h"
@@ -216,6 +217,8 @@ void LintConsumer::writeFacts(double Seconds) {
     CI.getDiagnostics().Report(
         CI.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Warning, "%0"))
         << Error;
+  else
+    rewriteFactsAtExit(Facts, Opts.FactsDir); // with the compile's cost
 }
 
 } // namespace greenlint
