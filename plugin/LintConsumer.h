@@ -22,13 +22,13 @@
 namespace greenlint {
 
 struct LintOptions {
-  std::string ConfigPath;  ///< explicit config; else the nearest one
-  std::string FactsDir;    ///< write facts/<tu>.json here when set
-  std::string RuleGlobs;   ///< extra rule globs applied after the config
-  bool TimeRules = false;  ///< print per-rule matcher time to stderr
-  bool Instrument = false; ///< plan region calls for the hot paths
+  std::string ConfigPath;      ///< explicit config; else the nearest one
+  std::string FactsDir;        ///< write facts/<tu>.json here when set
+  std::string RuleGlobs;       ///< extra rule globs applied after the config
+  bool TimeRules = false;      ///< print per-rule matcher time to stderr
+  bool Instrument = false;     ///< plan region calls for the hot paths
   bool PrintEstimates = false; ///< a remark with each model's estimate
-  std::string Profile;     ///< hardware profile id for estimates
+  std::string Profile;         ///< hardware profile id for estimates
   std::vector<std::string> CommandLine; ///< for the facts file
 };
 

@@ -38,6 +38,7 @@ public:
     Fn = Saved;
     return Ok;
   }
+  // NOLINTNEXTLINE(bugprone-macro-parentheses): Kind is a type name.
 #define GREENLINT_LOOP(Kind)                                                   \
   bool Traverse##Kind(Kind *S) {                                               \
     Loops.push_back(S);                                                        \
@@ -85,7 +86,7 @@ std::vector<ModelEstimate> readBoosters(ASTContext &Ctx,
     C.TraverseDecl(D);
   std::vector<ModelEstimate> Models;
   // One value for the whole file, or the parameter is not known.
-  auto param = [&](const char *Name, int64_t Default,
+  auto Param = [&](const char *Name, int64_t Default,
                    std::string &Why) -> std::optional<int64_t> {
     auto It = C.Params.find(Name);
     if (It == C.Params.end())
@@ -110,9 +111,8 @@ std::vector<ModelEstimate> readBoosters(ASTContext &Ctx,
       M.File = P.getFilename();
       M.Line = P.getLine();
     }
-    M.Model = "booster trained at " +
-              llvm::sys::path::filename(M.File).str() + ":" +
-              std::to_string(M.Line);
+    M.Model = "booster trained at " + llvm::sys::path::filename(M.File).str() +
+              ":" + std::to_string(M.Line);
     M.Dtype = "float32";
     M.FlopsBasis = "tree traversal: comparisons, not FLOPs";
     std::string Why;
@@ -123,13 +123,12 @@ std::vector<ModelEstimate> readBoosters(ASTContext &Ctx,
       Why = R.Loops.empty()
                 ? "the boosting round is not in a loop"
                 : "the number of boosting rounds is not a constant count";
-    auto Depth = param("max_depth", DefaultMaxDepth, Why);
-    auto Classes = param("num_class", 1, Why);
-    auto Parallel = param("num_parallel_tree", 1, Why);
-    if (C.Params.count("booster") &&
-        C.Params["booster"].front() == "gblinear")
+    auto Depth = Param("max_depth", DefaultMaxDepth, Why);
+    auto Classes = Param("num_class", 1, Why);
+    auto Parallel = Param("num_parallel_tree", 1, Why);
+    if (C.Params.count("booster") && C.Params["booster"].front() == "gblinear")
       Why = "a linear booster (gblinear) has no trees";
-    if (!Why.empty() || !Depth || !Classes || !Parallel) {
+    if (!Why.empty() || !Rounds || !Depth || !Classes || !Parallel) {
       M.Unknown.push_back("ensemble size (line " + std::to_string(M.Line) +
                           "): " + Why);
       Models.push_back(std::move(M));
@@ -145,11 +144,11 @@ std::vector<ModelEstimate> readBoosters(ASTContext &Ctx,
     M.Details["max_comparisons_per_sample"] = double(Trees) * double(*Depth);
     M.Details["defaults"] = "XGBoost's max_depth 6, num_class 1, "
                             "num_parallel_tree 1 where not set";
-    M.Description = std::to_string(Trees) + " trees of depth <= " +
-                    std::to_string(*Depth) + " (" + std::to_string(*Rounds) +
-                    " rounds): at most " + groupDigits(uint64_t(MaxNodes)) +
-                    " nodes and " + groupDigits(Trees * uint64_t(*Depth)) +
-                    " comparisons per sample";
+    M.Description =
+        std::to_string(Trees) + " trees of depth <= " + std::to_string(*Depth) +
+        " (" + std::to_string(*Rounds) + " rounds): at most " +
+        groupDigits(uint64_t(MaxNodes)) + " nodes and " +
+        groupDigits(Trees * uint64_t(*Depth)) + " comparisons per sample";
     M.Unknown.push_back("parameters: a tree ensemble's size is learned; " +
                         M.Description);
     Models.push_back(std::move(M));

@@ -11,7 +11,8 @@ namespace estimate {
 
 /// Every call in \p UserDecls whose callee has \p Role, in source order,
 /// with the function it is in.
-inline std::vector<std::pair<const clang::CallExpr *, const clang::FunctionDecl *>>
+inline std::vector<
+    std::pair<const clang::CallExpr *, const clang::FunctionDecl *>>
 collectCalls(const std::vector<clang::Decl *> &UserDecls, const ApiModel &Api,
              llvm::StringRef Role) {
   struct Visitor : clang::RecursiveASTVisitor<Visitor> {

@@ -114,7 +114,7 @@ std::optional<int64_t> evaluate(const Expr *E, const Bindings &B,
     case UO_Minus:
       return -*V;
     case UO_Plus:
-      return *V;
+      return V;
     case UO_LNot:
       return !*V;
     default:
@@ -221,10 +221,10 @@ std::vector<std::string> constantStrings(const Expr *E, ASTContext &Ctx) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl())) {
         QualType T = VD->getType();
-        bool Fixed = T.isConstQualified() ||
-                     (T->isArrayType() && T->getAsArrayTypeUnsafe()
-                                              ->getElementType()
-                                              .isConstQualified());
+        bool Fixed =
+            T.isConstQualified() ||
+            (T->isArrayType() &&
+             T->getAsArrayTypeUnsafe()->getElementType().isConstQualified());
         if (Fixed && VD->getInit())
           Collect(*VD->getInit());
       }

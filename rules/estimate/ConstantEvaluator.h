@@ -38,9 +38,10 @@ std::optional<int64_t> evaluateInt(const clang::Expr *E, const Bindings &B,
 
 /// A list of sizes: "{3, 5}", a vector or an ExpandingArray built from one,
 /// or a single integer repeated \p Repeat times (ExpandingArray<D>(k)).
-std::optional<std::vector<int64_t>>
-evaluateIntList(const clang::Expr *E, const Bindings &B, clang::ASTContext &Ctx,
-                unsigned Repeat);
+std::optional<std::vector<int64_t>> evaluateIntList(const clang::Expr *E,
+                                                    const Bindings &B,
+                                                    clang::ASTContext &Ctx,
+                                                    unsigned Repeat);
 
 /// The string literals that make up a path argument: in the expression
 /// itself ("a.gguf", (Dir + "/a.gguf").c_str()), or in the initialiser of

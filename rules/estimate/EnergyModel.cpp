@@ -43,9 +43,9 @@ CallEnergy joulesPerCall(double Flops, double WeightBytes,
   std::snprintf(Buf, sizeof(Buf),
                 "%g W x (FLOPs / (%g T%s/s x %g) + weight bytes / (%g GB/s x "
                 "%g)), profile %s",
-                PowerW, Peak->second / 1e12,
-                Key == "int8" ? "OP" : "FLOP", ComputeEfficiency,
-                P.MemBandwidthGBs, MemoryEfficiency, P.Id.c_str());
+                PowerW, Peak->second / 1e12, Key == "int8" ? "OP" : "FLOP",
+                ComputeEfficiency, P.MemBandwidthGBs, MemoryEfficiency,
+                P.Id.c_str());
   E.Explanation = Buf;
   for (const data::FigureSource &S : P.Sources)
     if (S.Group == "performance" && !S.Text.empty())

@@ -17,7 +17,7 @@
 namespace greenlint {
 namespace data {
 struct HardwareProfile;
-}
+} // namespace data
 namespace estimate {
 
 /// Fractions of peak a dense forward call reaches (docs/estimates.md).

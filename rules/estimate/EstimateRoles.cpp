@@ -6,19 +6,20 @@ namespace estimate {
 
 const std::vector<const char *> &estimateRoles() {
   static const std::vector<const char *> Roles = {
-      roles::ModuleBase.data(),        roles::ModuleHolder.data(),
+      roles::ModuleBase.data(),         roles::ModuleHolder.data(),
       roles::ModuleRegistration.data(), roles::ParameterRegistration.data(),
-      roles::ShapedFactory.data(),     roles::LayerSequence.data(),
-      roles::LayerLinear.data(),       roles::LayerConv.data(),
-      roles::LayerEmbedding.data(),    roles::LayerRnn.data(),
-      roles::LayerGru.data(),          roles::LayerLstm.data(),
-      roles::LayerAttention.data(),    roles::LayerBatchNorm.data(),
-      roles::LayerLayerNorm.data(),    roles::LayerPooling.data(),
-      roles::LayerFlatten.data(),      roles::LayerReshaping.data(),      roles::LayerParameterFree.data(),
-      roles::DtypeFloat64.data(),      roles::DtypeFloat32.data(),
-      roles::DtypeFloat16.data(),      roles::DtypeBFloat16.data(),
-      roles::ModuleConversion.data(),  roles::BoosterParameter.data(),
-      roles::BoosterRound.data(),      roles::LlmWeightsLoad.data()};
+      roles::ShapedFactory.data(),      roles::LayerSequence.data(),
+      roles::LayerLinear.data(),        roles::LayerConv.data(),
+      roles::LayerEmbedding.data(),     roles::LayerRnn.data(),
+      roles::LayerGru.data(),           roles::LayerLstm.data(),
+      roles::LayerAttention.data(),     roles::LayerBatchNorm.data(),
+      roles::LayerLayerNorm.data(),     roles::LayerPooling.data(),
+      roles::LayerFlatten.data(),       roles::LayerReshaping.data(),
+      roles::LayerParameterFree.data(), roles::DtypeFloat64.data(),
+      roles::DtypeFloat32.data(),       roles::DtypeFloat16.data(),
+      roles::DtypeBFloat16.data(),      roles::ModuleConversion.data(),
+      roles::BoosterParameter.data(),   roles::BoosterRound.data(),
+      roles::LlmWeightsLoad.data()};
   return Roles;
 }
 

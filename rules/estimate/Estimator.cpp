@@ -1,7 +1,7 @@
 //===- Estimator.cpp ------------------------------------------------------===//
 #include "Estimator.h"
-#include "EnergyModel.h"
 #include "BoosterReader.h"
+#include "EnergyModel.h"
 #include "LlamaModelReader.h"
 #include "TorchModelReader.h"
 #include "data/Profile.h"
@@ -10,7 +10,8 @@ namespace greenlint {
 namespace estimate {
 
 void completeEstimate(ModelEstimate &M, const data::HardwareProfile *Target) {
-  if (M.Parameters && !M.WeightBytes)
+  // A zero size per parameter means the weight type's size is unknown.
+  if (M.Parameters && !M.WeightBytes && M.BytesPerParameter > 0)
     M.WeightBytes = double(*M.Parameters) * M.BytesPerParameter;
   if (!Target) {
     M.EnergyModel = "no target profile: set profile: in .greenlint.yaml or "
@@ -34,8 +35,8 @@ void completeEstimate(ModelEstimate &M, const data::HardwareProfile *Target) {
 
 std::vector<ModelEstimate>
 estimateModels(clang::ASTContext &Ctx,
-               const std::vector<clang::Decl *> &UserDecls,
-               const ApiModel &Api, const data::HardwareProfile *Target) {
+               const std::vector<clang::Decl *> &UserDecls, const ApiModel &Api,
+               const data::HardwareProfile *Target) {
   std::vector<ModelEstimate> Models = readTorchModels(Ctx, UserDecls, Api);
   for (ModelEstimate &M : readLlamaModels(Ctx, UserDecls, Api))
     Models.push_back(std::move(M));

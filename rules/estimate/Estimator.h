@@ -20,15 +20,15 @@ namespace greenlint {
 class ApiModel;
 namespace data {
 struct HardwareProfile;
-}
+} // namespace data
 namespace estimate {
 
 /// \p Target may be null: joules are then left unknown, and each model
 /// says how to name a profile.
 std::vector<ModelEstimate>
 estimateModels(clang::ASTContext &Ctx,
-               const std::vector<clang::Decl *> &UserDecls,
-               const ApiModel &Api, const data::HardwareProfile *Target);
+               const std::vector<clang::Decl *> &UserDecls, const ApiModel &Api,
+               const data::HardwareProfile *Target);
 
 /// Adds weight bytes and joules to a model whose parameters and FLOPs are
 /// known (exposed for the readers' tests).

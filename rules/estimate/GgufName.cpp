@@ -16,11 +16,10 @@ struct BlockLayout {
 // ggml's block structs: Q4_0 holds 32 weights in an fp16 scale and 16 bytes
 // (18 bytes, 4.5 bits); K-quants hold 256 weights per super-block.
 constexpr BlockLayout Layouts[] = {
-    {"F32", 32},        {"F16", 16},       {"BF16", 16},
-    {"Q8_0", 8.5},      {"Q4_0", 4.5},     {"Q4_1", 5.0},
-    {"Q5_0", 5.5},      {"Q5_1", 6.0},     {"Q2_K", 2.625},
-    {"Q3_K", 3.4375},   {"Q4_K", 4.5},     {"Q5_K", 5.5},
-    {"Q6_K", 6.5625},   {"IQ4_NL", 4.5},   {"IQ4_XS", 4.25}};
+    {"F32", 32},      {"F16", 16},      {"BF16", 16},    {"Q8_0", 8.5},
+    {"Q4_0", 4.5},    {"Q4_1", 5.0},    {"Q5_0", 5.5},   {"Q5_1", 6.0},
+    {"Q2_K", 2.625},  {"Q3_K", 3.4375}, {"Q4_K", 4.5},   {"Q5_K", 5.5},
+    {"Q6_K", 6.5625}, {"IQ4_NL", 4.5},  {"IQ4_XS", 4.25}};
 } // namespace
 
 std::optional<GgufWeightType> ggufWeightType(llvm::StringRef FileName) {

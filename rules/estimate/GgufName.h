@@ -1,4 +1,5 @@
-//===- GgufName.h - What a GGUF file name says about its weights -*- C++ -*-===//
+//===- GgufName.h - What a GGUF file name says about its weights -*- C++
+//-*-===//
 //
 // llama.cpp model files carry their weight type and, by convention, the
 // model's nominal size in their names ("llama-2-7b.Q4_K_M.gguf"). Bits per

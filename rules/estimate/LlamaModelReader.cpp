@@ -47,13 +47,15 @@ std::vector<ModelEstimate> readLlamaModels(ASTContext &Ctx,
         M.BytesPerParameter = *Type->BitsPerWeight / 8;
         M.Details["bits_per_weight"] = *Type->BitsPerWeight;
       } else {
+        M.BytesPerParameter = 0;
         M.Unknown.push_back("weight bytes: the block layout of " + Type->Name +
                             " is not in greenlint's table");
       }
-      M.ComputeDtype = Type->Name == "F32" ? "float32"
+      M.ComputeDtype = Type->Name == "F32"    ? "float32"
                        : Type->Name == "BF16" ? "bfloat16"
                                               : "float16";
     } else {
+      M.BytesPerParameter = 0;
       M.Unknown.push_back("weight bytes: the file name names no GGUF weight "
                           "type (such as Q4_K_M or F16)");
     }

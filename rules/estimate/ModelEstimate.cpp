@@ -7,8 +7,7 @@ namespace greenlint {
 namespace estimate {
 
 namespace {
-template <typename T>
-nlohmann::ordered_json orNull(const std::optional<T> &V) {
+template <typename T> nlohmann::ordered_json orNull(const std::optional<T> &V) {
   return V ? nlohmann::ordered_json(*V) : nlohmann::ordered_json();
 }
 
@@ -22,8 +21,9 @@ std::string scaled(double V, const char *const *Prefixes, int Count,
     ++I;
   }
   char Buf[64];
-  std::snprintf(Buf, sizeof(Buf), A >= 100 || I == 0 ? "%.0f %s%s" : "%.3g %s%s",
-                V, Prefixes[I], Unit);
+  std::snprintf(Buf, sizeof(Buf),
+                A >= 100 || I == 0 ? "%.0f %s%s" : "%.3g %s%s", V, Prefixes[I],
+                Unit);
   return Buf;
 }
 } // namespace
@@ -106,8 +106,9 @@ std::string ModelEstimate::summary() const {
   } else if (!Parameters) {
     S += "size unknown";
   } else {
-    S += groupDigits(*Parameters) + " parameters, " +
-         formatBytes(*WeightBytes) + " of weights at " + Dtype;
+    S += groupDigits(*Parameters) + " parameters";
+    if (WeightBytes)
+      S += ", " + formatBytes(*WeightBytes) + " of weights at " + Dtype;
   }
   if (FlopsPerSample)
     S += ", " + formatFlops(*FlopsPerSample) + " per sample (" + FlopsBasis +

@@ -16,7 +16,7 @@
 
 namespace clang {
 class Decl;
-}
+} // namespace clang
 
 namespace greenlint {
 namespace estimate {

@@ -21,6 +21,9 @@ namespace estimate {
 namespace {
 
 constexpr int MaxDepth = 12;
+/// A layer argument set only through its options' setter, never by
+/// position.
+constexpr size_t NamedOnly = SIZE_MAX;
 
 /// The constructor being read and the constants its parameters hold.
 struct Scope {
@@ -75,7 +78,8 @@ bool readOptions(const Expr *E, LayerArgs &Out, int Depth = 0) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(E);
   if (!Construct)
     return false;
-  if (Construct->getNumArgs() == 1 && isOptionsType(Construct->getArg(0)->getType()))
+  if (Construct->getNumArgs() == 1 &&
+      isOptionsType(Construct->getArg(0)->getType()))
     return readOptions(Construct->getArg(0), Out, Depth + 1);
   for (const Expr *Arg : Construct->arguments())
     if (!isa<CXXDefaultArgExpr>(Arg))
@@ -137,9 +141,9 @@ public:
     Acc.FlopsUnknown = true;
     if (!FlopsOnly)
       Acc.ParametersUnknown = true;
-    Acc.Unknown.push_back((Name.empty() ? std::string("the model")
-                                        : "layer '" + Name + "'") +
-                          " (line " + std::to_string(line(L)) + "): " + Why);
+    Acc.Unknown.push_back(
+        (Name.empty() ? std::string("the model") : "layer '" + Name + "'") +
+        " (line " + std::to_string(line(L)) + "): " + Why);
   }
 
   /// A module-valued expression: a construction, make_shared, a
@@ -188,8 +192,7 @@ public:
         if (!isa<CXXDefaultArgExpr>(A))
           Args.push_back(A);
       if (const CXXRecordDecl *Impl = heldImpl(Construct->getType())) {
-        if (Args.size() == 1 &&
-            Args[0]->getType()->isNullPtrType()) {
+        if (Args.size() == 1 && Args[0]->getType()->isNullPtrType()) {
           unknown(Acc, Name, E->getBeginLoc(),
                   "an empty module handle (nullptr) is registered");
           return;
@@ -233,10 +236,10 @@ public:
                 Accumulator &Acc, int Depth) {
     QualType T = Ctx.getRecordType(Impl);
     static const llvm::StringLiteral LayerRoles[] = {
-        roles::LayerLinear,    roles::LayerConv,      roles::LayerEmbedding,
-        roles::LayerRnn,       roles::LayerGru,       roles::LayerLstm,
-        roles::LayerAttention, roles::LayerBatchNorm, roles::LayerLayerNorm,
-        roles::LayerPooling,   roles::LayerFlatten,   roles::LayerReshaping,
+        roles::LayerLinear,       roles::LayerConv,      roles::LayerEmbedding,
+        roles::LayerRnn,          roles::LayerGru,       roles::LayerLstm,
+        roles::LayerAttention,    roles::LayerBatchNorm, roles::LayerLayerNorm,
+        roles::LayerPooling,      roles::LayerFlatten,   roles::LayerReshaping,
         roles::LayerParameterFree};
     for (llvm::StringRef Role : LayerRoles)
       if (Api.matchType(T, Role)) {
@@ -267,8 +270,7 @@ public:
     for (const CXXConstructorDecl *C : RD->ctors()) {
       if (C->isCopyOrMoveConstructor() || C->isDeleted())
         continue;
-      if (NumArgs < C->getMinRequiredArguments() ||
-          NumArgs > C->getNumParams())
+      if (NumArgs < C->getMinRequiredArguments() || NumArgs > C->getNumParams())
         continue;
       if (Found)
         return nullptr;
@@ -363,16 +365,16 @@ public:
         Out.emplace_back(Call, Conditional);
         return; // a registration nested in its argument is read from there
       }
-    bool Inner = Conditional ||
-                 isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, IfStmt,
-                     SwitchStmt, ConditionalOperator>(St);
+    bool Inner =
+        Conditional || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, IfStmt,
+                           SwitchStmt, ConditionalOperator>(St);
     for (const Stmt *Child : St->children())
       collectRegistrations(Child, Inner, Out);
   }
 
-  void readRegistration(const CallExpr *Call, bool Conditional,
-                        const Scope &S, const std::string &Prefix,
-                        Accumulator &Acc, int Depth) {
+  void readRegistration(const CallExpr *Call, bool Conditional, const Scope &S,
+                        const std::string &Prefix, Accumulator &Acc,
+                        int Depth) {
     std::string Local = "?";
     if (Call->getNumArgs() >= 1)
       if (const auto *Lit = dyn_cast<StringLiteral>(
@@ -381,8 +383,8 @@ public:
     if (const auto *Construct =
             dyn_cast<CXXConstructExpr>(stripWrappers(Call->getArg(0))))
       if (Construct->getNumArgs() >= 1)
-        if (const auto *Lit = dyn_cast<StringLiteral>(
-                stripWrappers(Construct->getArg(0))))
+        if (const auto *Lit =
+                dyn_cast<StringLiteral>(stripWrappers(Construct->getArg(0))))
           Local = Lit->getString().str();
     std::string Name = Prefix.empty() ? Local : Prefix + "." + Local;
     if (Conditional) {
@@ -402,9 +404,8 @@ public:
   /// register_parameter(name, torch::randn({a, b})): a·b parameters.
   void readParameter(const CallExpr *Call, const Scope &S,
                      const std::string &Name, Accumulator &Acc) {
-    const Expr *Tensor = Call->getNumArgs() >= 2
-                             ? stripWrappers(Call->getArg(1))
-                             : nullptr;
+    const Expr *Tensor =
+        Call->getNumArgs() >= 2 ? stripWrappers(Call->getArg(1)) : nullptr;
     const auto *Factory = dyn_cast_or_null<CallExpr>(Tensor);
     std::optional<std::vector<int64_t>> Shape;
     if (Factory && Api.matchCall(Factory, roles::ShapedFactory) &&
@@ -452,7 +453,7 @@ public:
       LA.Positional.assign(Args.begin(), Args.end());
     }
     std::string Missing;
-    auto intArg = [&](llvm::StringRef Field, size_t Index,
+    auto IntArg = [&](llvm::StringRef Field, size_t Index,
                       std::optional<int64_t> Default =
                           std::nullopt) -> std::optional<int64_t> {
       const Expr *E = LA.get(Field, Index);
@@ -466,7 +467,7 @@ public:
         Missing = Field.str();
       return V;
     };
-    auto listArg = [&](llvm::StringRef Field, size_t Index, unsigned Repeat,
+    auto ListArg = [&](llvm::StringRef Field, size_t Index, unsigned Repeat,
                        std::optional<int64_t> Default)
         -> std::optional<std::vector<int64_t>> {
       const Expr *E = LA.get(Field, Index);
@@ -482,7 +483,7 @@ public:
         Missing = Field.str();
       return V;
     };
-    auto fail = [&]() {
+    auto Fail = [&]() {
       unknown(Acc, Name, Loc, "its " + Missing + " is not a constant");
     };
 
@@ -490,10 +491,10 @@ public:
     std::optional<std::vector<int64_t>> NextShape;
     bool ShapeKept = false;
     if (Role == roles::LayerLinear) {
-      auto In = intArg("in_features", 0), Out = intArg("out_features", 1);
-      auto Bias = intArg("bias", 99, 1);
-      if (!Missing.empty())
-        return fail();
+      auto In = IntArg("in_features", 0), Out = IntArg("out_features", 1);
+      auto Bias = IntArg("bias", NamedOnly, 1);
+      if (!In || !Out || !Bias)
+        return Fail();
       Cost = linearCost(*In, *Out, *Bias);
       if (Acc.Shape && !Acc.Shape->empty() && Acc.Shape->back() == *In) {
         NextShape = Acc.Shape;
@@ -501,21 +502,21 @@ public:
       }
     } else if (Role == roles::LayerConv) {
       unsigned D = convDims(Impl);
-      auto In = intArg("in_channels", 0), Out = intArg("out_channels", 1);
-      auto Kernel = listArg("kernel_size", 2, D, std::nullopt);
-      auto Stride = listArg("stride", 99, D, 1);
-      auto Padding = listArg("padding", 99, D, 0);
-      auto Dilation = listArg("dilation", 99, D, 1);
-      auto Groups = intArg("groups", 99, 1);
-      auto Bias = intArg("bias", 99, 1);
-      if (!Missing.empty() || D == 0 || *Groups <= 0) {
+      auto In = IntArg("in_channels", 0), Out = IntArg("out_channels", 1);
+      auto Kernel = ListArg("kernel_size", 2, D, std::nullopt);
+      auto Stride = ListArg("stride", NamedOnly, D, 1);
+      auto Padding = ListArg("padding", NamedOnly, D, 0);
+      auto Dilation = ListArg("dilation", NamedOnly, D, 1);
+      auto Groups = IntArg("groups", NamedOnly, 1);
+      auto Bias = IntArg("bias", NamedOnly, 1);
+      if (!In || !Out || !Kernel || !Stride || !Padding || !Dilation ||
+          !Groups || !Bias || D == 0 || *Groups <= 0) {
         if (Missing.empty())
           Missing = "kernel_size";
-        return fail();
+        return Fail();
       }
       std::vector<int64_t> OutSpatial;
-      if (Acc.Shape && Acc.Shape->size() == D + 1 &&
-          (*Acc.Shape)[0] == *In) {
+      if (Acc.Shape && Acc.Shape->size() == D + 1 && (*Acc.Shape)[0] == *In) {
         std::vector<int64_t> InSpatial(Acc.Shape->begin() + 1,
                                        Acc.Shape->end());
         OutSpatial =
@@ -529,22 +530,23 @@ public:
                           OutSpatial.end());
       }
     } else if (Role == roles::LayerEmbedding) {
-      auto Num = intArg("num_embeddings", 0), Dim = intArg("embedding_dim", 1);
-      if (!Missing.empty())
-        return fail();
+      auto Num = IntArg("num_embeddings", 0), Dim = IntArg("embedding_dim", 1);
+      if (!Num || !Dim)
+        return Fail();
       Cost = embeddingCost(*Num, *Dim);
       Acc.PerTimeStep = true;
     } else if (Role == roles::LayerRnn || Role == roles::LayerGru ||
                Role == roles::LayerLstm) {
-      auto In = intArg("input_size", 0), Hidden = intArg("hidden_size", 1);
-      auto Layers = intArg("num_layers", 99, 1);
-      auto Bias = intArg("bias", 99, 1);
-      auto Bidi = intArg("bidirectional", 99, 0);
-      auto Proj = intArg("proj_size", 99, 0);
-      if (!Missing.empty())
-        return fail();
+      auto In = IntArg("input_size", 0), Hidden = IntArg("hidden_size", 1);
+      auto Layers = IntArg("num_layers", NamedOnly, 1);
+      auto Bias = IntArg("bias", NamedOnly, 1);
+      auto Bidi = IntArg("bidirectional", NamedOnly, 0);
+      auto Proj = IntArg("proj_size", NamedOnly, 0);
+      if (!In || !Hidden || !Layers || !Bias || !Bidi || !Proj)
+        return Fail();
       if (*Proj != 0) {
-        unknown(Acc, Name, Loc, "LSTM projections (proj_size) are not modelled");
+        unknown(Acc, Name, Loc,
+                "LSTM projections (proj_size) are not modelled");
         return;
       }
       RecurrentCell Cell = Role == roles::LayerLstm  ? RecurrentCell::Lstm
@@ -553,32 +555,32 @@ public:
       Cost = recurrentCost(Cell, *In, *Hidden, *Layers, *Bias, *Bidi);
       Acc.PerTimeStep = true;
     } else if (Role == roles::LayerAttention) {
-      auto E = intArg("embed_dim", 0);
-      auto Heads = intArg("num_heads", 1);
-      auto Bias = intArg("bias", 99, 1);
-      auto BiasKv = intArg("add_bias_kv", 99, 0);
+      auto E = IntArg("embed_dim", 0);
+      auto Heads = IntArg("num_heads", 1);
+      auto Bias = IntArg("bias", NamedOnly, 1);
+      auto BiasKv = IntArg("add_bias_kv", NamedOnly, 0);
       std::optional<int64_t> K = E, V = E;
       if (LA.Named.count("kdim"))
-        K = intArg("kdim", 99);
+        K = IntArg("kdim", 99);
       if (LA.Named.count("vdim"))
-        V = intArg("vdim", 99);
-      (void)Heads;
-      if (!Missing.empty())
-        return fail();
+        V = IntArg("vdim", 99);
+      // The head count splits E; it adds no parameters.
+      if (!E || !Heads || !K || !V || !Bias || !BiasKv)
+        return Fail();
       Cost = attentionCost(*E, *K, *V, *Bias, *BiasKv, std::nullopt);
       Acc.PerTimeStep = true;
     } else if (Role == roles::LayerBatchNorm) {
-      auto C = intArg("num_features", 0);
-      auto Affine = intArg("affine", 99, 1);
-      if (!Missing.empty())
-        return fail();
+      auto C = IntArg("num_features", 0);
+      auto Affine = IntArg("affine", NamedOnly, 1);
+      if (!C || !Affine)
+        return Fail();
       Cost = normCost("batchnorm", *C, *Affine);
       ShapeKept = true;
     } else if (Role == roles::LayerLayerNorm) {
-      auto Shape = listArg("normalized_shape", 0, 0, std::nullopt);
-      auto Affine = intArg("elementwise_affine", 99, 1);
-      if (!Missing.empty())
-        return fail();
+      auto Shape = ListArg("normalized_shape", 0, 0, std::nullopt);
+      auto Affine = IntArg("elementwise_affine", NamedOnly, 1);
+      if (!Shape || !Affine)
+        return Fail();
       uint64_t N = 1;
       for (int64_t X : *Shape)
         N *= uint64_t(X);
@@ -588,15 +590,15 @@ public:
       Cost = parameterFreeCost("pooling");
       if (Acc.Shape && Acc.Shape->size() >= 2) {
         unsigned D = unsigned(Acc.Shape->size() - 1);
-        auto Kernel = listArg("kernel_size", 0, D, std::nullopt);
-        auto Stride = LA.get("stride", 1) ? listArg("stride", 1, D, 1) : Kernel;
-        auto Padding = listArg("padding", 2, D, 0);
-        auto Dilation = listArg("dilation", 99, D, 1);
-        if (Missing.empty() && Kernel && Stride) {
+        auto Kernel = ListArg("kernel_size", 0, D, std::nullopt);
+        auto Stride = LA.get("stride", 1) ? ListArg("stride", 1, D, 1) : Kernel;
+        auto Padding = ListArg("padding", 2, D, 0);
+        auto Dilation = ListArg("dilation", NamedOnly, D, 1);
+        if (Kernel && Stride && Padding && Dilation) {
           std::vector<int64_t> InSpatial(Acc.Shape->begin() + 1,
                                          Acc.Shape->end());
-          auto Out = convOutputSize(InSpatial, *Kernel, *Stride, *Padding,
-                                    *Dilation);
+          auto Out =
+              convOutputSize(InSpatial, *Kernel, *Stride, *Padding, *Dilation);
           if (!Out.empty()) {
             NextShape = std::vector<int64_t>{(*Acc.Shape)[0]};
             NextShape->insert(NextShape->end(), Out.begin(), Out.end());
@@ -737,8 +739,8 @@ public:
     Accumulator Acc;
     Scope S;
     R.readUserModule(RD, {}, S, "", RD->getLocation(), Acc, 0);
-    Models.push_back(R.finish(RD->getNameAsString(), RD->getLocation(), RD,
-                              Acc, std::nullopt));
+    Models.push_back(R.finish(RD->getNameAsString(), RD->getLocation(), RD, Acc,
+                              std::nullopt));
     Estimated.insert(RD);
     return true;
   }
@@ -762,9 +764,8 @@ public:
     Scope S;
     R.readModuleExpr(Construct, S, "", Acc, 0);
     if (unsigned Line = appendedLine(VD))
-      Acc.Unknown.push_back("layers are appended to '" +
-                            VD->getNameAsString() + "' at line " +
-                            std::to_string(Line) +
+      Acc.Unknown.push_back("layers are appended to '" + VD->getNameAsString() +
+                            "' at line " + std::to_string(Line) +
                             ", which greenlint does not follow");
     Models.push_back(
         R.finish(VD->getNameAsString(), VD->getLocation(), VD, Acc, Input));
@@ -798,8 +799,8 @@ public:
     Accumulator Acc;
     Scope S;
     R.readUserModule(Impl, {}, S, "", At->getBeginLoc(), Acc, 0);
-    Models.push_back(R.finish(Impl->getNameAsString(), At->getBeginLoc(),
-                              Impl, Acc, std::nullopt));
+    Models.push_back(R.finish(Impl->getNameAsString(), At->getBeginLoc(), Impl,
+                              Acc, std::nullopt));
   }
 
   bool VisitCallExpr(CallExpr *Call) {
@@ -852,7 +853,8 @@ public:
       if (!Ref)
         continue;
       const ValueDecl *V = followConstants(Ref);
-      static const std::pair<llvm::StringLiteral, std::pair<const char *, unsigned>>
+      static const std::pair<llvm::StringLiteral,
+                             std::pair<const char *, unsigned>>
           Dtypes[] = {{roles::DtypeFloat64, {"float64", 8}},
                       {roles::DtypeFloat32, {"float32", 4}},
                       {roles::DtypeFloat16, {"float16", 2}},
@@ -868,9 +870,8 @@ public:
           else if (const CXXRecordDecl *RD2 =
                        Object->getType()->getAsCXXRecordDecl())
             Key = RD2;
-          if (Key &&
-              Api.matchType(Ctx.getRecordType(cast<CXXRecordDecl>(Key)),
-                            roles::LayerSequence))
+          if (Key && Api.matchType(Ctx.getRecordType(cast<CXXRecordDecl>(Key)),
+                                   roles::LayerSequence))
             Key = referencedVariable(Object);
           if (Key)
             Conversions[Key] = {Dtype.first, Dtype.second};

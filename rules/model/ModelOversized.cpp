@@ -37,12 +37,12 @@ void ModelOversized::onEndOfTranslationUnit() {
     // Defaults cover models defined in code; a model file's size (a 7B
     // LLM) is a choice the config's own budgets can still question.
     double None = std::numeric_limits<double>::infinity();
-    double MaxParams = B.Parameters.value_or(
-        M.DefinedInCode ? DefaultParameters : None);
+    double MaxParams =
+        B.Parameters.value_or(M.DefinedInCode ? DefaultParameters : None);
     double MaxBytes =
         B.WeightBytes.value_or(M.DefinedInCode ? DefaultWeightBytes : None);
-    double MaxJoules = B.JoulesPerCall.value_or(
-        M.DefinedInCode ? DefaultJoulesPerCall : None);
+    double MaxJoules =
+        B.JoulesPerCall.value_or(M.DefinedInCode ? DefaultJoulesPerCall : None);
     // One finding per model, naming every budget it exceeds.
     std::vector<std::string> Over;
     if (M.Parameters && double(*M.Parameters) > MaxParams)
@@ -51,17 +51,17 @@ void ModelOversized::onEndOfTranslationUnit() {
                                 B.Parameters, Cfg) +
                      ")");
     if (M.WeightBytes && *M.WeightBytes > MaxBytes)
-      Over.push_back(estimate::formatBytes(*M.WeightBytes) +
-                     " of weights at " + M.Dtype + " (" +
-                     budgetText(estimate::formatBytes(MaxBytes), B.WeightBytes,
-                                Cfg) +
-                     ")");
+      Over.push_back(
+          estimate::formatBytes(*M.WeightBytes) + " of weights at " + M.Dtype +
+          " (" +
+          budgetText(estimate::formatBytes(MaxBytes), B.WeightBytes, Cfg) +
+          ")");
     if (M.JoulesPerCall && *M.JoulesPerCall > MaxJoules)
-      Over.push_back("about " + estimate::formatJoules(*M.JoulesPerCall) +
-                     " per call on " + M.Profile + " (" +
-                     budgetText(estimate::formatJoules(MaxJoules),
-                                B.JoulesPerCall, Cfg) +
-                     "; modelled: " + M.EnergyModel + ")");
+      Over.push_back(
+          "about " + estimate::formatJoules(*M.JoulesPerCall) +
+          " per call on " + M.Profile + " (" +
+          budgetText(estimate::formatJoules(MaxJoules), B.JoulesPerCall, Cfg) +
+          "; modelled: " + M.EnergyModel + ")");
     if (Over.empty())
       continue;
     std::string Message = "model '" + M.Model + "' is over budget: ";

@@ -39,7 +39,6 @@ void ModelUnquantizedLlmWeights::registerMatchers(MatchFinder &Finder) {
                     this);
 }
 
-
 void ModelUnquantizedLlmWeights::check(const MatchFinder::MatchResult &R) {
   const auto *Load = R.Nodes.getNodeAs<CallExpr>("load");
   if (Load->getNumArgs() < 1 || UnquantizedPattern.empty())
@@ -65,13 +64,12 @@ void ModelUnquantizedLlmWeights::check(const MatchFinder::MatchResult &R) {
              " parameters its name states; about " +
              estimate::formatBytes(*Params * 4.5 / 8) + " at Q4_K_M)";
     const FunctionDecl *Callee = Load->getDirectCallee();
-    report(
-        Load->getBeginLoc(),
-        "'" + Callee->getNameAsString() + "' loads unquantised " + Precision +
-            " weights" + Size +
-            ", so every generated token streams the full-size tensors "
-            "through memory; load a quantised GGUF (e.g. Q4_K_M from "
-            "llama-quantize) unless this precision is needed");
+    report(Load->getBeginLoc(),
+           "'" + Callee->getNameAsString() + "' loads unquantised " +
+               Precision + " weights" + Size +
+               ", so every generated token streams the full-size tensors "
+               "through memory; load a quantised GGUF (e.g. Q4_K_M from "
+               "llama-quantize) unless this precision is needed");
     return;
   }
 }

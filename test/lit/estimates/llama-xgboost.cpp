@@ -33,6 +33,13 @@ llama_model *loadUnnamedSize() {
   // CHECK: :[[@LINE-2]]:10: remark: greenlint estimate: model 'assistant.F16.gguf' (llama.cpp): size unknown; not estimated: parameters: the file name states no size (such as 7b)
 }
 
+llama_model *loadUnknownLayout() {
+  // IQ2_XXS's block layout is not in the table: no weight bytes, no joules.
+  return llama_model_load_from_file("m-7b-IQ2_XXS.gguf",
+                                    llama_model_default_params());
+  // CHECK: :[[@LINE-2]]:10: remark: greenlint estimate: model 'm-7b-IQ2_XXS.gguf' (llama.cpp): 7,000,000,000 parameters, 14 GFLOP per sample (one token (2 x parameters, Kaplan et al. 2020)); not estimated: weight bytes: the block layout of IQ2_XXS is not in greenlint's table
+}
+
 llama_model *loadFromUser(const char *Path) {
   // A path known only at run time: no model to estimate.
   return llama_model_load_from_file(Path, llama_model_default_params());

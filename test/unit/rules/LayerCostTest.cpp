@@ -1,8 +1,8 @@
 //===- LayerCostTest.cpp - Layer formulas against hand-worked values ------===//
+#include "estimate/LayerCost.h"
 #include "data/Profile.h"
 #include "estimate/EnergyModel.h"
 #include "estimate/GgufName.h"
-#include "estimate/LayerCost.h"
 #include <gtest/gtest.h>
 
 using namespace greenlint::estimate;
@@ -69,12 +69,12 @@ TEST(LayerCost, StackedBidirectionalLstmFeedsBothDirectionsUp) {
 }
 
 TEST(LayerCost, GruAndRnnUseThreeAndOneGates) {
-  EXPECT_EQ(recurrentCost(RecurrentCell::Gru, 40, 96, 1, false, false)
-                .Parameters,
-            3u * 96 * (40 + 96));
-  EXPECT_EQ(recurrentCost(RecurrentCell::Rnn, 96, 32, 1, true, false)
-                .Parameters,
-            32u * (96 + 32) + 2 * 32);
+  EXPECT_EQ(
+      recurrentCost(RecurrentCell::Gru, 40, 96, 1, false, false).Parameters,
+      3u * 96 * (40 + 96));
+  EXPECT_EQ(
+      recurrentCost(RecurrentCell::Rnn, 96, 32, 1, true, false).Parameters,
+      32u * (96 + 32) + 2 * 32);
 }
 
 TEST(LayerCost, AttentionProjections) {
