@@ -1,6 +1,7 @@
 //===- ConstantEvaluator.cpp ----------------------------------------------===//
 #include "ConstantEvaluator.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -229,6 +230,24 @@ std::vector<std::string> constantStrings(const Expr *E, ASTContext &Ctx) {
           Collect(*VD->getInit());
       }
   return Found;
+}
+
+std::optional<std::vector<int64_t>> declaredInputShape(const Decl *D,
+                                                       ASTContext &Ctx) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "greenlint::input")
+      continue;
+    std::vector<int64_t> Shape;
+    for (const Expr *Arg : A->args()) {
+      auto V = evaluateInt(Arg, Bindings(), Ctx);
+      if (!V || *V <= 0)
+        return std::nullopt;
+      Shape.push_back(*V);
+    }
+    if (!Shape.empty())
+      return Shape;
+  }
+  return std::nullopt;
 }
 
 } // namespace estimate

@@ -17,6 +17,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 class Expr;
 class ParmVarDecl;
 } // namespace clang
@@ -48,6 +49,12 @@ std::optional<std::vector<int64_t>> evaluateIntList(const clang::Expr *E,
 /// the const variable it names.
 std::vector<std::string> constantStrings(const clang::Expr *E,
                                          clang::ASTContext &Ctx);
+
+/// The per-sample input shape a declaration states with
+/// [[clang::annotate("greenlint::input", C, H, W)]]; unset without one or
+/// when an extent is not a positive constant.
+std::optional<std::vector<int64_t>> declaredInputShape(const clang::Decl *D,
+                                                       clang::ASTContext &Ctx);
 
 } // namespace estimate
 } // namespace greenlint

@@ -19,7 +19,12 @@ const std::vector<const char *> &estimateRoles() {
       roles::DtypeFloat32.data(),       roles::DtypeFloat16.data(),
       roles::DtypeBFloat16.data(),      roles::ModuleConversion.data(),
       roles::BoosterParameter.data(),   roles::BoosterRound.data(),
-      roles::LlmWeightsLoad.data()};
+      roles::LlmWeightsLoad.data(),     roles::DlibLossLayer.data(),
+      roles::DlibLayer.data(),          roles::DlibFc.data(),
+      roles::DlibConv.data(),           roles::DlibPooling.data(),
+      roles::DlibBatchNorm.data(),      roles::DlibParameterFree.data(),
+      roles::DlibInput.data(),          roles::DlibRgbInput.data(),
+      roles::DlibColorPixel.data()};
   return Roles;
 }
 

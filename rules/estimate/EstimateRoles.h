@@ -52,6 +52,17 @@ inline constexpr llvm::StringLiteral ModuleConversion{"module-conversion"};
 /// XGBoost: setting a booster parameter by name, and one boosting round.
 inline constexpr llvm::StringLiteral BoosterParameter{"booster-parameter"};
 inline constexpr llvm::StringLiteral BoosterRound{"booster-round"};
+/// dlib: the layer templates a network type is made of.
+inline constexpr llvm::StringLiteral DlibLossLayer{"dlib-loss-layer"};
+inline constexpr llvm::StringLiteral DlibLayer{"dlib-layer"};
+inline constexpr llvm::StringLiteral DlibFc{"dlib-fc"};
+inline constexpr llvm::StringLiteral DlibConv{"dlib-conv"};
+inline constexpr llvm::StringLiteral DlibPooling{"dlib-pooling"};
+inline constexpr llvm::StringLiteral DlibBatchNorm{"dlib-batchnorm"};
+inline constexpr llvm::StringLiteral DlibParameterFree{"dlib-parameter-free"};
+inline constexpr llvm::StringLiteral DlibInput{"dlib-input"};
+inline constexpr llvm::StringLiteral DlibRgbInput{"dlib-rgb-input"};
+inline constexpr llvm::StringLiteral DlibColorPixel{"dlib-color-pixel"};
 /// llama.cpp: loading a model from a GGUF file (argument 0 is the path).
 inline constexpr llvm::StringLiteral LlmWeightsLoad{"llm-weights-load"};
 } // namespace roles

@@ -1,6 +1,7 @@
 //===- Estimator.cpp ------------------------------------------------------===//
 #include "Estimator.h"
 #include "BoosterReader.h"
+#include "DlibNetReader.h"
 #include "EnergyModel.h"
 #include "LlamaModelReader.h"
 #include "TorchModelReader.h"
@@ -39,6 +40,8 @@ estimateModels(clang::ASTContext &Ctx,
                const data::HardwareProfile *Target) {
   std::vector<ModelEstimate> Models = readTorchModels(Ctx, UserDecls, Api);
   for (ModelEstimate &M : readLlamaModels(Ctx, UserDecls, Api))
+    Models.push_back(std::move(M));
+  for (ModelEstimate &M : readDlibNets(Ctx, UserDecls, Api))
     Models.push_back(std::move(M));
   for (ModelEstimate &M : readBoosters(Ctx, UserDecls, Api))
     Models.push_back(std::move(M));

@@ -627,25 +627,6 @@ public:
       unknown(Acc, Name, Loc, Cost.FlopsUnknown, /*FlopsOnly=*/true);
   }
 
-  /// greenlint::input(C, H, W): the shape of one sample, declared on a
-  /// Sequential variable or its initialiser.
-  std::optional<std::vector<int64_t>> declaredInput(const Decl *D) const {
-    for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
-      if (A->getAnnotation() != "greenlint::input")
-        continue;
-      std::vector<int64_t> Shape;
-      for (const Expr *Arg : A->args()) {
-        auto V = evaluateInt(Arg, Bindings(), Ctx);
-        if (!V || *V <= 0)
-          return std::nullopt;
-        Shape.push_back(*V);
-      }
-      if (!Shape.empty())
-        return Shape;
-    }
-    return std::nullopt;
-  }
-
   ModelEstimate finish(const std::string &Model, SourceLocation Loc,
                        const Decl *Key, Accumulator &Acc,
                        const std::optional<std::vector<int64_t>> &Input) {
@@ -759,7 +740,7 @@ public:
       return true;
     Seen.insert(Construct);
     Accumulator Acc;
-    auto Input = R.declaredInput(VD);
+    auto Input = declaredInputShape(VD, Ctx);
     Acc.Shape = Input;
     Scope S;
     R.readModuleExpr(Construct, S, "", Acc, 0);
