@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Comparison.h"
+#include "BuildComparison.h"
 #include "ReportFormats.h"
 #include "Significance.h"
 
@@ -92,7 +93,9 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
   json Out;
   Out["format"] = "greenlint-diff";
   Out["version"] = 1;
-  Out["methodology"] = Head["methodology"];
+  // Reports from --facts alone have no methodology: no SCI to compare.
+  Out["methodology"] =
+      Head.contains("methodology") ? Head["methodology"] : json(nullptr);
   Out["alpha"] = S.Alpha;
   Out["fail_above_pct"] = S.FailAbovePct;
   Out["test"] = "Welch's t-test on ratio estimates (docs/sci-methodology.md)";
@@ -184,6 +187,14 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
   Out["rows"] = Rows;
   Out["regressions"] = Regressions;
   Out["improvements"] = Improvements;
+  bool BaseBuild = Base.contains("build"), HeadBuild = Head.contains("build");
+  if (BaseBuild && HeadBuild)
+    Out["build"] =
+        diffBuildSections(Base["build"], Head["build"], S.FailOnBuildGrowthPct);
+  else if (BaseBuild || HeadBuild)
+    Out["build_note"] = std::string("only ") + (BaseBuild ? "base" : "head") +
+                        " has a build section; make both reports with "
+                        "--facts to compare builds";
   return Out;
 }
 
@@ -230,6 +241,8 @@ std::vector<std::vector<std::string>> diffCells(const json &Diff,
 std::string summary(const json &Diff) {
   const json &M = Diff["methodology"];
   std::ostringstream OS;
+  if (M.is_null())
+    return "no ledgers: build only, no SCI to compare\n";
   OS << "same methodology: profile " << str(M["profile"], "id") << ", grid "
      << str(M["grid"], "id") << " ("
      << num(M["grid"]["intensity_gco2e_per_kwh"]) << " gCO2e/kWh), PUE "
@@ -242,10 +255,22 @@ std::string summary(const json &Diff) {
   return OS.str();
 }
 
+/// The build delta, or why there is none.
+std::string buildText(const json &Diff, bool Markdown) {
+  if (Diff.contains("build"))
+    return renderBuildDiff(Diff["build"], Markdown);
+  if (Diff.contains("build_note"))
+    return (Markdown ? "\n> " : "\nbuild: ") +
+           Diff["build_note"].get<std::string>() + "\n";
+  return "";
+}
+
 } // namespace
 
 std::string renderDiffTable(const json &Diff) {
   std::string Out = "greenlint diff: " + summary(Diff);
+  if (Diff["methodology"].is_null())
+    return Out + buildText(Diff, false);
   auto T = diffCells(Diff, false);
   std::vector<size_t> W(T[0].size(), 0);
   for (const auto &Row : T)
@@ -259,11 +284,13 @@ std::string renderDiffTable(const json &Diff) {
                             : "");
     Out += Line + "\n";
   }
-  return Out;
+  return Out + buildText(Diff, false);
 }
 
 std::string renderDiffMarkdown(const json &Diff) {
   std::string Out = "## greenlint SCI diff\n\n" + summary(Diff) + "\n";
+  if (Diff["methodology"].is_null())
+    return Out + buildText(Diff, true);
   auto T = diffCells(Diff, true);
   for (size_t R = 0; R < T.size(); ++R) {
     Out += "|";
@@ -277,7 +304,7 @@ std::string renderDiffMarkdown(const json &Diff) {
       Out += "\n";
     }
   }
-  return Out;
+  return Out + buildText(Diff, true);
 }
 
 } // namespace greenlint

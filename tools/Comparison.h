@@ -18,10 +18,14 @@ std::string methodologyDifferences(const nlohmann::json &Base,
 struct DiffSettings {
   double Alpha = 0.05;     // two-sided significance level
   double FailAbovePct = 0; // a regression counts only beyond this
+  /// --fail-on-build-growth: a model's parameters or joules per call growing
+  /// beyond this percentage fails the diff; negative: off.
+  double FailOnBuildGrowthPct = -1;
 };
 
 /// The diff document (docs/report-format.md, "diff"): per row base and head
-/// SCI, absolute and relative delta, Welch's test and a verdict.
+/// SCI, absolute and relative delta, Welch's test and a verdict; with a
+/// "build" section on both sides, its delta too.
 nlohmann::json diffReports(const nlohmann::json &Base,
                            const nlohmann::json &Head, const DiffSettings &S);
 

@@ -1,4 +1,5 @@
 //===- Diff.cpp - greenlint diff: the SCI change of a change --------------===//
+#include "BuildComparison.h"
 #include "Comparison.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
@@ -25,16 +26,34 @@ static void diffUsage(llvm::raw_ostream &OS) {
         "above PCT %\n"
         "                        (default 0: any significant regression)\n"
         "  --alpha A             significance level, default 0.05\n"
+        "  --fail-on-build-growth PCT\n"
+        "                        also exit 1 when a model's parameters or "
+        "joules per\n"
+        "                        call (static estimates) grow by more than PCT "
+        "%\n"
+        "  --base-facts DIR, --head-facts DIR\n"
+        "                        each side's facts, for ledger folders (a "
+        "report JSON\n"
+        "                        carries its own build section); --facts "
+        "gives both\n"
+        "                        sides the same\n"
         "  --format F            table (default), markdown, json\n"
         "  -o FILE               write there instead of stdout\n"
      << reportOptionsHelp();
 }
 
 static bool loadSide(const std::string &Path, const ReportOptions &Opts,
-                     json &Out, std::string &Error) {
+                     const std::vector<std::string> &SideFacts,
+                     const char *SideOption, json &Out, std::string &Error) {
   namespace fs = std::filesystem;
   std::error_code EC;
   if (fs::is_regular_file(Path, EC) && fs::path(Path).extension() == ".json") {
+    if (!SideFacts.empty()) {
+      Error = std::string("greenlint: ") + Path + ": " + SideOption +
+              " applies to ledger folders; a report JSON carries its own "
+              "build section (make it with greenlint report --facts)";
+      return false;
+    }
     std::ifstream In(Path);
     Out = json::parse(In, nullptr, false);
     if (Out.is_discarded() || !Out.is_object() ||
@@ -50,15 +69,26 @@ static bool loadSide(const std::string &Path, const ReportOptions &Opts,
               " is newer than this greenlint reads (1); use a newer greenlint";
       return false;
     }
+    std::string Problem;
+    if (Out.contains("build") && !checkBuildSection(Out["build"], Problem)) {
+      Error = "greenlint: " + Path + ": " + Problem +
+              "; make the report again with greenlint report --facts "
+              "--format json";
+      return false;
+    }
     return true;
   }
-  return buildReportFromPaths({Path}, Opts, Out, Error);
+  if (SideFacts.empty())
+    return buildReportFromPaths({Path}, Opts, Out, Error);
+  ReportOptions Side = Opts;
+  Side.Facts = SideFacts;
+  return buildReportFromPaths({Path}, Side, Out, Error);
 }
 
 int runDiff(int Argc, const char **Argv) {
   ReportOptions Opts;
   DiffSettings Settings;
-  std::vector<std::string> Paths;
+  std::vector<std::string> Paths, BaseFacts, HeadFacts;
   std::string Format = "table", OutPath;
   for (int I = 0; I < Argc; ++I) {
     std::string Arg = Argv[I], Error;
@@ -73,7 +103,11 @@ int runDiff(int Argc, const char **Argv) {
     }
     if (Used)
       continue;
-    if ((Arg == "--fail-above" || Arg == "--alpha") && I + 1 < Argc) {
+    if ((Arg == "--base-facts" || Arg == "--head-facts") && I + 1 < Argc) {
+      (Arg == "--base-facts" ? BaseFacts : HeadFacts).push_back(Argv[++I]);
+    } else if ((Arg == "--fail-above" || Arg == "--alpha" ||
+                Arg == "--fail-on-build-growth") &&
+               I + 1 < Argc) {
       std::string V = Argv[++I];
       char *End = nullptr;
       double X = std::strtod(V.c_str(), &End);
@@ -81,12 +115,14 @@ int runDiff(int Argc, const char **Argv) {
                 (Arg != "--alpha" || (X > 0 && X < 1));
       if (!Ok) {
         llvm::errs() << "greenlint diff: " << Arg
-                     << " wants a number (percent for --fail-above, 0..1 for "
-                        "--alpha), not '"
+                     << " wants a number (percent for --fail-above and "
+                        "--fail-on-build-growth, 0..1 for --alpha), not '"
                      << V << "'\n";
         return 2;
       }
-      (Arg == "--alpha" ? Settings.Alpha : Settings.FailAbovePct) = X;
+      (Arg == "--alpha"        ? Settings.Alpha
+       : Arg == "--fail-above" ? Settings.FailAbovePct
+                               : Settings.FailOnBuildGrowthPct) = X;
     } else if ((Arg == "--format" || Arg == "-o") && I + 1 < Argc) {
       (Arg == "-o" ? OutPath : Format) = Argv[++I];
     } else if (!Arg.empty() && Arg[0] == '-') {
@@ -110,12 +146,23 @@ int runDiff(int Argc, const char **Argv) {
   }
   json Base, Head;
   std::string Error;
-  if (!loadSide(Paths[0], Opts, Base, Error) ||
-      !loadSide(Paths[1], Opts, Head, Error)) {
+  if (!loadSide(Paths[0], Opts, BaseFacts, "--base-facts", Base, Error) ||
+      !loadSide(Paths[1], Opts, HeadFacts, "--head-facts", Head, Error)) {
     llvm::errs() << Error << "\n";
     return 2;
   }
-  std::string Differences = methodologyDifferences(Base, Head);
+  // A report from --facts alone has no SCI: compare it only with another.
+  bool BaseSci = Base.contains("methodology");
+  if (BaseSci != Head.contains("methodology")) {
+    llvm::errs() << "greenlint: diff refused: " << Paths[BaseSci ? 1 : 0]
+                 << " has no ledgers (a report of --facts alone) and "
+                 << Paths[BaseSci ? 0 : 1]
+                 << " has; make both reports from ledgers, or both from "
+                    "--facts alone\n";
+    return 2;
+  }
+  std::string Differences =
+      BaseSci ? methodologyDifferences(Base, Head) : std::string();
   if (!Differences.empty()) {
     llvm::errs() << "greenlint: diff refused: " << Paths[0] << " and "
                  << Paths[1]
@@ -132,7 +179,9 @@ int runDiff(int Argc, const char **Argv) {
                                             : renderDiffTable(Diff);
   if (!writeOutput(OutPath, Text))
     return 2;
-  return Diff.value("regressions", 0) > 0 ? 1 : 0;
+  bool BuildGrew =
+      Diff.contains("build") && Diff["build"].value("growth_failures", 0) > 0;
+  return Diff.value("regressions", 0) > 0 || BuildGrew ? 1 : 0;
 }
 
 } // namespace greenlint

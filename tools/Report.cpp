@@ -11,9 +11,12 @@ namespace greenlint {
 
 static void reportUsage(llvm::raw_ostream &OS) {
   OS << "usage: greenlint report [options] LEDGER_DIR|LEDGER.jsonl...\n"
+        "       greenlint report --facts DIR [options]\n"
         "Computes SCI = (E*I + M) per R per region, process and functional "
         "unit from\nthe ledgers GREENLINT_LEDGER wrote "
-        "(docs/sci-methodology.md).\n"
+        "(docs/sci-methodology.md). With --facts it adds\nthe build "
+        "section: static estimates, findings by rule, compile energy; "
+        "with\n--facts alone it shows only that.\n"
         "options:\n"
      << reportOptionsHelp()
      << "  --format F            table (default), json, markdown, if (an "
@@ -74,10 +77,18 @@ int runReport(int Argc, const char **Argv) {
                  << "'; use table, json, markdown or if\n";
     return 2;
   }
-  if (Paths.empty()) {
+  if (Paths.empty() && Opts.Facts.empty()) {
     llvm::errs() << "greenlint report: no ledgers given; pass the folder "
-                    "GREENLINT_LEDGER named\n";
+                    "GREENLINT_LEDGER named, or --facts for the build "
+                    "section alone\n";
     reportUsage(llvm::errs());
+    return 2;
+  }
+  if (Paths.empty() && Format == "if") {
+    llvm::errs() << "greenlint report: --format if needs ledgers: an Impact "
+                    "Framework manifest carries SCI rows, and --facts alone "
+                    "gives none; pass the ledger folder or use table, json "
+                    "or markdown\n";
     return 2;
   }
   nlohmann::json Report;

@@ -5,6 +5,7 @@
 // numbers the report printed.
 //
 //===----------------------------------------------------------------------===//
+#include "BuildSection.h"
 #include "ReportOptions.h"
 #include "Significance.h"
 
@@ -56,7 +57,7 @@ struct SourceSite {
 
 bool readFacts(const std::vector<std::string> &Paths,
                std::map<std::string, SourceSite> &Sites, json &Files,
-               std::string &Error) {
+               BuildSectionBuilder &Build, std::string &Error) {
   namespace fs = std::filesystem;
   std::vector<std::string> Found;
   for (const std::string &P : Paths) {
@@ -88,6 +89,8 @@ bool readFacts(const std::vector<std::string> &Paths,
               "folder";
       return false;
     }
+    if (!Build.addFacts(J, F, Error))
+      return false;
     Files.push_back(F);
     if (auto R = J.find("regions"); R != J.end() && R->is_array())
       for (const json &Region : *R) {
@@ -441,6 +444,7 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   std::vector<Methodology> WhatIf;
   std::map<std::string, SourceSite> Sites;
   json FactsFiles = json::array();
+  BuildSectionBuilder Build;
   auto setup = [&] {
     for (size_t I = 0; I < Source.size(); ++I)
       Headers.push_back(Source.ledger(I));
@@ -452,7 +456,7 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
         return false;
       WhatIf.push_back(W);
     }
-    return readFacts(O.Facts, Sites, FactsFiles, SetupError);
+    return readFacts(O.Facts, Sites, FactsFiles, Build, SetupError);
   };
   bool SetupOk = HeadersRead && setup();
 
@@ -556,6 +560,8 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   }
   Doc["ledgers"] = Inputs;
   Doc["facts"] = FactsFiles;
+  if (!O.Facts.empty())
+    Doc["build"] = Build.toJson();
   Doc["warnings"] = Warnings;
   json WhatIfJ = json::array();
   for (const Methodology &W : WhatIf)
@@ -579,10 +585,32 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   return true;
 }
 
+/// With --facts and no ledgers: the build section alone, no SCI.
+bool buildFactsOnlyReport(const ReportOptions &O, json &Out,
+                          std::string &Error) {
+  std::map<std::string, SourceSite> Sites;
+  json FactsFiles = json::array();
+  BuildSectionBuilder Build;
+  if (!readFacts(O.Facts, Sites, FactsFiles, Build, Error))
+    return false;
+  Out = {{"format", "greenlint-report"},
+         {"version", ReportFormatVersion},
+         {"greenlint_version", GREENLINT_VERSION},
+         {"ledgers", json::array()},
+         {"facts", FactsFiles},
+         {"build", Build.toJson()},
+         {"warnings", json::array()},
+         {"what_if", json::array()},
+         {"groups", json::array()}};
+  return true;
+}
+
 } // namespace
 
 bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
                  json &Out, std::string &Error) {
+  if (Ledgers.empty() && !O.Facts.empty())
+    return buildFactsOnlyReport(O, Out, Error);
   if (Ledgers.empty()) {
     Error = "greenlint: no ledgers to report on; pass the folder "
             "GREENLINT_LEDGER named";
@@ -595,6 +623,8 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
 bool buildReportFromPaths(const std::vector<std::string> &Paths,
                           const ReportOptions &O, json &Out,
                           std::string &Error) {
+  if (Paths.empty() && !O.Facts.empty())
+    return buildFactsOnlyReport(O, Out, Error);
   std::vector<std::string> Files;
   if (!findLedgers(Paths, Files, Error))
     return false;

@@ -1,5 +1,6 @@
 //===- ReportFormats.cpp - Table, Markdown and Impact Framework output ----===//
 #include "ReportFormats.h"
+#include "BuildSection.h"
 
 #include <cmath>
 #include <cstdio>
@@ -22,6 +23,44 @@ std::string formatNumber(double V, int Significant) {
   return B;
 }
 
+std::string alignTable(const TextTable &T, size_t Indent) {
+  std::vector<size_t> W;
+  for (const auto &Row : T)
+    for (size_t I = 0; I < Row.size(); ++I) {
+      if (W.size() <= I)
+        W.push_back(0);
+      W[I] = std::max(W[I], Row[I].size());
+    }
+  std::string Out;
+  for (const auto &Row : T) {
+    std::string Line(Indent, ' ');
+    for (size_t I = 0; I < Row.size(); ++I) {
+      Line += Row[I];
+      if (I + 1 < Row.size())
+        Line += std::string(W[I] - Row[I].size() + 2, ' ');
+    }
+    Out += Line + "\n";
+  }
+  return Out;
+}
+
+std::string markdownTable(const TextTable &T, size_t LeftColumns) {
+  std::string Out;
+  for (size_t R = 0; R < T.size(); ++R) {
+    Out += "|";
+    for (const std::string &C : T[R])
+      Out += " " + C + " |";
+    Out += "\n";
+    if (R == 0) {
+      Out += "|";
+      for (size_t I = 0; I < T[R].size(); ++I)
+        Out += I < LeftColumns ? "---|" : "--:|";
+      Out += "\n";
+    }
+  }
+  return Out;
+}
+
 namespace {
 
 std::string num(const json &V, int Significant = 4) {
@@ -33,45 +72,7 @@ std::string str(const json &Obj, const char *Key) {
   return It != Obj.end() && It->is_string() ? It->get<std::string>() : "";
 }
 
-using Table = std::vector<std::vector<std::string>>;
-
-std::string alignTable(const Table &T) {
-  std::vector<size_t> W;
-  for (const auto &Row : T)
-    for (size_t I = 0; I < Row.size(); ++I) {
-      if (W.size() <= I)
-        W.push_back(0);
-      W[I] = std::max(W[I], Row[I].size());
-    }
-  std::string Out;
-  for (const auto &Row : T) {
-    std::string Line;
-    for (size_t I = 0; I < Row.size(); ++I) {
-      Line += Row[I];
-      if (I + 1 < Row.size())
-        Line += std::string(W[I] - Row[I].size() + 2, ' ');
-    }
-    Out += Line + "\n";
-  }
-  return Out;
-}
-
-std::string markdownTable(const Table &T) {
-  std::string Out;
-  for (size_t R = 0; R < T.size(); ++R) {
-    Out += "|";
-    for (const std::string &C : T[R])
-      Out += " " + C + " |";
-    Out += "\n";
-    if (R == 0) {
-      Out += "|";
-      for (size_t I = 0; I < T[R].size(); ++I)
-        Out += I < 3 ? "---|" : "--:|";
-      Out += "\n";
-    }
-  }
-  return Out;
-}
+using Table = TextTable;
 
 std::string sideLabel(const json &Row) {
   std::string Scope = str(Row, "scope");
@@ -169,6 +170,11 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
 
 std::string renderReportTable(const json &Report) {
   std::ostringstream OS;
+  if (!Report.contains("methodology")) {
+    OS << "greenlint report: build section only (no ledgers, so no SCI)\n";
+    OS << renderBuildSection(Report["build"], false);
+    return OS.str();
+  }
   const json &Ledgers = Report["ledgers"];
   OS << "greenlint report: " << Ledgers.size() << " ledger"
      << (Ledgers.size() == 1 ? "" : "s") << "; SCI = (E*I + M) per R "
@@ -196,12 +202,19 @@ std::string renderReportTable(const json &Report) {
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
   }
+  if (Report.contains("build"))
+    OS << renderBuildSection(Report["build"], false);
   return OS.str();
 }
 
 std::string renderReportMarkdown(const json &Report) {
   std::ostringstream OS;
   OS << "## greenlint SCI report\n\n";
+  if (!Report.contains("methodology")) {
+    OS << "Build section only: no ledgers, so no SCI.\n";
+    OS << renderBuildSection(Report["build"], true);
+    return OS.str();
+  }
   OS << "SCI = (E·I + M) per R (ISO/IEC 21031:2024), over "
      << Report["ledgers"].size() << " ledger(s).\n\n";
   std::vector<std::string> Lines;
@@ -231,6 +244,8 @@ std::string renderReportMarkdown(const json &Report) {
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n\n";
     OS << markdownTable(groupTable(G, Report, true));
   }
+  if (Report.contains("build"))
+    OS << renderBuildSection(Report["build"], true);
   return OS.str();
 }
 

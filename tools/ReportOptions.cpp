@@ -103,8 +103,10 @@ const char *reportOptionsHelp() {
          "  --reserved-threads N  logical CPUs reserved for the run (RR); "
          "default: the\n"
          "                        CPU time used over the run's wall time\n"
-         "  --facts DIR|FILE      the plugin's facts, to name regions' source "
-         "lines\n"
+         "  --facts DIR|FILE      the plugin's facts: regions' source lines "
+         "and the\n"
+         "                        build section (estimates, findings, compile "
+         "energy)\n"
          "  --what-if-grid A,B    also the SCI on these grids\n"
          "  --by-test             one group per test (ledgers with the same "
          "command line)\n";
