@@ -88,7 +88,7 @@ const char *const EstimateKeys[] = {
     "model",       "framework",       "file",         "line",
     "parameters",  "dtype",           "weight_bytes", "flops_per_sample",
     "flops_basis", "joules_per_call", "profile",      "energy_model",
-    "unknown"};
+    "unknown",     "description"};
 
 bool checkEstimate(const json &E, const std::string &P, FactsChecker &C) {
   if (!E.is_object())
@@ -106,7 +106,8 @@ bool checkEstimate(const json &E, const std::string &P, FactsChecker &C) {
          C.field(E, P, "joules_per_call", Want::NumberOrNull, true) &&
          C.field(E, P, "profile", Want::String, true) &&
          C.field(E, P, "energy_model", Want::String, false) &&
-         C.field(E, P, "unknown", Want::StringList, false);
+         C.field(E, P, "unknown", Want::StringList, false) &&
+         C.field(E, P, "description", Want::String, false);
 }
 
 bool checkCompile(const json &Compile, FactsChecker &C) {

@@ -78,6 +78,9 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
     if (Markdown)
       Out += "\n";
     for (const json &E : Estimates)
+      if (!str(E, "description").empty())
+        line(code(str(E, "model"), Markdown) + ": " + str(E, "description"));
+    for (const json &E : Estimates)
       for (const json &Why : E["unknown"])
         line("unknown in " + code(str(E, "model"), Markdown) + ": " +
              Why.get<std::string>());
