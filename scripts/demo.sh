@@ -25,7 +25,8 @@ for form in naive fixed; do
   echo "=== greenlint findings: examples/mlp/$form.cpp ==="
   touch "$root/examples/mlp/$form.cpp"
   log=$(ninja -C "$demo" "mlp_$form" 2>&1) || { echo "$log"; exit 1; }
-  findings=$(printf '%s\n' "$log" | grep -E '^/.*(warning|error|note):' || true)
+  # Findings, and the remark with the model's static estimate (greenlint_enable ESTIMATES).
+  findings=$(printf '%s\n' "$log" | grep -E '^/.*(warning|error|note|remark):' || true)
   if [ -n "$findings" ]; then
     printf '%s\n' "$findings" | sed "s|$root/||"
     echo "--> $(printf '%s\n' "$findings" | grep -c '\[greenlint-') finding(s)"
@@ -59,4 +60,6 @@ done
 echo
 echo "=== greenlint diff: naive (base) -> fixed (head) ==="
 # Exit 1 would mean a significant regression; the fixed form is expected to be a saving.
-"$greenlint" diff "$demo/ledgers/naive" "$demo/ledgers/fixed" --grid "$grid"
+# The facts add the build section's delta: the model's estimate and the findings by rule.
+"$greenlint" diff "$demo/ledgers/naive" "$demo/ledgers/fixed" --grid "$grid" \
+  --base-facts "$demo/facts/naive" --head-facts "$demo/facts/fixed"
