@@ -1,9 +1,9 @@
 //===- BoosterReader.cpp --------------------------------------------------===//
-#include "BoosterReader.h"
 #include "../ApiModel.h"
 #include "../TrainingLoop.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
+#include "Readers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <cmath>
@@ -105,12 +105,7 @@ std::vector<ModelEstimate> readBoosters(ASTContext &Ctx,
   for (const RoundSite &R : C.Rounds) {
     ModelEstimate M;
     M.Framework = "xgboost";
-    M.Loc = R.Call->getBeginLoc();
-    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(M.Loc));
-    if (P.isValid()) {
-      M.File = P.getFilename();
-      M.Line = P.getLine();
-    }
+    M.setLocation(R.Call->getBeginLoc(), SM);
     M.Model = "booster trained at " + llvm::sys::path::filename(M.File).str() +
               ":" + std::to_string(M.Line);
     M.Dtype = "float32";

@@ -1,9 +1,9 @@
 //===- DlibNetReader.cpp --------------------------------------------------===//
-#include "DlibNetReader.h"
 #include "../ApiModel.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "LayerCost.h"
+#include "Readers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -60,13 +60,7 @@ public:
     M.Model = Named->getNameAsString();
     M.Framework = "dlib";
     M.DefinedInCode = true;
-    M.Loc = Named->getLocation();
-    const SourceManager &SM = Ctx.getSourceManager();
-    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(M.Loc));
-    if (P.isValid()) {
-      M.File = P.getFilename();
-      M.Line = P.getLine();
-    }
+    M.setLocation(Named->getLocation(), Ctx.getSourceManager());
     // Channels, rows, columns of one sample: declared, or what the input
     // layer fixes.
     std::optional<std::vector<int64_t>> Shape = declaredInputShape(Named, Ctx);

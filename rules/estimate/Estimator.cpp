@@ -1,10 +1,7 @@
 //===- Estimator.cpp ------------------------------------------------------===//
 #include "Estimator.h"
-#include "BoosterReader.h"
-#include "DlibNetReader.h"
 #include "EnergyModel.h"
-#include "LlamaModelReader.h"
-#include "TorchModelReader.h"
+#include "Readers.h"
 #include "data/Profile.h"
 
 namespace greenlint {

@@ -1,9 +1,9 @@
 //===- LlamaModelReader.cpp -----------------------------------------------===//
-#include "LlamaModelReader.h"
 #include "CallCollector.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "GgufName.h"
+#include "Readers.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/Path.h"
 
@@ -30,12 +30,7 @@ std::vector<ModelEstimate> readLlamaModels(ASTContext &Ctx,
     ModelEstimate M;
     M.Model = llvm::sys::path::filename(File).str();
     M.Framework = "llama.cpp";
-    M.Loc = Call->getBeginLoc();
-    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(M.Loc));
-    if (P.isValid()) {
-      M.File = P.getFilename();
-      M.Line = P.getLine();
-    }
+    M.setLocation(Call->getBeginLoc(), SM);
     M.FlopsBasis = "one token (2 x parameters, Kaplan et al. 2020)";
     std::optional<GgufWeightType> Type = ggufWeightType(File);
     std::optional<double> Params = ggufNominalParameters(File);

@@ -1,5 +1,6 @@
 //===- ModelEstimate.cpp --------------------------------------------------===//
 #include "ModelEstimate.h"
+#include "clang/Basic/SourceManager.h"
 #include <cmath>
 #include <cstdio>
 
@@ -67,6 +68,16 @@ std::string formatJoules(double J) {
   else
     std::snprintf(Buf, sizeof(Buf), "%.3g nJ", J * 1e9);
   return Buf;
+}
+
+void ModelEstimate::setLocation(clang::SourceLocation L,
+                                const clang::SourceManager &SM) {
+  Loc = L;
+  clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  if (P.isValid()) {
+    File = P.getFilename();
+    Line = P.getLine();
+  }
 }
 
 nlohmann::ordered_json ModelEstimate::toJson() const {

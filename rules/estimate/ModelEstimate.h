@@ -16,6 +16,7 @@
 
 namespace clang {
 class Decl;
+class SourceManager;
 } // namespace clang
 
 namespace greenlint {
@@ -57,6 +58,9 @@ struct ModelEstimate {
   /// Extra facts a framework knows (trees, quantisation type, ...).
   nlohmann::ordered_json Details = nlohmann::ordered_json::object();
 
+  /// Sets Loc, and File and Line as the user sees them (macro expansions
+  /// at their use).
+  void setLocation(clang::SourceLocation L, const clang::SourceManager &SM);
   nlohmann::ordered_json toJson() const;
   /// One line for a remark: the figures and how they were obtained.
   std::string summary() const;

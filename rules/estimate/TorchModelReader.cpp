@@ -1,9 +1,9 @@
 //===- TorchModelReader.cpp -----------------------------------------------===//
-#include "TorchModelReader.h"
 #include "../ApiModel.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "LayerCost.h"
+#include "Readers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -634,14 +634,8 @@ public:
     M.Model = Model;
     M.Framework = "libtorch";
     M.DefinedInCode = true;
-    M.Loc = Loc;
     M.Key = Key;
-    const SourceManager &SM = Ctx.getSourceManager();
-    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
-    if (P.isValid()) {
-      M.File = P.getFilename();
-      M.Line = P.getLine();
-    }
+    M.setLocation(Loc, Ctx.getSourceManager());
     M.Layers = std::move(Acc.Layers);
     M.Unknown = std::move(Acc.Unknown);
     uint64_t Params = 0;
