@@ -79,8 +79,18 @@ public:
       M.Unknown.push_back("layer '" + Layer + "': " + Why);
       Unknown = true;
     };
-    if (!Channels)
-      Fail("input", "the input type's channels are not known to greenlint");
+    if (!Api.matchType(T, roles::DlibInput) &&
+        !Api.matchType(T, roles::DlibRgbInput)) {
+      // The walk stopped at something other than add_layer or an input:
+      // a residual block (add_tag_layer, add_skip_layer) or an input that
+      // resizes (pyramids).
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      Fail(RD ? RD->getNameAsString() : std::string("?"),
+           "not in greenlint's dlib layer data (rules/apis/dlib.yaml)");
+    } else if (!Channels) {
+      Fail("input", "the input's pixel type has no channel count in "
+                    "greenlint's data");
+    }
     for (size_t I = Details.size(); I-- > 0 && !Unknown;) {
       QualType D = Details[I].getCanonicalType();
       const auto *Spec = specialization(D);

@@ -21,6 +21,9 @@ inline constexpr llvm::StringLiteral ModuleHolder{"module-holder"};
 inline constexpr llvm::StringLiteral ModuleRegistration{"module-registration"};
 inline constexpr llvm::StringLiteral ParameterRegistration{
     "parameter-registration"};
+/// Appending a layer to a Sequential (push_back), read in the constructor
+/// of a class derived from one.
+inline constexpr llvm::StringLiteral ModuleAppend{"module-append"};
 /// Tensor factories whose argument 0 is the shape.
 inline constexpr llvm::StringLiteral ShapedFactory{"shaped-tensor-factory"};
 /// Containers whose constructor arguments are their layers, in order.

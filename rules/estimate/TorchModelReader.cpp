@@ -36,10 +36,21 @@ struct Accumulator {
   std::vector<LayerEstimate> Layers;
   std::vector<std::string> Unknown;
   bool PerTimeStep = false;
+  /// Layers pushed into a Sequential base, for their names.
+  unsigned Appended = 0;
   bool ParametersUnknown = false, FlopsUnknown = false;
   /// The per-sample shape flowing through a Sequential whose input shape
   /// was declared; unset where the order of layers is not certain.
   std::optional<std::vector<int64_t>> Shape;
+};
+
+/// A call in a module constructor that adds layers (register_module,
+/// register_parameter, a Sequential base's push_back), or a call to the
+/// class's own method that might.
+struct Registration {
+  const CallExpr *Call;
+  bool Conditional;
+  bool Unfollowed;
 };
 
 /// A layer's arguments: positional constructor arguments, or those of its
@@ -213,11 +224,18 @@ public:
           return;
         }
     if (const auto *Member = dyn_cast<MemberExpr>(E))
-      if (const auto *FD = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      if (const auto *FD = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
         if (const Expr *Init = fieldInit(FD, S)) {
           readModuleExpr(Init, S, Name, Acc, Depth + 1);
           return;
         }
+        // A handle member with no initialiser holds a default-built module
+        // (Dropout2d drop;).
+        if (const CXXRecordDecl *Impl = heldImpl(FD->getType())) {
+          readImpl(Impl, {}, S, Name, E->getBeginLoc(), Acc, Depth);
+          return;
+        }
+      }
     unknown(Acc, Name, E->getBeginLoc(),
             "the module is not built from a constructor greenlint can read");
   }
@@ -331,40 +349,68 @@ public:
                 Init->getBaseClass()->getAsCXXRecordDecl())
           if (isUserClass(Base) && isModuleClass(Base))
             readModuleExpr(Init->getInit(), S, Name, Acc, Depth + 1);
-    // Sequence order is certain only inside a Sequential.
-    Acc.Shape.reset();
-    std::vector<std::pair<const CallExpr *, bool>> Registrations;
+    // Layer order is certain only in a Sequential: a class that is one keeps
+    // the shape flowing; forward() of any other may apply layers in any
+    // order.
+    if (!isSequence(RD))
+      Acc.Shape.reset();
+    std::vector<Registration> Registrations;
     for (const CXXCtorInitializer *Init : S.Ctor->inits())
       if (Init->isMemberInitializer() && Init->isWritten())
         collectRegistrations(Init->getInit(), false, Registrations);
     collectRegistrations(S.Ctor->getBody(), false, Registrations);
-    for (const auto &[Call, Conditional] : Registrations)
-      readRegistration(Call, Conditional, S, Name, Acc, Depth);
+    for (const Registration &R : Registrations)
+      readRegistration(R, S, Name, Acc, Depth);
+  }
+
+  /// A Sequential, or a class of the user's derived from one.
+  bool isSequence(const CXXRecordDecl *RD, int Depth = 0) const {
+    if (!RD || Depth > MaxDepth || !RD->hasDefinition())
+      return false;
+    if (Api.matchType(Ctx.getRecordType(RD), roles::LayerSequence))
+      return true;
+    for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases())
+      if (isSequence(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+        return true;
+    return false;
   }
 
   /// Members registered through in-class initialisers only (implicit
   /// constructors register nothing else).
   void readFields(const CXXRecordDecl *RD, const Scope &S,
                   const std::string &Name, Accumulator &Acc, int Depth) {
-    std::vector<std::pair<const CallExpr *, bool>> Registrations;
+    std::vector<Registration> Registrations;
     for (const FieldDecl *FD : RD->fields())
       if (const Expr *Init = FD->getInClassInitializer())
         collectRegistrations(Init, false, Registrations);
-    for (const auto &[Call, Conditional] : Registrations)
-      readRegistration(Call, Conditional, S, Name, Acc, Depth);
+    for (const Registration &R : Registrations)
+      readRegistration(R, S, Name, Acc, Depth);
   }
 
-  void collectRegistrations(
-      const Stmt *St, bool Conditional,
-      std::vector<std::pair<const CallExpr *, bool>> &Out) const {
+  void collectRegistrations(const Stmt *St, bool Conditional,
+                            std::vector<Registration> &Out) const {
     if (!St || isa<LambdaExpr>(St))
       return;
-    if (const auto *Call = dyn_cast<CallExpr>(St))
+    if (const auto *Call = dyn_cast<CallExpr>(St)) {
       if (Api.matchCall(Call, roles::ModuleRegistration) ||
           Api.matchCall(Call, roles::ParameterRegistration)) {
-        Out.emplace_back(Call, Conditional);
+        Out.push_back({Call, Conditional, false});
         return; // a registration nested in its argument is read from there
       }
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (isa<CXXThisExpr>(
+                stripWrappers(Member->getImplicitObjectArgument()))) {
+          if (Api.matchCall(Call, roles::ModuleAppend)) {
+            Out.push_back({Call, Conditional, false});
+            return;
+          }
+          // The class's own helper may register layers greenlint would
+          // then miss: the size is unknown rather than too small.
+          const CXXMethodDecl *M = Member->getMethodDecl();
+          if (M && isUserClass(M->getParent()))
+            Out.push_back({Call, Conditional, true});
+        }
+    }
     bool Inner =
         Conditional || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, IfStmt,
                            SwitchStmt, ConditionalOperator>(St);
@@ -372,10 +418,20 @@ public:
       collectRegistrations(Child, Inner, Out);
   }
 
-  void readRegistration(const CallExpr *Call, bool Conditional, const Scope &S,
+  void readRegistration(const Registration &R, const Scope &S,
                         const std::string &Prefix, Accumulator &Acc,
                         int Depth) {
+    const CallExpr *Call = R.Call;
+    if (R.Unfollowed) {
+      const auto *M = cast<CXXMemberCallExpr>(Call)->getMethodDecl();
+      unknown(Acc, Prefix, Call->getBeginLoc(),
+              "the constructor calls " + M->getNameAsString() +
+                  "(), which may add layers greenlint does not follow");
+      return;
+    }
     std::string Local = "?";
+    if (Api.matchCall(Call, roles::ModuleAppend))
+      Local = std::to_string(Acc.Appended++);
     if (Call->getNumArgs() >= 1)
       if (const auto *Lit = dyn_cast<StringLiteral>(
               stripWrappers(Call->getArg(0))->IgnoreImplicit()))
@@ -387,7 +443,7 @@ public:
                 dyn_cast<StringLiteral>(stripWrappers(Construct->getArg(0))))
           Local = Lit->getString().str();
     std::string Name = Prefix.empty() ? Local : Prefix + "." + Local;
-    if (Conditional) {
+    if (R.Conditional) {
       unknown(Acc, Name, Call->getBeginLoc(),
               "registered inside a loop or a branch, so how many times is "
               "not known at compile time");
@@ -713,9 +769,12 @@ public:
       return true;
     Accumulator Acc;
     Scope S;
+    // A class derived from Sequential may state its input like a variable.
+    auto Input = declaredInputShape(RD, Ctx);
+    Acc.Shape = Input;
     R.readUserModule(RD, {}, S, "", RD->getLocation(), Acc, 0);
-    Models.push_back(R.finish(RD->getNameAsString(), RD->getLocation(), RD, Acc,
-                              std::nullopt));
+    Models.push_back(
+        R.finish(RD->getNameAsString(), RD->getLocation(), RD, Acc, Input));
     Estimated.insert(RD);
     return true;
   }

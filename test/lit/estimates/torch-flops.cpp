@@ -61,3 +61,29 @@ void serveHeaderModels() {
   // FACTS: HeaderNetImpl parameters=264 flops=512
   HeaderNet Second;
 }
+
+// A class derived from Sequential keeps its layers in order, so a declared
+// input carries through: conv 1->4, 3x3 on 8x8 -> 6x6: 6*6*4*9*2 = 2,592;
+// head 144 -> 2: 576. Parameters 40 + 290 = 330.
+struct [[clang::annotate("greenlint::input", 1, 8, 8)]] TinyImpl
+    : torch::nn::SequentialImpl {
+  TinyImpl() {
+    push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(1, 4, 3)));
+    push_back(torch::nn::Flatten());
+    push_back(torch::nn::Linear(4 * 6 * 6, 2));
+  }
+};
+// CHECK: :[[@LINE-8]]:{{[0-9]+}}: remark: greenlint estimate: model 'TinyImpl' (libtorch): 330 parameters, 1.32 kB of weights at float32, 3.17 kFLOP per sample (one 1x8x8 input)
+// FACTS: TinyImpl parameters=330 flops=3168
+
+// A constructor that calls a helper of its own class may register layers
+// there: unknown, not too small.
+struct Helped : torch::nn::Module {
+  Helped() {
+    register_module("fc", torch::nn::Linear(4, 4));
+    addHead();
+  }
+  void addHead() { register_module("head", torch::nn::Linear(4, 2)); }
+};
+// CHECK: :[[@LINE-7]]:8: remark: greenlint estimate: model 'Helped' (libtorch): size unknown; not estimated: the model (line [[@LINE-4]]): the constructor calls addHead(), which may add layers greenlint does not follow
+// FACTS: Helped parameters=None flops=None

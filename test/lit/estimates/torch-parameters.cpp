@@ -1,4 +1,4 @@
-// The static parameter count of each architecture equals LibTorch's own
+// The static parameter count of each of nine architectures equals LibTorch's own
 // count at run time: the remarks of the compile and the program's output
 // go through one FileCheck, which captures each static figure and demands
 // the same number from parameters().
@@ -115,6 +115,33 @@ static torch::nn::Sequential makeVideoNet() {
 }
 // CHECK-DAG: remark: greenlint estimate: model 'video' (libtorch): [[VIDEO:[0-9,]+]] parameters
 
+// 8. A class derived from Sequential that pushes its layers (LibTorch's
+//    custom-dataset example style), with a Functional in between.
+struct PushedImpl : torch::nn::SequentialImpl {
+  PushedImpl() {
+    push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 8, 5).stride(2)));
+    push_back(torch::nn::Functional(torch::relu));
+    push_back(torch::nn::Flatten());
+    push_back(torch::nn::Linear(8 * 14 * 14, 10));
+  }
+};
+TORCH_MODULE(Pushed);
+// CHECK-DAG: remark: greenlint estimate: model 'PushedImpl' (libtorch): [[PUSHED:[0-9,]+]] parameters
+
+// 9. Members built by their declaration's default (the MNIST example's
+//    Dropout2d) and by the member initialiser list.
+struct Digits : torch::nn::Module {
+  Digits() : conv(torch::nn::Conv2dOptions(1, 10, 5)), fc(320, 50) {
+    register_module("conv", conv);
+    register_module("drop", drop);
+    register_module("fc", fc);
+  }
+  torch::nn::Conv2d conv;
+  torch::nn::Dropout2d drop;
+  torch::nn::Linear fc;
+};
+// CHECK-DAG: remark: greenlint estimate: model 'Digits' (libtorch): [[DIGITS:[0-9,]+]] parameters
+
 static long long count(const torch::nn::Module &M) {
   long long N = 0;
   for (const auto &P : M.parameters())
@@ -138,6 +165,8 @@ int main() {
   auto B = std::make_shared<Block>(96, 384);
   std::printf("runtime Block %s\n", grouped(count(*B)).c_str());
   std::printf("runtime video %s\n", grouped(count(*makeVideoNet())).c_str());
+  std::printf("runtime Pushed %s\n", grouped(count(*Pushed())).c_str());
+  std::printf("runtime Digits %s\n", grouped(count(Digits())).c_str());
 }
 // CHECK: runtime Mlp [[MLP]]{{$}}
 // CHECK: runtime Cnn [[CNN]]{{$}}
@@ -146,3 +175,5 @@ int main() {
 // CHECK: runtime Encoder [[ENCODER]]{{$}}
 // CHECK: runtime Block [[BLOCK]]{{$}}
 // CHECK: runtime video [[VIDEO]]{{$}}
+// CHECK: runtime Pushed [[PUSHED]]{{$}}
+// CHECK: runtime Digits [[DIGITS]]{{$}}
