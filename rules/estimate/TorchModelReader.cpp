@@ -833,8 +833,15 @@ public:
     Accumulator Acc;
     Scope S;
     R.readUserModule(Impl, {}, S, "", At->getBeginLoc(), Acc, 0);
-    Models.push_back(R.finish(Impl->getNameAsString(), At->getBeginLoc(), Impl,
-                              Acc, std::nullopt));
+    ModelEstimate M = R.finish(Impl->getNameAsString(), At->getBeginLoc(), Impl,
+                               Acc, std::nullopt);
+    // Warnings point at the construction; the facts name the definition,
+    // the same in every file that builds it.
+    ModelEstimate Where;
+    Where.setLocation(Impl->getLocation(), Ctx.getSourceManager());
+    M.File = Where.File;
+    M.Line = Where.Line;
+    Models.push_back(std::move(M));
   }
 
   bool VisitCallExpr(CallExpr *Call) {

@@ -58,7 +58,7 @@ int makeWide(int Argc) {
 void serveHeaderModels() {
   HeaderNet First;
   // CHECK: :[[@LINE-1]]:13: remark: greenlint estimate: model 'HeaderNetImpl' (libtorch): 264 parameters
-  // FACTS: HeaderNetImpl parameters=264 flops=512
+  // FACTS: HeaderNetImpl parameters=264 flops=512 {{.*}} at=header_model.h:3
   HeaderNet Second;
 }
 
