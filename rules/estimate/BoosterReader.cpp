@@ -38,7 +38,8 @@ public:
     Fn = Saved;
     return Ok;
   }
-  // NOLINTNEXTLINE(bugprone-macro-parentheses): Kind is a type name.
+  // Kind is a type name, which parentheses would break.
+  // NOLINTBEGIN(bugprone-macro-parentheses)
 #define GREENLINT_LOOP(Kind)                                                   \
   bool Traverse##Kind(Kind *S) {                                               \
     Loops.push_back(S);                                                        \
@@ -51,6 +52,7 @@ public:
   GREENLINT_LOOP(DoStmt)
   GREENLINT_LOOP(CXXForRangeStmt)
 #undef GREENLINT_LOOP
+  // NOLINTEND(bugprone-macro-parentheses)
 
   bool VisitCallExpr(CallExpr *Call) {
     if (Api.matchCall(Call, roles::BoosterRound)) {

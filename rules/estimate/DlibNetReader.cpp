@@ -113,7 +113,7 @@ public:
                                {*Py, *Px}, {1, 1});
         Cost = convCost(uint64_t(*Channels), uint64_t(*F), {*R, *C}, 1, true,
                         Out.empty() ? nullptr : &Out);
-        Channels = *F;
+        Channels = F;
         if (Shape && !Out.empty())
           Shape = std::vector<int64_t>{*F, Out[0], Out[1]};
         else
@@ -149,7 +149,7 @@ public:
         uint64_t In = uint64_t((*Shape)[0] * (*Shape)[1] * (*Shape)[2]);
         Cost = linearCost(In, uint64_t(*N), /*Bias=*/*Mode == 0);
         Shape = std::vector<int64_t>{*N, 1, 1};
-        Channels = *N;
+        Channels = N;
       } else if (Spec && Api.matchType(D, roles::DlibBatchNorm)) {
         auto Mode = integralArg(Spec, 0);
         // CONV_MODE normalises per channel, FC_MODE per input element.
