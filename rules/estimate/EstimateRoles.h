@@ -44,6 +44,13 @@ inline constexpr llvm::StringLiteral LayerFlatten{"layer-flatten"};
 inline constexpr llvm::StringLiteral LayerReshaping{"layer-reshaping"};
 /// Activations, dropout, identity: no parameters, shape unchanged.
 inline constexpr llvm::StringLiteral LayerParameterFree{"layer-parameter-free"};
+/// What forward() does to a tensor between layers: ops that keep its shape
+/// (activations, dropout, softmax), pooling functions (input, kernel,
+/// stride, padding), flattening, and reshapes whose argument 0 lists sizes.
+inline constexpr llvm::StringLiteral ShapePreservingOp{"shape-preserving-op"};
+inline constexpr llvm::StringLiteral PoolingOp{"pooling-op"};
+inline constexpr llvm::StringLiteral FlattenOp{"flatten-op"};
+inline constexpr llvm::StringLiteral ReshapeOp{"reshape-op"};
 /// Weight dtypes by size (c10::ScalarType enumerators); float64 is the
 /// model-float64 rule's role.
 inline constexpr llvm::StringLiteral DtypeFloat64{"float64-dtype"};

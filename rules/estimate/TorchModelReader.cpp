@@ -3,6 +3,7 @@
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "Readers.h"
+#include "TorchForward.h"
 #include "TorchLayers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -35,6 +36,10 @@ struct Scope {
 struct Accumulator {
   std::vector<LayerEstimate> Layers;
   std::vector<std::string> Unknown;
+  /// Why only the FLOPs are unknown (listed after Unknown).
+  std::vector<std::string> FlopsUnknownWhy;
+  /// FLOPs read through forward(), which replace the layers' sum.
+  std::optional<double> ForwardFlops;
   bool PerTimeStep = false;
   /// Layers pushed into a Sequential base, for their names.
   unsigned Appended = 0;
@@ -43,6 +48,14 @@ struct Accumulator {
   /// was declared; unset where the order of layers is not certain.
   std::optional<std::vector<int64_t>> Shape;
 };
+
+/// Every layer kind, in the order they are tried.
+const llvm::StringLiteral LayerRoles[] = {
+    roles::LayerLinear,       roles::LayerConv,      roles::LayerEmbedding,
+    roles::LayerRnn,          roles::LayerGru,       roles::LayerLstm,
+    roles::LayerAttention,    roles::LayerBatchNorm, roles::LayerLayerNorm,
+    roles::LayerPooling,      roles::LayerFlatten,   roles::LayerReshaping,
+    roles::LayerParameterFree};
 
 /// A call in a module constructor that adds layers (register_module,
 /// register_parameter, a Sequential base's push_back), or a call to the
@@ -107,9 +120,10 @@ public:
     Acc.FlopsUnknown = true;
     if (!FlopsOnly)
       Acc.ParametersUnknown = true;
-    Acc.Unknown.push_back(
-        (Name.empty() ? std::string("the model") : "layer '" + Name + "'") +
-        " (line " + std::to_string(line(L)) + "): " + Why);
+    (FlopsOnly ? Acc.FlopsUnknownWhy : Acc.Unknown)
+        .push_back(
+            (Name.empty() ? std::string("the model") : "layer '" + Name + "'") +
+            " (line " + std::to_string(line(L)) + "): " + Why);
   }
 
   /// A module-valued expression: a construction, make_shared, a
@@ -208,12 +222,6 @@ public:
                 const Scope &S, const std::string &Name, SourceLocation Loc,
                 Accumulator &Acc, int Depth) {
     QualType T = Ctx.getRecordType(Impl);
-    static const llvm::StringLiteral LayerRoles[] = {
-        roles::LayerLinear,       roles::LayerConv,      roles::LayerEmbedding,
-        roles::LayerRnn,          roles::LayerGru,       roles::LayerLstm,
-        roles::LayerAttention,    roles::LayerBatchNorm, roles::LayerLayerNorm,
-        roles::LayerPooling,      roles::LayerFlatten,   roles::LayerReshaping,
-        roles::LayerParameterFree};
     for (llvm::StringRef Role : LayerRoles)
       if (Api.matchType(T, Role)) {
         readLayer(Role, Impl, Args, S, Name, Loc, Acc);
@@ -316,6 +324,86 @@ public:
     collectRegistrations(S.Ctor->getBody(), false, Registrations);
     for (const Registration &R : Registrations)
       readRegistration(R, S, Name, Acc, Depth);
+  }
+
+  /// The FLOPs of forward() on the declared input, replacing the reasons
+  /// that left them unknown; or one more reason.
+  void readForward(const CXXRecordDecl *RD, const std::vector<int64_t> &Input,
+                   Accumulator &Acc) {
+    const CXXConstructorDecl *Ctor = pickConstructor(RD, 0);
+    const FunctionDecl *Def = nullptr;
+    Scope S;
+    if (Ctor && Ctor->hasBody(Def))
+      S.Ctor = cast<CXXConstructorDecl>(Def);
+    for (const ParmVarDecl *P :
+         S.Ctor ? S.Ctor->parameters() : llvm::ArrayRef<ParmVarDecl *>())
+      if (P->hasDefaultArg())
+        S.B[P] = evaluateInt(P->getDefaultArg(), Bindings(), Ctx);
+    FieldResolver Resolve =
+        [&](const FieldDecl *FD) -> std::optional<FieldLayer> {
+      return fieldLayer(FD, S);
+    };
+    std::string Why;
+    std::optional<double> F = forwardFlops(RD, Input, Resolve, Api, Ctx, Why);
+    if (!F) {
+      // What stopped forward() says more than the layers' own reasons.
+      Acc.FlopsUnknownWhy.insert(Acc.FlopsUnknownWhy.begin(), Why);
+      return;
+    }
+    Acc.ForwardFlops = F;
+    Acc.FlopsUnknownWhy.clear();
+  }
+
+  /// How member \p FD was built in constructor \p S: a layer handle from
+  /// its initialiser, an assignment in the body, or its default.
+  std::optional<FieldLayer> fieldLayer(const FieldDecl *FD, const Scope &S) {
+    const Expr *Init = fieldInit(FD, S);
+    if (!Init && S.Ctor && S.Ctor->getBody())
+      Init = assignedIn(S.Ctor->getBody(), FD);
+    std::vector<const Expr *> Args;
+    const CXXRecordDecl *Impl = heldImpl(FD->getType());
+    if (Init) {
+      const Expr *E = stripWrappers(Init);
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        if (Api.matchCall(Call, roles::ModuleRegistration) &&
+            Call->getNumArgs() >= 2)
+          E = stripWrappers(Call->getArg(Call->getNumArgs() - 1));
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct)
+        return std::nullopt;
+      Impl = heldImpl(Construct->getType());
+      for (const Expr *A : Construct->arguments())
+        if (!isa<CXXDefaultArgExpr>(A))
+          Args.push_back(A);
+    }
+    if (!Impl)
+      return std::nullopt;
+    for (llvm::StringRef Role : LayerRoles)
+      if (Api.matchType(Ctx.getRecordType(Impl), Role))
+        return FieldLayer{Role, Impl, Args, S.B};
+    return std::nullopt;
+  }
+
+  /// The value assigned to member \p FD in \p Body (fc = ...), if once.
+  static const Expr *assignedIn(const Stmt *Body, const FieldDecl *FD) {
+    const Expr *Found = nullptr;
+    int Count = 0;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
+      if (!St)
+        return;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
+        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+          if (const auto *M =
+                  dyn_cast<MemberExpr>(stripWrappers(Op->getArg(0))))
+            if (M->getMemberDecl() == FD) {
+              Found = Op->getArg(1);
+              ++Count;
+            }
+      for (const Stmt *C : St->children())
+        Walk(C);
+    };
+    Walk(Body);
+    return Count == 1 ? Found : nullptr;
   }
 
   /// A Sequential, or a class of the user's derived from one.
@@ -465,6 +553,8 @@ public:
     M.setLocation(Loc, Ctx.getSourceManager());
     M.Layers = std::move(Acc.Layers);
     M.Unknown = std::move(Acc.Unknown);
+    M.Unknown.insert(M.Unknown.end(), Acc.FlopsUnknownWhy.begin(),
+                     Acc.FlopsUnknownWhy.end());
     uint64_t Params = 0;
     double Flops = 0;
     for (const LayerEstimate &L : M.Layers) {
@@ -475,6 +565,8 @@ public:
       M.Parameters = Params;
     if (!Acc.FlopsUnknown)
       M.FlopsPerSample = Flops;
+    if (Acc.ForwardFlops)
+      M.FlopsPerSample = Acc.ForwardFlops;
     if (Acc.PerTimeStep)
       M.FlopsBasis = "one time step (token) of one sequence";
     else if (Input) {
@@ -544,6 +636,10 @@ public:
     auto Input = declaredInputShape(RD, Ctx);
     Acc.Shape = Input;
     R.readUserModule(RD, {}, S, "", RD->getLocation(), Acc, 0);
+    // Any other class with a declared input: follow its forward().
+    if (Input && !R.isSequence(RD) && !Acc.ParametersUnknown &&
+        Acc.FlopsUnknown)
+      R.readForward(RD, *Input, Acc);
     Models.push_back(
         R.finish(RD->getNameAsString(), RD->getLocation(), RD, Acc, Input));
     Estimated.insert(RD);

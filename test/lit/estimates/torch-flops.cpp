@@ -87,3 +87,44 @@ struct Helped : torch::nn::Module {
 };
 // CHECK: :[[@LINE-7]]:8: remark: greenlint estimate: model 'Helped' (libtorch): size unknown; not estimated: the model (line [[@LINE-4]]): the constructor calls addHead(), which may add layers greenlint does not follow
 // FACTS: Helped parameters=None flops=None
+
+// A module class with a declared input is followed through forward():
+// conv 3->6, 3x3, padding 1 on 16x16: 2*256*6*27 = 82,944; dropout keeps the
+// shape; pooling halves it to 8x8; the view flattens 6*8*8 = 384;
+// head 384 -> 4: 3,072. Total 86,016. Parameters 168 + 1,540 = 1,708.
+struct [[clang::annotate("greenlint::input", 3, 16, 16)]] Classifier
+    : torch::nn::Module {
+  Classifier()
+      : conv(torch::nn::Conv2dOptions(3, 6, 3).padding(1)), head(6 * 8 * 8, 4) {
+    register_module("conv", conv);
+    register_module("drop", drop);
+    register_module("head", head);
+  }
+  torch::Tensor forward(torch::Tensor X) {
+    auto Y = torch::relu(conv->forward(X));
+    Y = torch::max_pool2d(drop->forward(Y), 2);
+    Y = Y.view({-1, 6 * 8 * 8});
+    return torch::log_softmax(head(Y), 1);
+  }
+  torch::nn::Conv2d conv;
+  torch::nn::Dropout2d drop;
+  torch::nn::Linear head;
+};
+// CHECK: :[[@LINE-18]]:{{[0-9]+}}: remark: greenlint estimate: model 'Classifier' (libtorch): 1,708 parameters, 6.83 kB of weights at float32, 86 kFLOP per sample (one 3x16x16 input)
+// FACTS: Classifier parameters=1708 flops=86016
+
+// Control flow in forward() is not followed: FLOPs unknown, with the line.
+struct [[clang::annotate("greenlint::input", 1, 8, 8)]] Looping
+    : torch::nn::Module {
+  Looping() : conv(torch::nn::Conv2dOptions(1, 1, 3).padding(1)) {
+    register_module("conv", conv);
+  }
+  torch::Tensor forward(torch::Tensor X) {
+    for (int I = 0; I < 3; ++I)
+      X = conv->forward(X);
+    return X;
+  }
+  torch::nn::Conv2d conv;
+};
+// CHECK: :[[@LINE-12]]:{{[0-9]+}}: remark: greenlint estimate: model 'Looping' (libtorch): 10 parameters, 40 B of weights at float32; not estimated: forward(), line [[@LINE-6]]: a statement other than a declaration, an assignment to a tensor or a return (control flow is not followed)
+// FACTS: Looping parameters=10 flops=None
