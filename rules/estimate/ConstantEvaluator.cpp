@@ -250,5 +250,23 @@ std::optional<std::vector<int64_t>> declaredInputShape(const Decl *D,
   return std::nullopt;
 }
 
+const ValueDecl *followConstants(const DeclRefExpr *Ref, bool SystemOnly,
+                                 const SourceManager &SM) {
+  const ValueDecl *D = Ref->getDecl();
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return D;
+    if ((SystemOnly && !SM.isInSystemHeader(VD->getLocation())) ||
+        !VD->getType().isConstQualified() || !VD->getInit())
+      return nullptr;
+    const auto *Next = dyn_cast<DeclRefExpr>(stripWrappers(VD->getInit()));
+    if (!Next)
+      return nullptr;
+    D = Next->getDecl();
+  }
+  return nullptr;
+}
+
 } // namespace estimate
 } // namespace greenlint

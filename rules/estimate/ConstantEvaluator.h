@@ -18,8 +18,11 @@
 namespace clang {
 class ASTContext;
 class Decl;
+class DeclRefExpr;
 class Expr;
 class ParmVarDecl;
+class SourceManager;
+class ValueDecl;
 } // namespace clang
 
 namespace greenlint {
@@ -43,6 +46,14 @@ std::optional<std::vector<int64_t>> evaluateIntList(const clang::Expr *E,
                                                     const Bindings &B,
                                                     clang::ASTContext &Ctx,
                                                     unsigned Repeat);
+
+/// The declaration a name finally refers to, through const variables
+/// initialised with another name (torch::kF64 = kFloat64 = at::kDouble =
+/// ScalarType::Double). With \p SystemOnly, only constants declared in
+/// system headers are followed: a user's own constant is a choice.
+const clang::ValueDecl *followConstants(const clang::DeclRefExpr *Ref,
+                                        bool SystemOnly,
+                                        const clang::SourceManager &SM);
 
 /// The string literals that make up a path argument: in the expression
 /// itself ("a.gguf", (Dir + "/a.gguf").c_str()), or in the initialiser of

@@ -76,16 +76,22 @@ class Reader {
 public:
   Reader(ASTContext &Ctx, const ApiModel &Api) : Ctx(Ctx), Api(Api) {}
 
-  bool isModuleClass(const CXXRecordDecl *RD, int Depth = 0) const {
+  /// \p RD or one of its bases has type \p Role.
+  bool derivesFrom(const CXXRecordDecl *RD, llvm::StringRef Role,
+                   int Depth = 0) const {
     if (!RD || Depth > MaxDepth || !RD->hasDefinition())
       return false;
     RD = RD->getDefinition();
-    if (Api.matchType(Ctx.getRecordType(RD), roles::ModuleBase))
+    if (Api.matchType(Ctx.getRecordType(RD), Role))
       return true;
     for (const CXXBaseSpecifier &Base : RD->bases())
-      if (isModuleClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      if (derivesFrom(Base.getType()->getAsCXXRecordDecl(), Role, Depth + 1))
         return true;
     return false;
+  }
+
+  bool isModuleClass(const CXXRecordDecl *RD) const {
+    return derivesFrom(RD, roles::ModuleBase);
   }
 
   /// The implementation a handle owns: Impl for ModuleHolder<Impl> and the
@@ -407,15 +413,8 @@ public:
   }
 
   /// A Sequential, or a class of the user's derived from one.
-  bool isSequence(const CXXRecordDecl *RD, int Depth = 0) const {
-    if (!RD || Depth > MaxDepth || !RD->hasDefinition())
-      return false;
-    if (Api.matchType(Ctx.getRecordType(RD), roles::LayerSequence))
-      return true;
-    for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases())
-      if (isSequence(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
-        return true;
-    return false;
+  bool isSequence(const CXXRecordDecl *RD) const {
+    return derivesFrom(RD, roles::LayerSequence);
   }
 
   /// Members registered through in-class initialisers only (implicit
@@ -760,7 +759,9 @@ public:
       const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Arg));
       if (!Ref)
         continue;
-      const ValueDecl *V = followConstants(Ref);
+      // A model's dtype may sit in the user's own constant too.
+      const ValueDecl *V =
+          followConstants(Ref, /*SystemOnly=*/false, Ctx.getSourceManager());
       static const std::pair<llvm::StringLiteral,
                              std::pair<const char *, unsigned>>
           Dtypes[] = {{roles::DtypeFloat64, {"float64", 8}},
@@ -785,22 +786,6 @@ public:
             Conversions[Key] = {Dtype.first, Dtype.second};
         }
     }
-  }
-
-  static const ValueDecl *followConstants(const DeclRefExpr *Ref) {
-    const ValueDecl *D = Ref->getDecl();
-    for (int Depth = 0; Depth < 6; ++Depth) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD)
-        return D;
-      if (!VD->getType().isConstQualified() || !VD->getInit())
-        return nullptr;
-      const auto *Next = dyn_cast<DeclRefExpr>(stripWrappers(VD->getInit()));
-      if (!Next)
-        return nullptr;
-      D = Next->getDecl();
-    }
-    return nullptr;
   }
 
   static const Decl *referencedVariable(const Expr *E) {

@@ -49,38 +49,16 @@ void ModelFloat64::registerMatchers(MatchFinder &Finder) {
       this);
 }
 
-namespace {
-
-/// Follows constants declared in system headers (torch::kF64 = kFloat64 =
-/// at::kDouble = ScalarType::Double) to the enumerator they name. Constants
-/// of the user's own are left alone: a dtype kept in a variable is a choice.
-const ValueDecl *namedDtype(const DeclRefExpr *Ref, const SourceManager &SM) {
-  const ValueDecl *D = Ref->getDecl();
-  for (int Depth = 0; Depth < 6; ++Depth) {
-    const auto *VD = dyn_cast<VarDecl>(D);
-    if (!VD)
-      return D;
-    if (!SM.isInSystemHeader(VD->getLocation()) ||
-        !VD->getType().isConstQualified() || !VD->getInit())
-      return nullptr;
-    const auto *Next =
-        dyn_cast<DeclRefExpr>(VD->getInit()->IgnoreParenImpCasts());
-    if (!Next)
-      return nullptr;
-    D = Next->getDecl();
-  }
-  return nullptr;
-}
-
-} // namespace
-
 void ModelFloat64::check(const MatchFinder::MatchResult &R) {
   const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>("ref");
   ASTContext &Ctx = *R.Context;
   const SourceManager &SM = Ctx.getSourceManager();
   if (Ref->getBeginLoc().isMacroID())
     return; // dispatch macros name every dtype on purpose
-  const ValueDecl *Dtype = namedDtype(Ref, SM);
+  // Constants of the user's own are left alone: a dtype kept in a variable
+  // is a choice.
+  const ValueDecl *Dtype =
+      estimate::followConstants(Ref, /*SystemOnly=*/true, SM);
   if (!Dtype || !api().matchValue(Dtype, Float64Role))
     return;
 

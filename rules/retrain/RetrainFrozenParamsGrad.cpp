@@ -4,6 +4,7 @@
 #include "../GuardScope.h"
 #include "../LoopInvariance.h"
 #include "../RuleContext.h"
+#include "../estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -18,13 +19,13 @@ namespace greenlint {
 static constexpr llvm::StringLiteral RequiresGradSetRole{"requires-grad-set"};
 /// Cutting a tensor out of the autograd graph.
 static constexpr llvm::StringLiteral DetachRole{"detach"};
-/// The base of every C++ frontend module, and module types known to hold
-/// parameters (a loaded TorchScript module, Linear, Conv2d, ...).
-static constexpr llvm::StringLiteral ModuleBaseRole{"module-base"};
+/// Module types known to hold parameters (a loaded TorchScript module,
+/// Linear, Conv2d, ...). The module base and the registrations (a user
+/// module that registers has parameters) are the estimates' roles.
 static constexpr llvm::StringLiteral ParametricModuleRole{"parametric-module"};
-/// Registering a parameter or submodule: a user module that does this has
-/// parameters.
-static constexpr llvm::StringLiteral RegisterRole{"register-parameters"};
+using estimate::roles::ModuleBase;
+using estimate::roles::ModuleRegistration;
+using estimate::roles::ParameterRegistration;
 
 const RuleInfo RetrainFrozenParamsGrad::Info = {
     "retrain-frozen-params-grad",
@@ -37,9 +38,9 @@ const RuleInfo RetrainFrozenParamsGrad::Info = {
     },
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
      roles::ParametersAccess.data(), roles::TensorType.data(),
-     RequiresGradSetRole.data(), DetachRole.data(), ModuleBaseRole.data(),
-     ParametricModuleRole.data(), RegisterRole.data(),
-     roles::GradDisable.data()}};
+     RequiresGradSetRole.data(), DetachRole.data(), ModuleBase.data(),
+     ParametricModuleRole.data(), ModuleRegistration.data(),
+     ParameterRegistration.data(), roles::GradDisable.data()}};
 
 void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -143,12 +144,17 @@ private:
     if (!RD || Depth > 8 || !RD->hasDefinition())
       return false;
     for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases()) {
-      if (Api.matchType(Base.getType(), ModuleBaseRole))
+      if (Api.matchType(Base.getType(), ModuleBase))
         return true;
       if (derivesFromModule(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
         return true;
     }
     return false;
+  }
+
+  bool registers(const Stmt &S) {
+    return !findApiCalls(S, ModuleRegistration, Api, Ctx).empty() ||
+           !findApiCalls(S, ParameterRegistration, Api, Ctx).empty();
   }
 
   /// A user module that registers a parameter or submodule in any of its
@@ -158,13 +164,11 @@ private:
       const FunctionDecl *Def = nullptr;
       if (!MD->hasBody(Def))
         continue;
-      if (Def->getBody() &&
-          !findApiCalls(*Def->getBody(), RegisterRole, Api, Ctx).empty())
+      if (Def->getBody() && registers(*Def->getBody()))
         return true;
       if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
         for (const CXXCtorInitializer *Init : Ctor->inits())
-          if (Init->getInit() &&
-              !findApiCalls(*Init->getInit(), RegisterRole, Api, Ctx).empty())
+          if (Init->getInit() && registers(*Init->getInit()))
             return true;
     }
     return false;
