@@ -1,7 +1,7 @@
 //===- Instrument.cpp -----------------------------------------------------===//
 #include "Instrument.h"
 #include "ApiModel.h"
-#include "HotPaths.h"
+#include "support/HotPaths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

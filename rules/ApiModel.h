@@ -142,18 +142,21 @@ std::vector<const clang::Expr *> findApiCalls(const clang::Stmt &Scope,
 /// Matches a call or construction whose target has Role in Model.
 AST_MATCHER_P2(clang::Expr, isApiCall, const ApiModel *, Model, llvm::StringRef,
                Role) {
+  (void)Finder, (void)Builder; // the macro's parameters; nothing is bound
   return Model->matchCall(&Node, Role) != nullptr;
 }
 
 /// Matches a declaration whose type has Role (e.g. a guard variable).
 AST_MATCHER_P2(clang::ValueDecl, hasApiType, const ApiModel *, Model,
                llvm::StringRef, Role) {
+  (void)Finder, (void)Builder;
   return Model->matchType(Node.getType(), Role) != nullptr;
 }
 
 /// Matches a reference to a variable or enumerator with Role.
 AST_MATCHER_P2(clang::DeclRefExpr, refersToApiValue, const ApiModel *, Model,
                llvm::StringRef, Role) {
+  (void)Finder, (void)Builder;
   return Model->matchValue(Node.getDecl(), Role) != nullptr;
 }
 

@@ -93,6 +93,11 @@ private:
   std::vector<Finding> Pending;
 };
 
+/// The Create function of a rule's RuleInfo: `makeRule<InferLoadInLoop>`.
+template <typename RuleClass> std::unique_ptr<Rule> makeRule(RuleContext &Ctx) {
+  return std::make_unique<RuleClass>(Ctx);
+}
+
 } // namespace greenlint
 
 #endif

@@ -74,9 +74,7 @@ const RuleInfo {cls}::Info = {{
     "{summary}",
     /*DefaultOn=*/{"true" if default_on else "false"},
     {{}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {{
-      return std::make_unique<{cls}>(Ctx);
-    }},
+    makeRule<{cls}>,
     {{}}}};
 
 void {cls}::registerMatchers(MatchFinder &Finder) {{

@@ -18,9 +18,7 @@ const RuleInfo BuildHotPathUnoptimized::Info = {
     "-O0",
     /*DefaultOn=*/false,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<BuildHotPathUnoptimized>(Ctx);
-    },
+    makeRule<BuildHotPathUnoptimized>,
     {roles::TrainingStep.data(), roles::InferenceCall.data(),
      roles::RuntimeInferenceCall.data()}};
 

@@ -24,9 +24,7 @@ const RuleInfo DataCpuTensorThenTransfer::Info = {
     "a tensor is created on the CPU and copied to a CUDA device at once",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<DataCpuTensorThenTransfer>(Ctx);
-    },
+    makeRule<DataCpuTensorThenTransfer>,
     {FactoryRole.data(), RandomFactoryRole.data(), roles::DeviceTransfer.data(),
      roles::CudaDevice.data()}};
 

@@ -1,7 +1,7 @@
 //===- DataLoadInLoop.cpp -------------------------------------------------===//
 #include "DataLoadInLoop.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -18,9 +18,7 @@ const RuleInfo DataLoadInLoop::Info = {
     "the same dataset or image is read from disk on every loop iteration",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<DataLoadInLoop>(Ctx);
-    },
+    makeRule<DataLoadInLoop>,
     {DatasetLoadRole.data()}};
 
 void DataLoadInLoop::registerMatchers(MatchFinder &Finder) {

@@ -1,6 +1,6 @@
 //===- BoosterReader.cpp --------------------------------------------------===//
 #include "../ApiModel.h"
-#include "../TrainingLoop.h"
+#include "../support/TrainingLoop.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "Readers.h"

@@ -22,10 +22,6 @@ namespace estimate {
 namespace {
 
 constexpr int MaxDepth = 12;
-/// A layer argument set only through its options' setter, never by
-/// position.
-constexpr size_t NamedOnly = SIZE_MAX;
-
 /// The constructor being read and the constants its parameters hold.
 struct Scope {
   const CXXConstructorDecl *Ctor = nullptr;

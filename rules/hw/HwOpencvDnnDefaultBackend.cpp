@@ -28,9 +28,7 @@ const RuleInfo HwOpencvDnnDefaultBackend::Info = {
     "CUDA",
     /*DefaultOn=*/false,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<HwOpencvDnnDefaultBackend>(Ctx);
-    },
+    makeRule<HwOpencvDnnDefaultBackend>,
     {DnnForward.data(), DnnBackendSetter.data(), CudaUseRole.data(),
      roles::ModelLoad.data()}};
 

@@ -1,7 +1,7 @@
 //===- HwThreadConfigInLoop.cpp -------------------------------------------===//
 #include "HwThreadConfigInLoop.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -33,9 +33,7 @@ const RuleInfo HwThreadConfigInLoop::Info = {
       "functions whose name matches run once per request: a thread-count "
       "setting in them that does not depend on their parameters is reported, "
       "loop or not"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<HwThreadConfigInLoop>(Ctx);
-    },
+    makeRule<HwThreadConfigInLoop>,
     {ThreadConfig.data(), ThreadConfigParam.data()}};
 
 HwThreadConfigInLoop::HwThreadConfigInLoop(RuleContext &Ctx)

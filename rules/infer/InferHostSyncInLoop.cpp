@@ -1,8 +1,9 @@
 //===- InferHostSyncInLoop.cpp --------------------------------------------===//
 #include "InferHostSyncInLoop.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
 #include "../RuleContext.h"
+#include "../support/LoopInvariance.h"
+#include "../support/SourceOrder.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -29,9 +30,7 @@ const RuleInfo InferHostSyncInLoop::Info = {
     {{"OnlyWhenCuda", OptionKind::Bool, "true",
       "report only in translation units that name a CUDA device (kCUDA, "
       ".cuda()): on the CPU a sync costs nothing"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferHostSyncInLoop>(Ctx);
-    },
+    makeRule<InferHostSyncInLoop>,
     {HostSyncRole.data(), roles::DeviceTransfer.data(), CpuDeviceRole.data(),
      roles::CudaDevice.data(), CudaTransferRole.data(), roles::Timer.data(),
      roles::InferenceCall.data(), roles::TrainingStep.data()}};
@@ -176,9 +175,7 @@ void InferHostSyncInLoop::onEndOfTranslationUnit() {
     return;
   if (ASTContext *Ctx = context().astContext()) {
     const SourceManager &SM = Ctx->getSourceManager();
-    llvm::stable_sort(Candidates, [&](const Candidate &A, const Candidate &B) {
-      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-    });
+    sortInSourceOrder(Candidates, SM);
   }
   for (const Candidate &C : Candidates) {
     Finding &F = report(

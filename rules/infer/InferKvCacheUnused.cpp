@@ -1,7 +1,7 @@
 //===- InferKvCacheUnused.cpp ---------------------------------------------===//
 #include "InferKvCacheUnused.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -25,9 +25,7 @@ const RuleInfo InferKvCacheUnused::Info = {
     "new token instead of using the KV cache",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferKvCacheUnused>(Ctx);
-    },
+    makeRule<InferKvCacheUnused>,
     {roles::InferenceCall.data(), roles::RuntimeInferenceCall.data(),
      KvCacheClear.data(), roles::TokenBatchView.data(),
      roles::SequenceAppend.data()}};

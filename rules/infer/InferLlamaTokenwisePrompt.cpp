@@ -1,7 +1,7 @@
 //===- InferLlamaTokenwisePrompt.cpp --------------------------------------===//
 #include "InferLlamaTokenwisePrompt.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -25,9 +25,7 @@ const RuleInfo InferLlamaTokenwisePrompt::Info = {
     "a llama.cpp prompt is decoded one token per call instead of in batches",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferLlamaTokenwisePrompt>(Ctx);
-    },
+    makeRule<InferLlamaTokenwisePrompt>,
     {roles::RuntimeInferenceCall.data(), roles::TokenBatchView.data(),
      TokenSample.data(), DecodeBatchSize.data(), roles::SequenceAppend.data()}};
 

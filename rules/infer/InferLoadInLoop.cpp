@@ -1,7 +1,7 @@
 //===- InferLoadInLoop.cpp ------------------------------------------------===//
 #include "InferLoadInLoop.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
 
@@ -19,9 +19,7 @@ const RuleInfo InferLoadInLoop::Info = {
     {{"RequestHandlerRegex", OptionKind::Regex, "",
       "functions whose name matches run once per request: any model load in "
       "them is reported, loop or not"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferLoadInLoop>(Ctx);
-    },
+    makeRule<InferLoadInLoop>,
     {roles::ModelLoad.data()}};
 
 InferLoadInLoop::InferLoadInLoop(RuleContext &Ctx)

@@ -1,7 +1,8 @@
 //===- InferLoopInvariantForward.cpp --------------------------------------===//
 #include "InferLoopInvariantForward.h"
 #include "../ApiModel.h"
-#include "../LoopInvariance.h"
+#include "../support/CallParts.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -24,9 +25,7 @@ const RuleInfo InferLoopInvariantForward::Info = {
     "the same module runs on the same inputs on every loop iteration",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferLoopInvariantForward>(Ctx);
-    },
+    makeRule<InferLoopInvariantForward>,
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
      roles::EvalMode.data(), roles::ParametersAccess.data(),
      roles::Timer.data(), TrainModeRole.data(), roles::TensorType.data(),
@@ -42,51 +41,11 @@ void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
 
 namespace {
 
-/// The object a member call (or member operator call) runs on.
-const Expr *calleeObject(const CallExpr *Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return MC->getImplicitObjectArgument();
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
-        OC->getNumArgs() > 0)
-      return OC->getArg(0);
-  return nullptr;
-}
-
 std::vector<const Expr *> callInputs(const CallExpr *Call) {
   std::vector<const Expr *> Inputs(Call->arg_begin(), Call->arg_end());
   if (isa<CXXOperatorCallExpr>(Call) && calleeObject(Call) && !Inputs.empty())
     Inputs.erase(Inputs.begin());
   return Inputs;
-}
-
-/// The variable at the root of `Model->Sub->forward`, `(*Net).forward`, ...
-const VarDecl *objectRoot(const Expr *E, const DeclRefExpr **Ref = nullptr) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      if (Ref)
-        *Ref = DRE;
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    }
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
-          OC->getNumArgs() != 1)
-        return nullptr;
-      E = OC->getArg(0);
-    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(ME->getMemberDecl()))
-        return nullptr;
-      E = ME->getBase();
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_Deref)
-        return nullptr;
-      E = UO->getSubExpr();
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
 }
 
 bool within(const SourceManager &SM, SourceRange Outer, SourceLocation L) {
@@ -161,7 +120,8 @@ public:
       for (const Expr *E : findApiCalls(*Loop, Role, Api, Ctx)) {
         const DeclRefExpr *Ref = nullptr;
         if (const auto *C = dyn_cast<CallExpr>(E))
-          if (objectRoot(calleeObject(C), &Ref) == Module && Ref)
+          if (objectRoot(calleeObject(C), ThroughCopies::No, &Ref) == Module &&
+              Ref)
             Runs.insert(Ref);
       }
     for (const DeclRefExpr *Ref : refsTo(Module, *Loop, Ctx))

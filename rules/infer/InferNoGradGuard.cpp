@@ -1,9 +1,9 @@
 //===- InferNoGradGuard.cpp -----------------------------------------------===//
 #include "InferNoGradGuard.h"
 #include "../ApiModel.h"
-#include "../GuardScope.h"
-#include "../LoopInvariance.h"
 #include "../RuleContext.h"
+#include "../support/GuardScope.h"
+#include "../support/LoopInvariance.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
 
@@ -20,9 +20,7 @@ const RuleInfo InferNoGradGuard::Info = {
     {{"InferenceFunctionRegex", OptionKind::Regex, "",
       "functions whose name matches are inference paths even without an "
       "eval() call or a model load in them (e.g. '^(predict|infer)')"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferNoGradGuard>(Ctx);
-    },
+    makeRule<InferNoGradGuard>,
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
      roles::EvalMode.data(), roles::ModelLoad.data()}};
 

@@ -37,9 +37,7 @@ const RuleInfo InferOrtGraphOptDisabled::Info = {
       "\\.ort$|[._-]opt(imi[sz]ed)?\\.onnx$",
       "a string literal matching this in the same function names a model "
       "optimised offline, which needs no optimisation at load"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<InferOrtGraphOptDisabled>(Ctx);
-    },
+    makeRule<InferOrtGraphOptDisabled>,
     {GraphOptSetter.data(), GraphOptNone.data(), GraphOptBasic.data()}};
 
 InferOrtGraphOptDisabled::InferOrtGraphOptDisabled(RuleContext &Ctx)

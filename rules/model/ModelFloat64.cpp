@@ -31,9 +31,7 @@ const RuleInfo ModelFloat64::Info = {
     {{"AllowedFunctionsRegex", OptionKind::Regex, "",
       "functions whose name matches may use float64 (metric or loss "
       "accumulators, numerical checks), e.g. '[Mm]etric|[Aa]ccuracy'"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<ModelFloat64>(Ctx);
-    },
+    makeRule<ModelFloat64>,
     {Float64Role.data(), DtypeSinkRole.data(), ExistingDataRole.data(),
      estimate::roles::ModuleConversion.data()}};
 

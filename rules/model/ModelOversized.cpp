@@ -13,9 +13,7 @@ const RuleInfo ModelOversized::Info = {
     "joules-per-call budget",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<ModelOversized>(Ctx);
-    },
+    makeRule<ModelOversized>,
     estimate::estimateRoles()};
 
 namespace {

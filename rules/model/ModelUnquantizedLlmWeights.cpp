@@ -26,9 +26,7 @@ const RuleInfo ModelUnquantizedLlmWeights::Info = {
       "[-_.](f32|f16|bf16|fp16|fp32)\\.gguf$",
       "a model path literal matching this (case-insensitive) names "
       "unquantised weights"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<ModelUnquantizedLlmWeights>(Ctx);
-    },
+    makeRule<ModelUnquantizedLlmWeights>,
     {LlmWeightsLoad.data()}};
 
 ModelUnquantizedLlmWeights::ModelUnquantizedLlmWeights(RuleContext &Ctx)

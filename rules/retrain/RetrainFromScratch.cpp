@@ -1,7 +1,7 @@
 //===- RetrainFromScratch.cpp ---------------------------------------------===//
 #include "RetrainFromScratch.h"
 #include "../ApiModel.h"
-#include "../TrainingLoop.h"
+#include "../support/TrainingLoop.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -39,9 +39,7 @@ const RuleInfo RetrainFromScratch::Info = {
       "snapshot)|deserializ",
       "calls to functions whose name matches (case-insensitive) count as "
       "model loads, for helpers defined in other files"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<RetrainFromScratch>(Ctx);
-    },
+    makeRule<RetrainFromScratch>,
     {roles::TrainingUpdate.data(), roles::TrainingRun.data(),
      roles::TrainingStep.data(), roles::CheckpointSave.data(),
      roles::ModelLoad.data(), FileExistsCheck.data()}};

@@ -1,10 +1,12 @@
 //===- RetrainFrozenParamsGrad.cpp ----------------------------------------===//
 #include "RetrainFrozenParamsGrad.h"
 #include "../ApiModel.h"
-#include "../GuardScope.h"
-#include "../LoopInvariance.h"
 #include "../RuleContext.h"
 #include "../estimate/EstimateRoles.h"
+#include "../support/CallParts.h"
+#include "../support/GuardScope.h"
+#include "../support/LoopInvariance.h"
+#include "../support/SourceOrder.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -33,9 +35,7 @@ const RuleInfo RetrainFrozenParamsGrad::Info = {
     "backward computes gradients for a module that no optimizer updates",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<RetrainFrozenParamsGrad>(Ctx);
-    },
+    makeRule<RetrainFrozenParamsGrad>,
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
      roles::ParametersAccess.data(), roles::TensorType.data(),
      RequiresGradSetRole.data(), DetachRole.data(), ModuleBase.data(),
@@ -62,52 +62,6 @@ void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
 }
 
 namespace {
-
-const Expr *calleeObject(const CallExpr *Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return MC->getImplicitObjectArgument();
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
-        OC->getNumArgs() > 0)
-      return OC->getArg(0);
-  return nullptr;
-}
-
-/// The variable at the root of `Model->Sub->forward`, `(*Net).forward`, ...
-const VarDecl *objectRoot(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
-          OC->getNumArgs() != 1)
-        return nullptr;
-      E = OC->getArg(0);
-    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(ME->getMemberDecl()))
-        return nullptr;
-      E = ME->getBase();
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_Deref)
-        return nullptr;
-      E = UO->getSubExpr();
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      // A copy passed by value: a module handle shares its parameters.
-      if (CE->getNumArgs() != 1 || !CE->getConstructor() ||
-          !CE->getConstructor()->isCopyOrMoveConstructor())
-        return nullptr;
-      E = CE->getArg(0);
-    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
-}
 
 class ModuleKnowledge {
 public:
@@ -198,7 +152,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   if (!Forward || !Fn || !Fn->getBody() || Forward->getBeginLoc().isMacroID())
     return;
   const Expr *Obj = calleeObject(Forward);
-  const VarDecl *Module = Obj ? objectRoot(Obj) : nullptr;
+  const VarDecl *Module = Obj ? objectRoot(Obj, ThroughCopies::Yes) : nullptr;
   const Stmt *Loop = enclosingLoop(Forward, Ctx);
   if (!Module || !Loop || isUnderGradGuard(Forward, Ctx, api()))
     return;
@@ -219,7 +173,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     else if (api().matchType(O->getType().getNonReferenceType(),
                              roles::TensorType))
       Backward = true;
-    else if (!(Stepped = objectRoot(O)))
+    else if (!(Stepped = objectRoot(O, ThroughCopies::Yes)))
       return;
   }
   if (!Backward || !Stepped)
@@ -238,7 +192,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
     if (!O ||
         api().matchType(O->getType().getNonReferenceType(), roles::TensorType))
       continue;
-    const VarDecl *Opt = objectRoot(O);
+    const VarDecl *Opt = objectRoot(O, ThroughCopies::Yes);
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Opt)) {
       int Index = static_cast<int>(P->getFunctionScopeIndex());
       if (OptParam >= 0 && OptParam != Index)
@@ -277,7 +231,8 @@ bool RetrainFrozenParamsGrad::optimizerOwners(
     return false;
   for (const Expr *A : Access) {
     const auto *AC = dyn_cast<CallExpr>(A);
-    const VarDecl *Owner = AC ? objectRoot(calleeObject(AC)) : nullptr;
+    const VarDecl *Owner =
+        AC ? objectRoot(calleeObject(AC), ThroughCopies::Yes) : nullptr;
     if (!Owner)
       return false;
     Owners.insert(Owner);
@@ -306,13 +261,15 @@ void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
       if (static_cast<unsigned>(D.OptParam) >= Site->getNumArgs())
         break;
       llvm::SmallPtrSet<const VarDecl *, 4> Owners;
-      const VarDecl *Opt = objectRoot(Site->getArg(D.OptParam));
+      const VarDecl *Opt =
+          objectRoot(Site->getArg(D.OptParam), ThroughCopies::Yes);
       if (!optimizerOwners(Opt, *Ctx, Owners))
         break;
       if (D.ModuleParam >= 0) {
         if (static_cast<unsigned>(D.ModuleParam) >= Site->getNumArgs())
           break;
-        const VarDecl *Passed = objectRoot(Site->getArg(D.ModuleParam));
+        const VarDecl *Passed =
+            objectRoot(Site->getArg(D.ModuleParam), ThroughCopies::Yes);
         if (!Passed || Owners.count(Passed))
           break;
       }
@@ -325,9 +282,7 @@ void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
   CallSites.clear();
   if (Ctx) {
     const SourceManager &SM = Ctx->getSourceManager();
-    llvm::stable_sort(Candidates, [&](const Candidate &A, const Candidate &B) {
-      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-    });
+    sortInSourceOrder(Candidates, SM);
   }
   if (!FreezesSomewhere) {
     for (const Candidate &C : Candidates) {

@@ -2,7 +2,7 @@
 #include "RetrainNoCheckpoint.h"
 #include "../ApiModel.h"
 #include "../RuleContext.h"
-#include "../TrainingLoop.h"
+#include "../support/TrainingLoop.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,9 +32,7 @@ const RuleInfo RetrainNoCheckpoint::Info = {
       "save|checkpoint|snapshot|serializ|persist",
       "calls to functions whose name matches (case-insensitive) count as "
       "saves, for helpers defined in other files"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<RetrainNoCheckpoint>(Ctx);
-    },
+    makeRule<RetrainNoCheckpoint>,
     {roles::TrainingUpdate.data(), roles::TrainingRun.data(),
      roles::CheckpointSave.data()}};
 

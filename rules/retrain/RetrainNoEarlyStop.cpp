@@ -1,7 +1,7 @@
 //===- RetrainNoEarlyStop.cpp ---------------------------------------------===//
 #include "RetrainNoEarlyStop.h"
 #include "../ApiModel.h"
-#include "../TrainingLoop.h"
+#include "../support/TrainingLoop.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -35,9 +35,7 @@ const RuleInfo RetrainNoEarlyStop::Info = {
       "valid|eval|test|score|metric|early",
       "calls to functions whose name matches (case-insensitive) count as a "
       "validation pass"}},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<RetrainNoEarlyStop>(Ctx);
-    },
+    makeRule<RetrainNoEarlyStop>,
     {roles::TrainingUpdate.data(), ValidationEvalRole.data(),
      roles::EvalMode.data()}};
 

@@ -18,9 +18,7 @@ const RuleInfo RetrainZeroGradFalse::Info = {
     "(set_to_none=false)",
     /*DefaultOn=*/true,
     {},
-    [](RuleContext &Ctx) -> std::unique_ptr<Rule> {
-      return std::make_unique<RetrainZeroGradFalse>(Ctx);
-    },
+    makeRule<RetrainZeroGradFalse>,
     {ZeroGradRole.data()}};
 
 void RetrainZeroGradFalse::registerMatchers(MatchFinder &Finder) {

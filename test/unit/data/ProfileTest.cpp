@@ -318,7 +318,7 @@ TEST(Profile, UnknownIdListsKnownIds) {
   EXPECT_TRUE(contains(Error, "unknown hardware profile 'amd-epyc-9999'"))
       << Error;
   EXPECT_TRUE(contains(Error, "amd-epyc-7b13")) << Error;
-  EXPECT_TRUE(contains(Error, "docs/profiles.md")) << Error;
+  EXPECT_TRUE(contains(Error, "`greenlint profiles` lists them")) << Error;
 }
 
 TEST(Profile, DataDirSuppliesProfilesAndReportsItsErrors) {

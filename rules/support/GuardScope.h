@@ -1,6 +1,6 @@
 //===- GuardScope.h - Is autograd off where this statement runs? ----------===//
-#ifndef GREENLINT_RULES_GUARDSCOPE_H
-#define GREENLINT_RULES_GUARDSCOPE_H
+#ifndef GREENLINT_RULES_SUPPORT_GUARDSCOPE_H
+#define GREENLINT_RULES_SUPPORT_GUARDSCOPE_H
 
 namespace clang {
 class ASTContext;

@@ -6,8 +6,8 @@
 // changing, so rules built on it stay quiet when unsure.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GREENLINT_RULES_LOOPINVARIANCE_H
-#define GREENLINT_RULES_LOOPINVARIANCE_H
+#ifndef GREENLINT_RULES_SUPPORT_LOOPINVARIANCE_H
+#define GREENLINT_RULES_SUPPORT_LOOPINVARIANCE_H
 
 namespace clang {
 class ASTContext;

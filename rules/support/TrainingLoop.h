@@ -5,8 +5,8 @@
 // function (or something it calls) persists the training state.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GREENLINT_RULES_TRAININGLOOP_H
-#define GREENLINT_RULES_TRAININGLOOP_H
+#ifndef GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
+#define GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>

@@ -7,8 +7,8 @@
 // path.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GREENLINT_RULES_HOTPATHS_H
-#define GREENLINT_RULES_HOTPATHS_H
+#ifndef GREENLINT_RULES_SUPPORT_HOTPATHS_H
+#define GREENLINT_RULES_SUPPORT_HOTPATHS_H
 
 #include "llvm/ADT/StringRef.h"
 #include <optional>
