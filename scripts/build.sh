@@ -8,6 +8,10 @@ launcher=()
 if command -v ccache >/dev/null 2>&1; then
   launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
+# GREENLINT_WERROR=1 (CI) turns warnings in greenlint's own code into errors.
+werror=OFF
+if [ "${GREENLINT_WERROR:-0}" != 0 ]; then werror=ON; fi
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 "${launcher[@]}" >/dev/null
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 "${launcher[@]}" \
+  -DGREENLINT_WERROR="$werror" >/dev/null
 ninja -C "$root/build" -j"$(nproc)" "$@"

@@ -303,7 +303,7 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
     }
   };
 
-  double Claimed = 0, ClaimedGpu = 0;
+  double Claimed = 0;
   for (const Obs &O : Observations) {
     if (!O.Count)
       continue; // charged to "(none)" below with the rest
@@ -313,7 +313,6 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
     J.DramJ = E.DramJ * F;
     J.GpuJ = E.GpuJ / InRegionObs;
     Claimed += F;
-    ClaimedGpu += J.GpuJ;
     double Cpu = O.T->WindowCpuS * O.T->WindowShare;
     ++Stamp; // each observed stack is deduplicated on its own
     const uint32_t *Stack = Ids.data() + O.First;
