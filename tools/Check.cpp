@@ -63,6 +63,8 @@ struct CheckOptions {
   std::string OutputPath;
   std::string ExportFixesPath;
   std::string DiffBase;
+  /// --diff-base was given, even with an empty value (an error, not "off").
+  bool DiffBaseGiven = false;
   std::string BaselinePath;
   std::string WriteBaselinePath;
   std::string SourceRoot;
@@ -125,6 +127,8 @@ int parseArguments(int Argc, const char **Argv, CheckOptions &Opts) {
       return false;
     };
     std::string V;
+    if (Arg == "--diff-base" || Arg.starts_with("--diff-base="))
+      Opts.DiffBaseGiven = true;
     if (Arg == "-h" || Arg == "--help") {
       llvm::outs() << Usage;
       return 0;
@@ -354,8 +358,7 @@ UnitResult lintUnit(const tooling::CompilationDatabase &DB,
     for (llvm::StringRef A : Commands.front().CommandLine) {
       if (A.consume_front("-fplugin-arg-greenlint-config=") &&
           UnitOpts.ConfigPath.empty())
-        UnitOpts.ConfigPath =
-            absolutePath(A.str(), Commands.front().Directory);
+        UnitOpts.ConfigPath = absolutePath(A.str(), Commands.front().Directory);
       else if (A.consume_front("-fplugin-arg-greenlint-rules=") &&
                UnitOpts.RuleGlobs.empty())
         UnitOpts.RuleGlobs = A.str();
@@ -550,7 +553,7 @@ int runCheck(int Argc, const char **Argv) {
   }
 
   ChangedLines Changed;
-  if (!Opts.DiffBase.empty() && !Changed.load(Opts.DiffBase, Units, Error)) {
+  if (Opts.DiffBaseGiven && !Changed.load(Opts.DiffBase, Units, Error)) {
     llvm::errs() << "greenlint check: " << Error << "\n";
     return 2;
   }
@@ -632,7 +635,7 @@ int runCheck(int Argc, const char **Argv) {
   for (CheckedFinding &C : Findings) {
     if (C.State != FindingState::Reported)
       continue;
-    if (!Opts.DiffBase.empty() &&
+    if (Opts.DiffBaseGiven &&
         !Changed.isChanged(C.Finding.File, C.Finding.Line))
       C.State = FindingState::Unchanged;
     else if (!Opts.BaselinePath.empty() && Known.contains(C))
@@ -683,7 +686,7 @@ int runCheck(int Argc, const char **Argv) {
                  << " (" << N.Suppressed << " suppressed";
     if (!Opts.BaselinePath.empty())
       llvm::errs() << ", " << N.Baselined << " in the baseline";
-    if (!Opts.DiffBase.empty())
+    if (Opts.DiffBaseGiven)
       llvm::errs() << ", " << N.Unchanged << " on unchanged lines";
     llvm::errs() << ")";
     if (!Opts.WriteBaselinePath.empty())
