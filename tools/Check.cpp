@@ -14,6 +14,7 @@
 #include "CheckedFinding.h"
 #include "ExportFixes.h"
 #include "LintConsumer.h"
+#include "OutputEscaping.h"
 #include "Registry.h"
 #include "Sarif.h"
 #include "SourceFiles.h"
@@ -101,7 +102,7 @@ const char *const Usage =
     "compile errors\n";
 
 int usageError(const llvm::Twine &Message) {
-  llvm::errs() << "greenlint check: " << Message
+  llvm::errs() << "greenlint check: " << terminalText(Message.str())
                << "; try greenlint check --help\n";
   return 2;
 }
@@ -423,12 +424,13 @@ void printText(llvm::raw_ostream &OS,
     if (C.State != FindingState::Reported)
       continue;
     const ReportedFinding &F = C.Finding;
-    OS << F.File << ":" << F.Line << ":" << F.Column << ": "
-       << levelName(F.Level) << ": " << F.Message << " [greenlint-" << F.RuleId
-       << "]\n";
+    // Paths and messages quote source text: shown, never acted on.
+    OS << terminalText(F.File) << ":" << F.Line << ":" << F.Column << ": "
+       << levelName(F.Level) << ": " << terminalText(F.Message)
+       << " [greenlint-" << F.RuleId << "]\n";
     for (const auto &N : F.Notes)
-      OS << N.File << ":" << N.Line << ":" << N.Column
-         << ": note: " << N.Message << "\n";
+      OS << terminalText(N.File) << ":" << N.Line << ":" << N.Column
+         << ": note: " << terminalText(N.Message) << "\n";
   }
 }
 
@@ -495,7 +497,7 @@ void printJson(llvm::raw_ostream &OS,
                     {"suppressed", N.Suppressed},
                     {"baselined", N.Baselined},
                     {"unchanged", N.Unchanged}};
-  OS << Out.dump(2) << "\n";
+  OS << dumpJson(Out, 2) << "\n";
 }
 
 bool findingLess(const CheckedFinding &A, const CheckedFinding &B) {
@@ -580,7 +582,7 @@ int runCheck(int Argc, const char **Argv) {
       if (Progress) {
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Units.size() << "] "
-                     << relativeTo(Units[I], SourceRoot);
+                     << terminalText(relativeTo(Units[I], SourceRoot));
         llvm::errs().flush();
       }
     }

@@ -1,6 +1,7 @@
 //===- ReportFormats.cpp - Table, Markdown and Impact Framework output ----===//
 #include "ReportFormats.h"
 #include "BuildSection.h"
+#include "OutputEscaping.h"
 
 #include <cmath>
 #include <cstdio>
@@ -29,7 +30,7 @@ std::string alignTable(const TextTable &T, size_t Indent) {
     for (size_t I = 0; I < Row.size(); ++I) {
       if (W.size() <= I)
         W.push_back(0);
-      W[I] = std::max(W[I], Row[I].size());
+      W[I] = std::max(W[I], codePointCount(Row[I]));
     }
   std::string Out;
   for (const auto &Row : T) {
@@ -37,7 +38,7 @@ std::string alignTable(const TextTable &T, size_t Indent) {
     for (size_t I = 0; I < Row.size(); ++I) {
       Line += Row[I];
       if (I + 1 < Row.size())
-        Line += std::string(W[I] - Row[I].size() + 2, ' ');
+        Line += std::string(W[I] - codePointCount(Row[I]) + 2, ' ');
     }
     Out += Line + "\n";
   }
@@ -74,6 +75,11 @@ std::string str(const json &Obj, const char *Key) {
 
 using Table = TextTable;
 
+/// Text from the report (names, sources, notes) as the output format shows it.
+std::string shown(const std::string &S, bool Markdown) {
+  return Markdown ? markdownText(S) : terminalText(S);
+}
+
 std::string sideLabel(const json &Row) {
   std::string Scope = str(Row, "scope");
   if (Scope == "region")
@@ -88,7 +94,7 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
                                    "RR/ToR", "M g",      "SCI g/R"};
   const json &WhatIf = Report["what_if"];
   for (const json &W : WhatIf)
-    Head.push_back("SCI " + str(W, "id"));
+    Head.push_back("SCI " + shown(str(W, "id"), Markdown));
   T.push_back(Head);
   for (const json &Row : Group["rows"]) {
     const json &E = Row["energy"];
@@ -100,15 +106,14 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
             ? formatNumber(100 * E["measured_j"].get<double>() / Total, 3) + "%"
             : "-";
     double Tor = M["tor"].get<double>();
-    std::string Name = str(Row, "name");
-    if (Markdown)
-      Name = "`" + Name + "`";
+    std::string Name = Markdown ? markdownCode(str(Row, "name"), true)
+                                : terminalText(str(Row, "name"));
     if (Row.contains("source"))
-      Name += " (" + str(Row["source"], "file") + ":" +
+      Name += " (" + shown(str(Row["source"], "file"), Markdown) + ":" +
               std::to_string(Row["source"].value("line", 0)) + ")";
-    std::vector<std::string> Cells = {sideLabel(Row),
+    std::vector<std::string> Cells = {shown(sideLabel(Row), Markdown),
                                       Name,
-                                      str(Row, "unit"),
+                                      shown(str(Row, "unit"), Markdown),
                                       num(Row["units"], 6),
                                       num(E["kwh"]),
                                       Measured,
@@ -182,22 +187,23 @@ std::string renderReportTable(const json &Report) {
   std::vector<std::string> Lines;
   methodologyLines(Report, Lines);
   for (const std::string &L : Lines)
-    OS << "  " << L << "\n";
+    OS << "  " << terminalText(L) << "\n";
   OS << "boundary:\n";
   for (const json &C : Report["boundary"]["counted"])
-    OS << "  counted: " << C.get<std::string>() << "\n";
+    OS << "  counted: " << terminalText(C.get<std::string>()) << "\n";
   for (const json &C : Report["boundary"]["not_counted"])
-    OS << "  not counted: " << C.get<std::string>() << "\n";
+    OS << "  not counted: " << terminalText(C.get<std::string>()) << "\n";
   for (const json &W : Report["warnings"])
-    OS << "greenlint: warning: " << W.get<std::string>() << "\n";
+    OS << "greenlint: warning: " << terminalText(W.get<std::string>()) << "\n";
   for (const json &W : Report["what_if"])
-    OS << "what if: " << str(W, "id") << " = "
-       << num(W["intensity_gco2e_per_kwh"]) << " gCO2e/kWh (" << str(W, "kind")
-       << ", " << str(W, "source") << ", " << W.value("year", 0) << "), PUE "
-       << num(W["pue"]) << "\n";
+    OS << "what if: " << terminalText(str(W, "id")) << " = "
+       << num(W["intensity_gco2e_per_kwh"]) << " gCO2e/kWh ("
+       << terminalText(str(W, "kind")) << ", " << terminalText(str(W, "source"))
+       << ", " << W.value("year", 0) << "), PUE " << num(W["pue"]) << "\n";
   for (const json &G : Report["groups"]) {
     OS << "\n"
-       << (str(G, "test") == "(all)" ? "all runs" : "test: " + str(G, "test"))
+       << (str(G, "test") == "(all)" ? "all runs"
+                                     : "test: " + terminalText(str(G, "test")))
        << " (" << G.value("runs", 0) << " run"
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
@@ -220,26 +226,27 @@ std::string renderReportMarkdown(const json &Report) {
   std::vector<std::string> Lines;
   methodologyLines(Report, Lines);
   for (const std::string &L : Lines)
-    OS << "- **" << L.substr(0, L.find(' ')) << "**" << L.substr(L.find(' '))
-       << "\n";
+    OS << "- **" << L.substr(0, L.find(' ')) << "**"
+       << markdownText(L.substr(L.find(' '))) << "\n";
   OS << "\n**Boundary.** Counted: ";
   bool First = true;
   for (const json &C : Report["boundary"]["counted"]) {
-    OS << (First ? "" : "; ") << C.get<std::string>();
+    OS << (First ? "" : "; ") << markdownText(C.get<std::string>());
     First = false;
   }
   OS << ". Not counted: ";
   First = true;
   for (const json &C : Report["boundary"]["not_counted"]) {
-    OS << (First ? "" : "; ") << C.get<std::string>();
+    OS << (First ? "" : "; ") << markdownText(C.get<std::string>());
     First = false;
   }
   OS << ".\n";
   for (const json &W : Report["warnings"])
-    OS << "\n> warning: " << W.get<std::string>() << "\n";
+    OS << "\n> warning: " << markdownText(W.get<std::string>()) << "\n";
   for (const json &G : Report["groups"]) {
     OS << "\n### "
-       << (str(G, "test") == "(all)" ? "All runs" : "`" + str(G, "test") + "`")
+       << (str(G, "test") == "(all)" ? "All runs"
+                                     : markdownCode(str(G, "test"), false))
        << " (" << G.value("runs", 0) << " run"
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n\n";
     OS << markdownTable(groupTable(G, Report, true));
@@ -249,9 +256,12 @@ std::string renderReportMarkdown(const json &Report) {
   return OS.str();
 }
 
-static std::string yamlString(const std::string &S) { return json(S).dump(); }
-
 static std::string yamlNumber(double V) {
+  // YAML spells the non-finite floats its own way; %g's "inf" is a string.
+  if (std::isnan(V))
+    return ".nan";
+  if (std::isinf(V))
+    return V > 0 ? ".inf" : "-.inf";
   char B[40];
   std::snprintf(B, sizeof B, "%.17g", V);
   return B;
@@ -265,7 +275,7 @@ std::string renderIfManifest(const json &Report) {
         "equals\n# greenlint's SCI for that row (docs/report-format.md).\n";
   OS << "name: greenlint-sci\n";
   OS << "description: "
-     << yamlString("SCI = (E*I + M) per R from greenlint ledgers; grid " +
+     << yamlQuoted("SCI = (E*I + M) per R from greenlint ledgers; grid " +
                    str(M["grid"], "id") + ", profile " +
                    str(M["profile"], "id"))
      << "\n";
@@ -302,11 +312,11 @@ std::string renderIfManifest(const json &Report) {
         Node = str(G, "test") + " | " + Node;
       double Tor = Em["tor"].get<double>();
       double ElS = Em["el_s"].get<double>();
-      OS << "    " << yamlString(Node) << ":\n";
+      OS << "    " << yamlMappingKey(Node, 4) << "\n";
       OS << "      pipeline:\n        compute: [energy-with-pue, "
             "operational-carbon, embodied-share, sum-carbon, sci]\n";
       OS << "      inputs:\n";
-      OS << "        - timestamp: " << yamlString(Timestamp) << "\n";
+      OS << "        - timestamp: " << yamlQuoted(Timestamp) << "\n";
       OS << "          duration: "
          << yamlNumber(std::max(1.0, std::ceil(Em["tir_s"].get<double>())))
          << "\n";

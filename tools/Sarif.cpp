@@ -1,5 +1,6 @@
 //===- Sarif.cpp ----------------------------------------------------------===//
 #include "Sarif.h"
+#include "OutputEscaping.h"
 #include "Registry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -162,7 +163,7 @@ void writeSarif(llvm::raw_ostream &OS,
   json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", {std::move(Run)}}};
-  OS << Log.dump(2) << "\n";
+  OS << dumpJson(Log, 2) << "\n";
 }
 
 } // namespace greenlint
