@@ -603,6 +603,7 @@ int runCheck(int Argc, const char **Argv) {
 
   // Compile errors first, once each: a config error repeats in every unit.
   unsigned Errors = 0;
+  std::vector<std::string> FailedUnits;
   llvm::StringSet<> Printed;
   std::vector<CheckedFinding> Findings;
   for (size_t I = 0; I < Units.size(); ++I) {
@@ -611,6 +612,7 @@ int runCheck(int Argc, const char **Argv) {
       llvm::errs() << R.Diagnostics;
     if (R.Errors || R.Failed) {
       ++Errors;
+      FailedUnits.push_back(Units[I]);
       if (!R.Errors)
         llvm::errs() << "greenlint check: " << Units[I]
                      << ": could not be parsed with its compile command\n";
@@ -667,6 +669,7 @@ int runCheck(int Argc, const char **Argv) {
     Sarif.SourceRoot = SourceRoot;
     Sarif.DocsUrl = Opts.DocsUrl;
     Sarif.Version = GREENLINT_VERSION;
+    Sarif.FailedUnits = FailedUnits;
     writeSarif(OS, Findings, Sarif, Sources);
     break;
   }
