@@ -13,12 +13,14 @@
 
 function(greenlint_enable Target)
   cmake_parse_arguments(GL "NO_INSTRUMENT;ESTIMATES" "CONFIG;FACTS_DIR;PROFILE" "" ${ARGN})
-  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR
-     NOT CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 19 OR
-     CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 20)
-    message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang 19 plugin, but "
-                        "the C++ compiler is ${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}; "
-                        "configure with -DCMAKE_CXX_COMPILER=clang++-19")
+  if(GL_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "greenlint_enable(${Target}): unknown arguments '${GL_UNPARSED_ARGUMENTS}'; "
+                        "the options are NO_INSTRUMENT, ESTIMATES, CONFIG <file>, "
+                        "FACTS_DIR <dir> and PROFILE <id>")
+  endif()
+  if(NOT TARGET ${Target})
+    message(FATAL_ERROR "greenlint_enable(${Target}): there is no target '${Target}' here; "
+                        "call greenlint_enable after add_executable or add_library")
   endif()
   set(Options "-fplugin=${GREENLINT_PLUGIN}")
   if(GL_CONFIG)
@@ -35,13 +37,90 @@ function(greenlint_enable Target)
   endif()
   if(NOT GL_NO_INSTRUMENT)
     list(APPEND Options "-fplugin-arg-greenlint-instrument=on")
-    target_link_libraries(${Target} PRIVATE GreenLint::runtime)
+    # Appending to the link properties works whichever target_link_libraries signature the
+    # project already used (plain or keyword); CMake refuses to mix the two in calls.
+    set_property(TARGET ${Target} APPEND PROPERTY LINK_LIBRARIES GreenLint::runtime)
+    get_target_property(Type ${Target} TYPE)
+    if(Type STREQUAL "STATIC_LIBRARY" OR Type STREQUAL "OBJECT_LIBRARY")
+      # What links this archive or these objects links the runtime too.
+      set_property(TARGET ${Target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES
+                   "$<LINK_ONLY:GreenLint::runtime>")
+    endif()
   endif()
-  target_compile_options(${Target} PRIVATE ${Options})
+  # The plugin goes only to C and C++ compiles (never to CUDA, assembler or Fortran ones).
+  foreach(Option IN LISTS Options)
+    # Paths may hold characters that end or split a generator expression.
+    string(REPLACE ">" "$<ANGLE-R>" Option "${Option}")
+    string(REPLACE "," "$<COMMA>" Option "${Option}")
+    set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
+                 "$<$<COMPILE_LANGUAGE:C,CXX>:${Option}>")
+  endforeach()
   # A changed plugin changes the diagnostics and the instrumentation: rebuild.
   if(GREENLINT_PLUGIN_TARGET)
     add_dependencies(${Target} ${GREENLINT_PLUGIN_TARGET})
   endif()
+  # Sources may still be added after this call: check their compilers once the directory is read.
+  cmake_language(EVAL CODE "
+    cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])")
+endfunction()
+
+# The languages (C, CXX) of Target's own sources, by LANGUAGE property or file extension.
+function(_greenlint_source_languages Target OutVar)
+  get_target_property(Sources ${Target} SOURCES)
+  get_target_property(SourceDir ${Target} SOURCE_DIR)
+  set(Languages "")
+  foreach(Source IN LISTS Sources)
+    if(Source MATCHES "^\\$<")
+      continue() # a generator expression: its value is not known while configuring
+    endif()
+    get_source_file_property(Language "${Source}" TARGET_DIRECTORY ${Target} LANGUAGE)
+    if(NOT Language)
+      get_filename_component(Extension "${Source}" LAST_EXT)
+      string(SUBSTRING "${Extension}" 1 -1 Extension)
+      foreach(Candidate C CXX)
+        if(DEFINED CMAKE_${Candidate}_SOURCE_FILE_EXTENSIONS AND
+           Extension IN_LIST CMAKE_${Candidate}_SOURCE_FILE_EXTENSIONS)
+          set(Language ${Candidate})
+        endif()
+      endforeach()
+    endif()
+    if(Language MATCHES "^(C|CXX)$")
+      list(APPEND Languages ${Language})
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES Languages)
+  set(${OutVar} "${Languages}" PARENT_SCOPE)
+endfunction()
+
+# greenlint.so is built against Clang 19's internal ABI: every compiler that runs it must be
+# Clang 19. Each language the target compiles is checked against its own compiler.
+function(_greenlint_check_compilers Target)
+  _greenlint_source_languages(${Target} Languages)
+  if(NOT Languages)
+    message(WARNING "greenlint_enable(${Target}): the target has no C or C++ sources that "
+                    "greenlint can see (sources from generator expressions are not checked)")
+  endif()
+  foreach(Language IN LISTS Languages)
+    if(Language STREQUAL "C")
+      set(Name "C")
+      set(Suggested "-DCMAKE_C_COMPILER=clang-19")
+    else()
+      set(Name "C++")
+      set(Suggested "-DCMAKE_CXX_COMPILER=clang++-19")
+    endif()
+    set(Id "${CMAKE_${Language}_COMPILER_ID}")
+    set(Version "${CMAKE_${Language}_COMPILER_VERSION}")
+    if(NOT Id STREQUAL "Clang" OR Version VERSION_LESS 19 OR Version VERSION_GREATER_EQUAL 20)
+      if(Id)
+        set(Found "${Id} ${Version} (${CMAKE_${Language}_COMPILER})")
+      else()
+        set(Found "not known")
+      endif()
+      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang 19 plugin, "
+                          "but the ${Name} compiler of ${Target}'s ${Name} sources is ${Found}; "
+                          "configure a new build folder with ${Suggested}")
+    endif()
+  endforeach()
 endfunction()
 
 function(greenlint_add_test)

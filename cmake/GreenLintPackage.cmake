@@ -19,6 +19,11 @@ install(FILES ${PROJECT_BINARY_DIR}/install/GreenLintConfig.cmake
               cmake/GreenLintFunctions.cmake
         DESTINATION ${GREENLINT_CMAKE_INSTALL_DIR})
 
+# Everything `cmake --install` copies, without the tests: scripts/demo.sh and the README's
+# install command build this before installing. Keep it in step with the install() rules.
+add_custom_target(greenlint_dist)
+add_dependencies(greenlint_dist greenlint_plugin greenlint greenlint_rt greenlint_rt_static)
+
 # In the same build (add_subdirectory): the helpers with the in-tree targets.
 set(GREENLINT_PLUGIN $<TARGET_FILE:greenlint_plugin>)
 set(GREENLINT_PLUGIN_TARGET greenlint_plugin)

@@ -139,7 +139,8 @@ nlohmann::ordered_json compileCostJson(double WallS, double CpuS,
       J["profile_note"] = Note;
       J["method"] = "not modelled: " + Error +
                     "; set GREENLINT_PROFILE to a CPU profile id (greenlint "
-                    "profile --list) or unset it to detect the CPU";
+                    "profiles --kind cpu lists them) or unset it to detect "
+                    "the CPU";
       return J;
     }
   } else {

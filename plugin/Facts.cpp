@@ -6,6 +6,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace greenlint {
@@ -103,6 +104,21 @@ bool FactsFile::write(llvm::StringRef Dir, std::string &Error) const {
     return false;
   }
   return true;
+}
+
+bool isBuildSystemProbe(llvm::StringRef Source) {
+  std::string Path = Source.str();
+  std::replace(Path.begin(), Path.end(), '\\', '/');
+  llvm::StringRef P(Path);
+  llvm::StringRef Name =
+      llvm::sys::path::filename(P, llvm::sys::path::Style::posix);
+  if (Name == "CMakeCXXCompilerId.cpp" || Name == "CMakeCCompilerId.c" ||
+      Name == "CMakeCUDACompilerId.cu")
+    return true;
+  return P.contains("/CMakeFiles/CMakeScratch/") ||
+         P.contains("/CMakeFiles/CMakeTmp/") ||
+         P.starts_with("CMakeFiles/CMakeScratch/") ||
+         P.starts_with("CMakeFiles/CMakeTmp/");
 }
 
 } // namespace greenlint

@@ -36,6 +36,11 @@ struct FactsFile {
 
 llvm::StringRef severityName(Severity S);
 
+/// True for sources a build system compiles to probe the compiler, not the
+/// project's: CMake's CMakeCXXCompilerId.cpp, try_compile and check_*
+/// sources under CMakeFiles/CMakeScratch or CMakeFiles/CMakeTmp.
+bool isBuildSystemProbe(llvm::StringRef Source);
+
 } // namespace greenlint
 
 #endif

@@ -220,12 +220,3 @@ void registerInstrumentation(llvm::PassBuilder &PB) {
 }
 
 } // namespace greenlint
-
-// The standard pass-plugin entry point, for builds that also (or only) pass
-// -fpass-plugin=greenlint.so. Without the frontend part the plan is empty
-// and the pass does nothing.
-extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo
-llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "greenlint", "0.1",
-          greenlint::registerInstrumentation};
-}

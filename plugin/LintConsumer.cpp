@@ -204,6 +204,10 @@ void LintConsumer::writeFacts(double Seconds) {
   FactsFile Facts;
   const auto &Inputs = CI.getFrontendOpts().Inputs;
   Facts.Source = Inputs.empty() ? "" : Inputs[0].getFile().str();
+  // CMake's compiler checks compile through the project's flags too; they
+  // are not the project's code and must not count in its build section.
+  if (isBuildSystemProbe(Facts.Source))
+    return;
   Facts.ConfigPath = Cfg.SourcePath;
   Facts.LintSeconds = Seconds;
   Facts.CommandLine = Opts.CommandLine;

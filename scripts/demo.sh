@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${GREENLINT_DEMO_RUNS:-5}
 grid=${GREENLINT_DEMO_GRID:-DE}
 
-"$root/scripts/build.sh" greenlint_plugin greenlint greenlint_rt
+"$root/scripts/build.sh" greenlint_dist
 cmake --install "$root/build" --prefix "$root/build/install" >/dev/null
 greenlint="$root/build/install/bin/greenlint"
 demo="$root/build/demo"

@@ -13,6 +13,7 @@
 #include "ChangedLines.h"
 #include "CheckedFinding.h"
 #include "ExportFixes.h"
+#include "ForeignFlags.h"
 #include "LintConsumer.h"
 #include "OutputEscaping.h"
 #include "Registry.h"
@@ -261,6 +262,8 @@ struct UnitResult {
   std::string Diagnostics;
   unsigned Errors = 0;
   bool Failed = false;
+  /// Flags of the compile command Clang does not know (a g++ database).
+  std::set<std::string> DroppedFlags;
 };
 
 /// An ASTFrontendAction: parse and lint, no code generation.
@@ -331,6 +334,26 @@ stripGreenlintPlugin(const tooling::CommandLineArguments &Args,
   return Out;
 }
 
+/// One line for the whole run: which flags were dropped, in how many units.
+void reportDroppedFlags(const std::vector<UnitResult> &Results) {
+  std::set<std::string> All;
+  size_t Units = 0;
+  for (const UnitResult &R : Results) {
+    All.insert(R.DroppedFlags.begin(), R.DroppedFlags.end());
+    Units += !R.DroppedFlags.empty();
+  }
+  if (All.empty())
+    return;
+  llvm::errs() << "greenlint check: ignored " << All.size()
+               << (All.size() == 1 ? " flag" : " flags")
+               << " that Clang does not know (the database was written for "
+                  "another compiler), in "
+               << Units << (Units == 1 ? " unit" : " units") << ":";
+  for (const std::string &F : All)
+    llvm::errs() << " " << F;
+  llvm::errs() << "\n";
+}
+
 UnitResult lintUnit(const tooling::CompilationDatabase &DB,
                     const std::string &File, const LintOptions &Opts) {
   UnitResult Result;
@@ -344,6 +367,10 @@ UnitResult lintUnit(const tooling::CompilationDatabase &DB,
   Tool.setDiagnosticConsumer(&Collector);
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(stripGreenlintPlugin);
+  Tool.appendArgumentsAdjuster(
+      [&Result](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        return dropUnknownDriverFlags(Args, Result.DroppedFlags);
+      });
   // Without it, Clang looks for its built-in headers (stddef.h) next to the
   // greenlint executable.
   llvm::StringRef ResourceDir = GREENLINT_CLANG_RESOURCE_DIR;
@@ -600,6 +627,7 @@ int runCheck(int Argc, const char **Argv) {
   }
   if (Progress)
     llvm::errs() << "\r\x1b[K";
+  reportDroppedFlags(Results);
 
   // Compile errors first, once each: a config error repeats in every unit.
   unsigned Errors = 0;

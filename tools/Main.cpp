@@ -1,9 +1,12 @@
 //===- Main.cpp - The greenlint command line ------------------------------===//
 #include "Subcommands.h"
+#include "TerminalText.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace {
+
 void usage(llvm::raw_ostream &OS) {
   OS << "usage: greenlint <command> [args]\n"
         "commands:\n"
@@ -12,8 +15,38 @@ void usage(llvm::raw_ostream &OS) {
         "  check     lint a project from its compile_commands.json (text, "
         "SARIF, fixes)\n"
         "  report    SCI per region, test and functional unit from ledgers\n"
-        "  diff      SCI change between two reports, with significance\n";
+        "  diff      SCI change between two reports, with significance\n"
+        "  profiles  hardware profiles for modelled energy (--show ID)\n"
+        "  grids     grid carbon intensities and cloud regions for --grid\n"
+        "options: -h, --help (also after each command, or greenlint help "
+        "<command>), --version\n";
 }
+
+using Subcommand = int (*)(int, const char **);
+
+Subcommand findSubcommand(llvm::StringRef Name) {
+  if (Name == "rules")
+    return greenlint::runRules;
+  if (Name == "check")
+    return greenlint::runCheck;
+  if (Name == "report")
+    return greenlint::runReport;
+  if (Name == "diff")
+    return greenlint::runDiff;
+  if (Name == "profiles")
+    return greenlint::runProfiles;
+  if (Name == "grids")
+    return greenlint::runGrids;
+  return nullptr;
+}
+
+int unknownCommand(llvm::StringRef Command) {
+  llvm::errs() << "greenlint: unknown command '"
+               << greenlint::terminalText(Command) << "'\n";
+  usage(llvm::errs());
+  return 2;
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -22,19 +55,24 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
   llvm::StringRef Command = Argv[1];
-  if (Command == "rules")
-    return greenlint::runRules(Argc - 2, Argv + 2);
-  if (Command == "check")
-    return greenlint::runCheck(Argc - 2, Argv + 2);
-  if (Command == "report")
-    return greenlint::runReport(Argc - 2, Argv + 2);
-  if (Command == "diff")
-    return greenlint::runDiff(Argc - 2, Argv + 2);
+  if (Subcommand Run = findSubcommand(Command))
+    return Run(Argc - 2, Argv + 2);
+  if (Command == "--version" || Command == "version") {
+    llvm::outs() << "greenlint " << GREENLINT_VERSION << " (plugin for Clang "
+                 << LLVM_VERSION_MAJOR << "." << LLVM_VERSION_MINOR
+                 << "; ledger format 1)\n";
+    return 0;
+  }
+  if (Command == "help" && Argc > 2) {
+    Subcommand Run = findSubcommand(Argv[2]);
+    if (!Run)
+      return unknownCommand(Argv[2]);
+    const char *Help[] = {"--help"};
+    return Run(1, Help);
+  }
   if (Command == "-h" || Command == "--help" || Command == "help") {
     usage(llvm::outs());
     return 0;
   }
-  llvm::errs() << "greenlint: unknown command '" << Command << "'\n";
-  usage(llvm::errs());
-  return 2;
+  return unknownCommand(Command);
 }

@@ -2,25 +2,82 @@
 #include "Arguments.h"
 #include "Registry.h"
 #include "Subcommands.h"
+#include "TerminalText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
 
 namespace greenlint {
+namespace {
+
+const char *optionKindName(OptionKind Kind) {
+  switch (Kind) {
+  case OptionKind::String:
+    return "string";
+  case OptionKind::Bool:
+    return "bool";
+  case OptionKind::Int:
+    return "int";
+  case OptionKind::Regex:
+    return "regex";
+  }
+  return "string";
+}
+
+/// The catalog as data: what docs, the README and the catalog test compare.
+void printRulesJson(llvm::raw_ostream &OS) {
+  nlohmann::ordered_json All = nlohmann::ordered_json::array();
+  for (const RuleInfo *R : allRules()) {
+    nlohmann::ordered_json Rule;
+    Rule["id"] = R->Id;
+    Rule["group"] = R->Group;
+    Rule["default"] = R->DefaultOn ? "on" : "off";
+    Rule["summary"] = R->Summary;
+    Rule["options"] = nlohmann::ordered_json::array();
+    for (const RuleOption &O : R->Options)
+      Rule["options"].push_back({{"name", O.Name},
+                                 {"kind", optionKindName(O.Kind)},
+                                 {"default", O.Default},
+                                 {"help", O.Help}});
+    Rule["roles"] = R->Roles;
+    All.push_back(Rule);
+  }
+  OS << All.dump(2) << "\n";
+}
+
+} // namespace
 
 int runRules(int Argc, const char **Argv) {
+  bool Json = false;
   for (int I = 0; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
     if (Arg == "-h" || Arg == "--help") {
-      llvm::outs() << "usage: greenlint rules\n"
+      llvm::outs() << "usage: greenlint rules [--format text|json]\n"
                       "Lists every rule: id, group, default state (on/off), "
-                      "summary. Docs: docs/rules/<id>.md\n";
+                      "summary; JSON adds each\nrule's options and the API "
+                      "roles it queries. Docs: docs/rules/<id>.md\n";
       return 0;
     }
-    llvm::errs() << "greenlint rules: unknown argument '" << Arg
+    if (Arg == "--format=json" || (Arg == "--format" && I + 1 < Argc &&
+                                   llvm::StringRef(Argv[I + 1]) == "json")) {
+      I += Arg == "--format";
+      Json = true;
+      continue;
+    }
+    if (Arg == "--format=text" || (Arg == "--format" && I + 1 < Argc &&
+                                   llvm::StringRef(Argv[I + 1]) == "text")) {
+      I += Arg == "--format";
+      Json = false;
+      continue;
+    }
+    llvm::errs() << "greenlint rules: unknown argument '" << terminalText(Arg)
                  << "'; try greenlint rules --help\n";
     return 2;
   }
-  printRuleList(llvm::outs());
+  if (Json)
+    printRulesJson(llvm::outs());
+  else
+    printRuleList(llvm::outs());
   return 0;
 }
 

@@ -10,6 +10,8 @@ int runRules(int Argc, const char **Argv);
 int runCheck(int Argc, const char **Argv);
 int runReport(int Argc, const char **Argv);
 int runDiff(int Argc, const char **Argv);
+int runProfiles(int Argc, const char **Argv);
+int runGrids(int Argc, const char **Argv);
 } // namespace greenlint
 
 #endif

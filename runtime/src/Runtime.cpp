@@ -487,8 +487,11 @@ bool initialiseFromEnvironment() {
   }
   Smp->writeHeader(static_cast<int>(::getppid()));
   const Session &Sess = Smp->session();
-  if (!Cfg.Quiet || Sess.Profile->Generic)
+  // GREENLINT_QUIET=1 keeps only the warning about a generic profile.
+  if (!Cfg.Quiet)
     std::fprintf(stderr, "%s\n", Smp->announcement().c_str());
+  else if (Sess.Profile->Generic)
+    std::fprintf(stderr, "%s\n", Smp->genericProfileWarning().c_str());
   onceSetup();
   {
     std::lock_guard<std::mutex> Lock(C.SamplerMutex);

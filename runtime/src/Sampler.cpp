@@ -134,10 +134,15 @@ std::string Sampler::announcement() const {
   if (S->Meters.empty())
     Line += "no meter";
   Line += "; chosen by " + S->MeterReason;
-  // An unknown part modelled with a generic profile must never go unseen.
   if (S->Profile->Generic)
-    Line += "\ngreenlint: warning: profile " + S->ProfileSource;
+    Line += "\n" + genericProfileWarning();
   return Line;
+}
+
+std::string Sampler::genericProfileWarning() const {
+  // An unknown part modelled with a generic profile must never go unseen,
+  // even with GREENLINT_QUIET=1.
+  return "greenlint: warning: profile " + S->ProfileSource;
 }
 
 void Sampler::writeHeader(int ParentPid) {

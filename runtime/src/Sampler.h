@@ -51,6 +51,9 @@ public:
   uint64_t samples() const { return SampleCount; }
   // One line for stderr saying which meter and why.
   std::string announcement() const;
+  /// The one line GREENLINT_QUIET=1 keeps: the run is modelled with a
+  /// generic profile (an unknown CPU or GPU).
+  std::string genericProfileWarning() const;
 
 private:
   void harvestCounters();

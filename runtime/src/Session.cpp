@@ -103,8 +103,8 @@ bool buildSession(const Config &Cfg, Session &Out, std::string &Error) {
         LoadError.erase(0, 11);
       Error = "cannot use GREENLINT_PROFILE='" + Cfg.ProfileSpec +
               "': " + LoadError +
-              "; set it to a known profile id (see `greenlint profile "
-              "--list`) or a valid profile YAML file, or unset it to detect "
+              "; set it to a known profile id (`greenlint profiles` lists "
+              "them) or a valid profile YAML file, or unset it to detect "
               "the CPU";
       return false;
     }

@@ -14,6 +14,9 @@ config.environment["PATH"] = os.pathsep.join(
 # each test that wants a config writes or names one.
 inputs = os.path.join(config.source_root, "test", "Inputs")
 config.substitutions.append(("%clangxx", config.clangxx))
+# The C compiler beside it, for C projects (clang++ -> clang).
+config.substitutions.append(
+    ("%clang_c", os.path.join(os.path.dirname(config.clangxx), "clang")))
 config.substitutions.append(("%plugin", config.plugin_path))
 config.substitutions.append(("%greenlint", config.greenlint_cli))
 # %torch_headers parses LibTorch from source: for options the PCH was not built with (-O2).

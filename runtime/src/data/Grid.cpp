@@ -219,7 +219,7 @@ bool lookupGrid(const std::string &IdOrCloudRegion, GridIntensity &Out,
             std::to_string(Ids.size()) +
             " bundled, e.g. DE, FR, US, IN, "
             "WORLD), a cloud region such as aws:eu-central-1, or give "
-            "--intensity; docs/grid.md lists them";
+            "--intensity; `greenlint grids` lists them (--cloud: the regions)";
     return false;
   }
   Out = It->second;

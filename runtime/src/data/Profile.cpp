@@ -534,8 +534,8 @@ bool loadProfile(const std::string &IdOrPath, HardwareProfile &Out,
   Error = "greenlint: unknown hardware profile '" + IdOrPath +
           "'; use a known id such as " + suggestIds(IdOrPath, All) + " (" +
           std::to_string(All.size()) +
-          " in all, listed in docs/profiles.md) or a path to a profile YAML "
-          "file";
+          " in all: `greenlint profiles` lists them) or a path to a profile "
+          "YAML file";
   if (!Errors.empty())
     Error +=
         " (some profile files failed to load; first: " + Errors.front() + ")";
@@ -604,8 +604,9 @@ HardwareProfile detectCpuProfile(const std::string &CpuinfoText,
               ? " scaled to " + std::to_string(Info.Logical) + " logical CPUs"
               : std::string()) +
          " (" + describeWatts(Chosen) + "; " + Chosen.Source +
-         "); set GREENLINT_PROFILE to a profile id or YAML file for better "
-         "figures, or add the part (docs/profiles.md)";
+         "); set GREENLINT_PROFILE to a profile id (`greenlint profiles "
+         "--kind cpu` lists them) or YAML file for better figures, or add "
+         "the part (docs/profiles.md)";
   return Chosen;
 }
 

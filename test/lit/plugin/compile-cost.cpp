@@ -42,7 +42,7 @@
 // RUN: python3 %S/Inputs/check_compile_cost.py %t/unknown/*.json | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: wall_s positive: yes cpu_s positive: yes
 // UNKNOWN-NEXT: profile  | note GREENLINT_PROFILE=no-such-cpu
-// UNKNOWN-NEXT: method not modelled: {{.*}}no-such-cpu{{.*}}; set GREENLINT_PROFILE to a CPU profile id (greenlint profile --list) or unset it to detect the CPU
+// UNKNOWN-NEXT: method not modelled: {{.*}}no-such-cpu{{.*}}; set GREENLINT_PROFILE to a CPU profile id (greenlint profiles --kind cpu lists them) or unset it to detect the CPU
 // UNKNOWN-NEXT: energy_j null
 // RUN: env GREENLINT_PROFILE=nvidia-a100-sxm4-80gb %clangxx -fsyntax-only %s -fplugin=%plugin -fplugin-arg-greenlint-facts=%t/gpu
 // RUN: python3 %S/Inputs/check_compile_cost.py %t/gpu/*.json | FileCheck %s --check-prefix=GPU
