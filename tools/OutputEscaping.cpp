@@ -10,7 +10,7 @@ namespace {
 
 std::string hexByte(const char *Prefix, unsigned char B) {
   char Buf[16];
-  std::snprintf(Buf, sizeof Buf, "%s%02x", Prefix, B);
+  std::snprintf(Buf, sizeof Buf, "%s%02X", Prefix, B);
   return Buf;
 }
 
@@ -54,7 +54,7 @@ std::string visibleEscape(uint32_t C) {
   if (C < 0x80)
     return hexByte("\\x", static_cast<unsigned char>(C));
   char Buf[16];
-  std::snprintf(Buf, sizeof Buf, "\\u{%04x}", static_cast<unsigned>(C));
+  std::snprintf(Buf, sizeof Buf, "\\u{%04X}", static_cast<unsigned>(C));
   return Buf;
 }
 

@@ -32,20 +32,20 @@ TEST(OutputEscaping, ValidUtf8EscapesInvalidBytesAndKeepsTheRest) {
   EXPECT_EQ(validUtf8("r\xc3\xa9gion"), "r\xc3\xa9gion");
   EXPECT_EQ(validUtf8("a\xff"
                       "b\xc3"),
-            "a\\xffb\\xc3");
+            "a\\xFFb\\xC3");
   EXPECT_EQ(validUtf8("tab\there"), "tab\there");
 }
 
 TEST(OutputEscaping, TerminalTextShowsControlsAndInvalidBytes) {
   EXPECT_EQ(terminalText("\x1b[2J\x1b]0;owned\x07"),
-            "\\x1b[2J\\x1b]0;owned\\x07");
+            "\\x1B[2J\\x1B]0;owned\\x07");
   EXPECT_EQ(terminalText("a\nb\rc\td"), "a\\nb\\rc\\td");
-  EXPECT_EQ(terminalText("\x7f"), "\\x7f");
+  EXPECT_EQ(terminalText("\x7f"), "\\x7F");
   EXPECT_EQ(terminalText("\xc2\x9b"
                          "31m"),
-            "\\u{009b}31m");                                // C1 CSI
-  EXPECT_EQ(terminalText("x\xe2\x80\xaey"), "x\\u{202e}y"); // RLO
-  EXPECT_EQ(terminalText("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \\xff");
+            "\\u{009B}31m");                                // C1 CSI
+  EXPECT_EQ(terminalText("x\xe2\x80\xaey"), "x\\u{202E}y"); // RLO
+  EXPECT_EQ(terminalText("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \\xFF");
   EXPECT_EQ(terminalText("infer:Server::handle"), "infer:Server::handle");
 }
 
@@ -76,11 +76,11 @@ TEST(OutputEscaping, MarkdownCodeFencesBackticksAndPipes) {
 TEST(OutputEscaping, YamlQuotedIsOneValidScalar) {
   EXPECT_EQ(yamlQuoted("plain"), "\"plain\"");
   EXPECT_EQ(yamlQuoted("say \"hi\" \\ now"), "\"say \\\"hi\\\" \\\\ now\"");
-  EXPECT_EQ(yamlQuoted("a\nb\tc\x1b"), "\"a\\nb\\tc\\x1b\"");
-  EXPECT_EQ(yamlQuoted("\x7f\xc2\x85"), "\"\\x7f\\x85\"");
+  EXPECT_EQ(yamlQuoted("a\nb\tc\x1b"), "\"a\\nb\\tc\\x1B\"");
+  EXPECT_EQ(yamlQuoted("\x7f\xc2\x85"), "\"\\x7F\\x85\"");
   EXPECT_EQ(yamlQuoted("\xef\xbb\xbf"), "\"\\uFEFF\"");
   // Invalid UTF-8 is shown, not dropped: the text \xff, its backslash escaped.
-  EXPECT_EQ(yamlQuoted("a\xff"), "\"a\\\\xff\"");
+  EXPECT_EQ(yamlQuoted("a\xff"), "\"a\\\\xFF\"");
   EXPECT_EQ(yamlQuoted("caf\xc3\xa9"), "\"caf\xc3\xa9\"");
 }
 
@@ -95,8 +95,8 @@ TEST(OutputEscaping, JsonDumpNeverThrowsAndKeepsEveryName) {
       {"name", "a\xff"}, {"list", {"ok", "\xc3"}}, {"k\xfe", 1}, {"n", 2.5}};
   std::string Out;
   ASSERT_NO_THROW(Out = dumpJson(J, -1));
-  EXPECT_EQ(Out, "{\"k\\\\xfe\":1,\"list\":[\"ok\",\"\\\\xc3\"],\"n\":2.5,"
-                 "\"name\":\"a\\\\xff\"}");
+  EXPECT_EQ(Out, "{\"k\\\\xFE\":1,\"list\":[\"ok\",\"\\\\xC3\"],\"n\":2.5,"
+                 "\"name\":\"a\\\\xFF\"}");
   // The plain dump of the same document throws: what dumpJson guards.
   EXPECT_THROW(J.dump(), nlohmann::json::type_error);
 }
