@@ -12,6 +12,8 @@
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckedFinding.h"
+#include "CompileDatabaseCheck.h"
+#include "Config.h"
 #include "ExportFixes.h"
 #include "ForeignFlags.h"
 #include "LintConsumer.h"
@@ -27,6 +29,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -413,6 +416,14 @@ loadDatabase(llvm::StringRef BuildDir, std::string &Error) {
                 .str();
     return nullptr;
   }
+  auto Text = llvm::MemoryBuffer::getFile(Path);
+  if (!Text) {
+    Error = (Path + ": cannot be read: " + Text.getError().message()).str();
+    return nullptr;
+  }
+  if (!checkCompileDatabase(std::string_view(Path.data(), Path.size()),
+                            (*Text)->getBuffer(), Error))
+    return nullptr;
   std::string ParseError;
   // Loaded directly rather than with loadFromDirectory, which would invent
   // commands for files that are not in the database.
@@ -429,6 +440,31 @@ loadDatabase(llvm::StringRef BuildDir, std::string &Error) {
   }
   return tooling::inferTargetAndDriverMode(tooling::expandResponseFiles(
       std::move(JSON), llvm::vfs::getRealFileSystem()));
+}
+
+/// --rules is checked here, so that a typo is reported under the option's
+/// name rather than as a position in the plugin argument it is passed as.
+bool checkRuleGlobs(llvm::StringRef Globs, std::string &Error) {
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef Part : Parts) {
+    llvm::StringRef Glob = Part.trim();
+    if (Glob.empty())
+      continue;
+    Glob.consume_front("-");
+    Glob.consume_front("greenlint-");
+    bool Matches = false;
+    for (const RuleInfo *R : allRules())
+      Matches = Matches || globMatch(Glob, R->Id);
+    if (Matches)
+      continue;
+    Error = "--rules: '" + terminalText(Part.trim()) +
+            "' matches no rule; pass comma-separated rule ids or globs, a "
+            "leading '-' to turn some off (e.g. --rules '-*,infer-*'); "
+            "'greenlint rules' lists the ids";
+    return false;
+  }
+  return true;
 }
 
 bool isTerminal() { return llvm::sys::Process::StandardErrIsDisplayed(); }
@@ -590,6 +626,11 @@ int runCheck(int Argc, const char **Argv) {
   std::string SourceRoot = Opts.SourceRoot.empty()
                                ? defaultSourceRoot(BuildDir)
                                : absolutePath(Opts.SourceRoot);
+
+  if (!checkRuleGlobs(Opts.RuleGlobs, Error)) {
+    llvm::errs() << "greenlint check: " << Error << "\n";
+    return 2;
+  }
 
   LintOptions Lint;
   if (!Opts.ConfigPath.empty())
