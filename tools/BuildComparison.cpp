@@ -298,7 +298,7 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
   }
   const json &C = D["compile"], &B = C["base"], &H = C["head"];
   auto joules = [](const json &V) {
-    return V.is_number() ? formatNumber(V.get<double>()) + " J"
+    return V.is_number() ? formatEnergy(V.get<double>())
                          : std::string("not modelled");
   };
   std::string Energy = "build energy: " + joules(B["energy_j"]) + " -> " +

@@ -127,7 +127,7 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
       Profiles += (Profiles.empty() ? "" : ", ") +
                   shown(str(P, "id"), Markdown) + " (" +
                   shown(str(P, "note"), Markdown) + ")";
-    Energy += formatNumber(C["energy_j"].get<double>()) + " J over " +
+    Energy += formatEnergy(C["energy_j"].get<double>()) + " over " +
               std::to_string(C.value("modelled", 0)) + " of " +
               std::to_string(Units) +
               " translation units, modelled as the runtime's model meter "

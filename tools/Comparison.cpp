@@ -11,6 +11,7 @@
 #include "ReportFormats.h"
 #include "Significance.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -206,9 +207,21 @@ std::string num(const json &V, int Significant = 4) {
   return V.is_number() ? formatNumber(V.get<double>(), Significant) : "-";
 }
 
+/// SCI per R and its delta, in grams in the report: mg, g or kg.
+std::string carbon(const json &V) {
+  return V.is_number() ? formatCarbon(V.get<double>()) : "-";
+}
+
 /// Text from a report (names, ids, units) as the output format shows it.
 std::string shown(const std::string &S, bool Markdown) {
   return Markdown ? markdownText(S) : terminalText(S);
+}
+
+const std::vector<std::string> DiffRowFigures = {"base_sci", "head_sci"};
+
+size_t hiddenSideRows(const json &Diff) {
+  std::vector<bool> R = redundantSideRows(Diff["rows"], DiffRowFigures);
+  return std::count(R.begin(), R.end(), true);
 }
 
 std::vector<std::vector<std::string>> diffCells(const json &Diff,
@@ -216,11 +229,23 @@ std::vector<std::vector<std::string>> diffCells(const json &Diff,
   std::vector<std::vector<std::string>> T;
   T.push_back({"test", "side", "name", "R", "base SCI", "head SCI", "delta",
                "delta %", "p", "n (over)", "verdict"});
-  for (const json &R : Diff["rows"]) {
+  const json &Rows = Diff["rows"];
+  // A side score with the same figures as its only region says nothing new.
+  std::vector<bool> Redundant = redundantSideRows(Rows, DiffRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    const json &R = Rows[I];
+    if (Redundant[I])
+      continue;
     std::string Side =
         str(R, "scope") == "region" ? str(R, "side") : str(R, "scope");
-    std::string Name = Markdown ? markdownCode(str(R, "name"), true)
-                                : terminalText(str(R, "name"));
+    std::string Name;
+    if (str(R, "scope") == "consumer" || str(R, "scope") == "provider")
+      Name = sideRowName(Rows, R);
+    else if (str(R, "scope") == "total")
+      Name = shown(str(R, "name"), Markdown);
+    else
+      Name = Markdown ? markdownCode(str(R, "name"), true)
+                      : terminalText(str(R, "name"));
     std::string Pct = R.contains("delta_pct") && R["delta_pct"].is_number()
                           ? (R["delta_pct"].get<double>() >= 0 ? "+" : "") +
                                 formatNumber(R["delta_pct"].get<double>(), 3) +
@@ -238,9 +263,9 @@ std::vector<std::vector<std::string>> diffCells(const json &Diff,
       Verdict = "**regression**";
     T.push_back({shown(str(R, "test"), Markdown),
                  Side.empty() ? "region" : shown(Side, Markdown), Name,
-                 shown(str(R, "unit"), Markdown), num(R["base_sci"]),
-                 num(R["head_sci"]),
-                 R.contains("delta") ? num(R["delta"]) : "-", Pct,
+                 shown(str(R, "unit"), Markdown), carbon(R["base_sci"]),
+                 carbon(R["head_sci"]),
+                 R.contains("delta") ? carbon(R["delta"]) : "-", Pct,
                  R.contains("p") ? num(R["p"], 3) : "-", N, Verdict});
   }
   return T;
@@ -280,6 +305,7 @@ std::string renderDiffTable(const json &Diff) {
   if (Diff["methodology"].is_null())
     return Out + buildText(Diff, false);
   Out += alignTable(diffCells(Diff, false));
+  Out += sideRowsNote(hiddenSideRows(Diff));
   return Out + buildText(Diff, false);
 }
 
@@ -300,6 +326,8 @@ std::string renderDiffMarkdown(const json &Diff) {
       Out += "\n";
     }
   }
+  if (size_t Hidden = hiddenSideRows(Diff))
+    Out += "\n" + sideRowsNote(Hidden);
   return Out + buildText(Diff, true);
 }
 
