@@ -50,7 +50,7 @@ using namespace clang;
 #define GREENLINT_CLANG_RESOURCE_DIR ""
 #endif
 #ifndef GREENLINT_DOCS_URL
-#define GREENLINT_DOCS_URL ""
+#define GREENLINT_DOCS_URL "https://github.com/greenlint/greenlint/blob/main/docs/"
 #endif
 
 namespace greenlint {
@@ -73,7 +73,8 @@ struct CheckOptions {
   std::string BaselinePath;
   std::string WriteBaselinePath;
   std::string SourceRoot;
-  std::string DocsUrl = GREENLINT_DOCS_URL;
+  /// --docs-url, else $GREENLINT_DOCS_URL, else the build's default.
+  std::string DocsUrl;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
@@ -109,6 +110,33 @@ int usageError(const llvm::Twine &Message) {
   llvm::errs() << "greenlint check: " << terminalText(Message.str())
                << "; try greenlint check --help\n";
   return 2;
+}
+
+/// The docs base of SARIF help links: an http(s) URL ending in '/'. A
+/// code-scanning service shows the link to people on other machines, so a
+/// local path would only ever point at nothing.
+bool resolveDocsUrl(std::string &DocsUrl) {
+  const char *Option = "--docs-url";
+  if (DocsUrl.empty()) {
+    Option = "GREENLINT_DOCS_URL";
+    if (std::optional<std::string> Env =
+            llvm::sys::Process::GetEnv("GREENLINT_DOCS_URL");
+        Env && !Env->empty())
+      DocsUrl = *Env;
+    else
+      DocsUrl = GREENLINT_DOCS_URL;
+  }
+  llvm::StringRef Url = DocsUrl;
+  if (!Url.starts_with("https://") && !Url.starts_with("http://")) {
+    usageError(llvm::Twine(Option) + " is '" + DocsUrl +
+               "', not an http(s) URL; SARIF viewers open help links on "
+               "other machines, so give the published docs folder, e.g. " +
+               "https://github.com/greenlint/greenlint/blob/main/docs/");
+    return false;
+  }
+  if (!Url.ends_with("/"))
+    DocsUrl += '/';
+  return true;
 }
 
 /// Parses the arguments; returns -1 to go on, else the exit code.
@@ -176,7 +204,7 @@ int parseArguments(int Argc, const char **Argv, CheckOptions &Opts) {
                       "compile_commands.json)");
   if (Opts.Jobs == 0)
     Opts.Jobs = std::max(1u, std::thread::hardware_concurrency());
-  return -1;
+  return resolveDocsUrl(Opts.DocsUrl) ? -1 : 2;
 }
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "") {
