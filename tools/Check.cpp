@@ -50,7 +50,8 @@ using namespace clang;
 #define GREENLINT_CLANG_RESOURCE_DIR ""
 #endif
 #ifndef GREENLINT_DOCS_URL
-#define GREENLINT_DOCS_URL "https://github.com/greenlint/greenlint/blob/main/docs/"
+#define GREENLINT_DOCS_URL                                                     \
+  "https://github.com/greenlint/greenlint/blob/main/docs/"
 #endif
 
 namespace greenlint {
