@@ -1,5 +1,6 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
+#include "OutputEscaping.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -115,7 +116,7 @@ bool Baseline::write(llvm::StringRef Path,
     Error = ("cannot write baseline '" + Path + "': " + EC.message()).str();
     return false;
   }
-  OS << J.dump(2) << "\n";
+  OS << dumpJson(J, 2) << "\n";
   return true;
 }
 

@@ -1,5 +1,6 @@
 //===- BuildComparison.cpp ------------------------------------------------===//
 #include "BuildComparison.h"
+#include "OutputEscaping.h"
 #include "ReportFormats.h"
 
 #include <cmath>
@@ -215,10 +216,15 @@ std::string change(const json &M, const char *K) {
   return whole(B[K]) + " -> " + whole(H[K]) + pct(M[std::string(K) + "_pct"]);
 }
 
-std::string profileChange(const json &M) {
-  auto profileOf = [](const json &Side) {
+/// Text from a report (names, profiles, notes) as the output format shows it.
+std::string shown(const std::string &S, bool Markdown) {
+  return Markdown ? markdownText(S) : terminalText(S);
+}
+
+std::string profileChange(const json &M, bool Markdown) {
+  auto profileOf = [Markdown](const json &Side) {
     std::string P = str(Side, "profile");
-    return P.empty() ? std::string("none configured") : P;
+    return P.empty() ? std::string("none configured") : shown(P, Markdown);
   };
   const json &B = M["base"], &H = M["head"];
   if (B.is_null() || H.is_null())
@@ -227,10 +233,12 @@ std::string profileChange(const json &M) {
                                       : profileOf(B) + " -> " + profileOf(H);
 }
 
-std::string joinIds(const json &Ids) {
+std::string joinIds(const json &Ids, bool Markdown) {
   std::string S;
   for (const json &I : Ids)
-    S += (S.empty() ? "" : ", ") + I.get<std::string>();
+    S +=
+        (S.empty() ? "" : ", ") +
+        shown(I.is_string() ? I.get<std::string>() : dumpJson(I, -1), Markdown);
   return S.empty() ? "none" : S;
 }
 
@@ -257,14 +265,16 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
     TextTable T = {{"model", "framework", "parameters", "weight bytes",
                     "J/call", "profile", "status"}};
     for (const json &M : D["models"]) {
-      std::string Status = str(M, "status");
+      std::string Status = shown(str(M, "status"), Markdown);
       if (M.value("fails_growth", false))
         Status += Markdown ? ", **grew beyond threshold**"
                            : ", grew beyond threshold";
-      T.push_back({Markdown ? "`" + str(M, "model") + "`" : str(M, "model"),
-                   str(M, "framework"), change(M, "parameters"),
-                   change(M, "weight_bytes"), change(M, "joules_per_call"),
-                   profileChange(M), Status});
+      T.push_back({Markdown ? markdownCode(str(M, "model"), true)
+                            : terminalText(str(M, "model")),
+                   shown(str(M, "framework"), Markdown),
+                   change(M, "parameters"), change(M, "weight_bytes"),
+                   change(M, "joules_per_call"), profileChange(M, Markdown),
+                   Status});
     }
     Out += Markdown ? markdownTable(T, 2) : alignTable(T, 4);
     if (Markdown)
@@ -276,7 +286,8 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
       Out += "\n";
     TextTable T = {{"rule", "base", "head"}};
     for (const json &R : D["findings_by_rule"])
-      T.push_back({Markdown ? "`" + str(R, "rule") + "`" : str(R, "rule"),
+      T.push_back({Markdown ? markdownCode(str(R, "rule"), true)
+                            : terminalText(str(R, "rule")),
                    std::to_string(R.value("base", 0)) + " (" +
                        std::to_string(R.value("base_suppressed", 0)) + ")",
                    std::to_string(R.value("head", 0)) + " (" +
@@ -287,13 +298,14 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
   }
   const json &C = D["compile"], &B = C["base"], &H = C["head"];
   auto joules = [](const json &V) {
-    return V.is_number() ? formatNumber(V.get<double>()) + " J"
+    return V.is_number() ? formatEnergy(V.get<double>())
                          : std::string("not modelled");
   };
   std::string Energy = "build energy: " + joules(B["energy_j"]) + " -> " +
                        joules(H["energy_j"]) + pct(C["energy_pct"]) +
-                       ", modelled from profile " + joinIds(B["profiles"]) +
-                       " -> " + joinIds(H["profiles"]) +
+                       ", modelled from profile " +
+                       joinIds(B["profiles"], Markdown) + " -> " +
+                       joinIds(H["profiles"], Markdown) +
                        " (E = P(U)/N x CPU s per compile); compile time "
                        "measured by the plugin: wall " +
                        formatNumber(B.value("wall_s", 0.0)) + " -> " +
@@ -302,7 +314,7 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
                        formatNumber(H.value("cpu_s", 0.0)) + " s";
   line(Energy);
   if (!str(C, "note").empty())
-    line("note: " + str(C, "note"));
+    line("note: " + shown(str(C, "note"), Markdown));
   if (B.value("without_cost", 0) || H.value("without_cost", 0))
     line("translation units without compile cost: base " +
          std::to_string(B.value("without_cost", 0)) + ", head " +

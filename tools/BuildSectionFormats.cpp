@@ -1,5 +1,6 @@
 //===- BuildSectionFormats.cpp - The build section as text and Markdown ---===//
 #include "BuildSection.h"
+#include "OutputEscaping.h"
 #include "ReportFormats.h"
 
 #include <cmath>
@@ -30,14 +31,22 @@ std::string figure(const json &Obj, const char *Key) {
   return formatNumber(V);
 }
 
-std::string code(const std::string &S, bool Markdown) {
-  return Markdown ? "`" + S + "`" : S;
+/// A name from the facts (model, rule) as code; in a table cell or a line.
+std::string code(const std::string &S, bool Markdown, bool InTableCell) {
+  return Markdown ? markdownCode(S, InTableCell) : terminalText(S);
 }
 
-std::string listText(const json &Items) {
+/// Other text from the facts (files, frameworks, reasons).
+std::string shown(const std::string &S, bool Markdown) {
+  return Markdown ? markdownText(S) : terminalText(S);
+}
+
+std::string listText(const json &Items, bool Markdown) {
   std::string S;
   for (const json &I : Items)
-    S += (S.empty() ? "" : ", ") + I.get<std::string>();
+    S +=
+        (S.empty() ? "" : ", ") +
+        shown(I.is_string() ? I.get<std::string>() : dumpJson(I, -1), Markdown);
   return S;
 }
 
@@ -68,9 +77,12 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
     for (const json &E : Estimates) {
       std::string Profile = str(E, "profile");
       T.push_back(
-          {code(str(E, "model"), Markdown), str(E, "framework"),
-           str(E, "file") + ":" + std::to_string(E.value("line", 0)),
-           str(E, "dtype"), Profile.empty() ? "none configured" : Profile,
+          {code(str(E, "model"), Markdown, true),
+           shown(str(E, "framework"), Markdown),
+           shown(str(E, "file"), Markdown) + ":" +
+               std::to_string(E.value("line", 0)),
+           shown(str(E, "dtype"), Markdown),
+           Profile.empty() ? "none configured" : shown(Profile, Markdown),
            figure(E, "parameters"), figure(E, "weight_bytes"),
            figure(E, "flops_per_sample"), figure(E, "joules_per_call")});
     }
@@ -79,11 +91,13 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
       Out += "\n";
     for (const json &E : Estimates)
       if (!str(E, "description").empty())
-        line(code(str(E, "model"), Markdown) + ": " + str(E, "description"));
+        line(code(str(E, "model"), Markdown, false) + ": " +
+             shown(str(E, "description"), Markdown));
     for (const json &E : Estimates)
       for (const json &Why : E["unknown"])
-        line("unknown in " + code(str(E, "model"), Markdown) + ": " +
-             Why.get<std::string>());
+        line("unknown in " + code(str(E, "model"), Markdown, false) + ": " +
+             shown(Why.is_string() ? Why.get<std::string>() : dumpJson(Why, -1),
+                   Markdown));
   }
 
   const json &ByRule = Build["findings_by_rule"];
@@ -95,7 +109,7 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
       Out += "\n";
     TextTable T = {{"rule", "findings", "suppressed"}};
     for (const json &R : ByRule)
-      T.push_back({code(str(R, "rule"), Markdown),
+      T.push_back({code(str(R, "rule"), Markdown, true),
                    std::to_string(R.value("findings", 0)),
                    std::to_string(R.value("suppressed", 0))});
     Out += Markdown ? markdownTable(T, 1) : alignTable(T, 4);
@@ -110,9 +124,10 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
   if (C["energy_j"].is_number()) {
     std::string Profiles;
     for (const json &P : C["profiles"])
-      Profiles += (Profiles.empty() ? "" : ", ") + str(P, "id") + " (" +
-                  str(P, "note") + ")";
-    Energy += formatNumber(C["energy_j"].get<double>()) + " J over " +
+      Profiles += (Profiles.empty() ? "" : ", ") +
+                  shown(str(P, "id"), Markdown) + " (" +
+                  shown(str(P, "note"), Markdown) + ")";
+    Energy += formatEnergy(C["energy_j"].get<double>()) + " over " +
               std::to_string(C.value("modelled", 0)) + " of " +
               std::to_string(Units) +
               " translation units, modelled as the runtime's model meter "
@@ -127,11 +142,13 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
             formatNumber(C.value("cpu_s", 0.0)) + " s";
   line(Energy);
   if (!C["without_cost"].empty())
-    line("no compile cost in the facts of " + listText(C["without_cost"]) +
+    line("no compile cost in the facts of " +
+         listText(C["without_cost"], Markdown) +
          " (written by a greenlint without compile cost, or the compiler did "
          "not exit normally); rebuild them with this plugin");
   for (const json &W : C["without_energy"])
-    line("no compile energy for " + str(W, "source") + ": " + str(W, "why"));
+    line("no compile energy for " + shown(str(W, "source"), Markdown) + ": " +
+         shown(str(W, "why"), Markdown));
   return Out;
 }
 

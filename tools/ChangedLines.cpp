@@ -1,6 +1,8 @@
 //===- ChangedLines.cpp ---------------------------------------------------===//
 #include "ChangedLines.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -42,6 +44,35 @@ bool parseNewRange(llvm::StringRef Header, unsigned &First, unsigned &Count) {
     return false;
   return true;
 }
+/// Runs git with Args (no shell), its stdout in Output. False when git
+/// fails, with its stderr (or why it could not run) in Error.
+bool runGit(llvm::StringRef Git, llvm::ArrayRef<llvm::StringRef> Args,
+            std::string &Output, std::string &Error) {
+  llvm::SmallString<128> Out, Err;
+  llvm::sys::fs::createTemporaryFile("greenlint-git", "txt", Out);
+  llvm::sys::fs::createTemporaryFile("greenlint-git", "err", Err);
+  llvm::SmallVector<llvm::StringRef, 16> Argv = {Git};
+  Argv.append(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef(Err)};
+  std::string ExecError;
+  int RC = llvm::sys::ExecuteAndWait(Git, Argv, std::nullopt, Redirects, 0, 0,
+                                     &ExecError);
+  auto Stdout = llvm::MemoryBuffer::getFile(Out);
+  auto Stderr = llvm::MemoryBuffer::getFile(Err);
+  llvm::sys::fs::remove(Out);
+  llvm::sys::fs::remove(Err);
+  Error.clear();
+  if (RC == 0 && Stdout) {
+    Output = (*Stdout)->getBuffer().str();
+    return true;
+  }
+  if (Stderr && !(*Stderr)->getBuffer().trim().empty())
+    Error = (*Stderr)->getBuffer().trim().str();
+  else
+    Error = ExecError;
+  return false;
+}
 } // namespace
 
 void ChangedLines::addDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
@@ -68,6 +99,20 @@ void ChangedLines::addDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
 
 bool ChangedLines::load(llvm::StringRef Rev, llvm::ArrayRef<std::string> Files,
                         std::string &Error) {
+  if (Rev.empty()) {
+    Error = "--diff-base: the revision is empty; pass a branch, tag or "
+            "commit, e.g. --diff-base origin/main";
+    return false;
+  }
+  // A value git would read as an option (--output=FILE writes a file,
+  // --ext-diff runs a program) is never a revision: refuse it before git
+  // sees it.
+  if (Rev.starts_with("-")) {
+    Error = "--diff-base: '" + Rev.str() +
+            "' is not a revision (it starts with '-'); pass a branch, tag or "
+            "commit, e.g. --diff-base origin/main";
+    return false;
+  }
   std::map<std::string, bool> Repositories;
   for (const std::string &File : Files) {
     std::string Repo = repositoryOf(File);
@@ -83,43 +128,41 @@ bool ChangedLines::load(llvm::StringRef Rev, llvm::ArrayRef<std::string> Files,
     return false;
   }
   for (const auto &[Repo, Unused] : Repositories) {
-    llvm::SmallString<128> Out, Err;
-    llvm::sys::fs::createTemporaryFile("greenlint-diff", "txt", Out);
-    llvm::sys::fs::createTemporaryFile("greenlint-diff", "err", Err);
-    // Explicit prefixes and no external diff driver: the user's git config
-    // must not change the format parsed above.
-    std::string RevArg = Rev.str();
-    llvm::SmallVector<llvm::StringRef, 12> Args = {*Git,
-                                                   "-C",
-                                                   Repo,
-                                                   "-c",
-                                                   "core.quotePath=false",
-                                                   "diff",
-                                                   "-U0",
-                                                   "--no-color",
-                                                   "--no-ext-diff",
-                                                   "--src-prefix=a/",
-                                                   "--dst-prefix=b/",
-                                                   RevArg,
-                                                   "--"};
-    std::optional<llvm::StringRef> Redirects[] = {
-        std::nullopt, llvm::StringRef(Out), llvm::StringRef(Err)};
-    std::string ExecError;
-    int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0,
-                                       0, &ExecError);
-    auto Output = llvm::MemoryBuffer::getFile(Out);
-    auto Stderr = llvm::MemoryBuffer::getFile(Err);
-    llvm::sys::fs::remove(Out);
-    llvm::sys::fs::remove(Err);
-    if (RC != 0 || !Output) {
-      Error = "--diff-base: 'git diff " + Rev.str() + "' failed in " + Repo;
-      if (Stderr && !(*Stderr)->getBuffer().trim().empty())
-        Error += ": " + (*Stderr)->getBuffer().trim().str();
-      else if (!ExecError.empty())
-        Error += ": " + ExecError;
+    // The commit's full hash, so that only hex digits reach `git diff`;
+    // --end-of-options keeps even a revision that slipped past the check
+    // above from being parsed as an option.
+    std::string Commit;
+    std::string RevArg = (Rev + "^{commit}").str();
+    if (!runGit(*Git,
+                {"-C", Repo, "rev-parse", "--verify", "--quiet",
+                 "--end-of-options", RevArg},
+                Commit, Error)) {
+      Error = "--diff-base: '" + Rev.str() + "' names no commit in " + Repo +
+              (Error.empty() ? "" : ": " + Error) +
+              "; pass a branch, tag or commit that exists there (fetch it "
+              "first in a shallow clone)";
       return false;
     }
-    addDiff((*Output)->getBuffer(), Repo);
+    Commit = llvm::StringRef(Commit).trim().str();
+    if (Commit.empty() ||
+        !llvm::all_of(Commit, [](char C) { return llvm::isHexDigit(C); })) {
+      Error = "--diff-base: git rev-parse gave '" + Commit + "' for '" +
+              Rev.str() + "' in " + Repo + ", not a commit hash";
+      return false;
+    }
+    // Explicit prefixes and no external diff driver: the user's git config
+    // must not change the format parsed above.
+    std::string Diff;
+    if (!runGit(*Git,
+                {"-C", Repo, "-c", "core.quotePath=false", "diff", "-U0",
+                 "--no-color", "--no-ext-diff", "--no-textconv",
+                 "--src-prefix=a/", "--dst-prefix=b/", Commit, "--"},
+                Diff, Error)) {
+      Error = "--diff-base: 'git diff " + Commit + "' failed in " + Repo +
+              (Error.empty() ? "" : ": " + Error);
+      return false;
+    }
+    addDiff(Diff, Repo);
   }
   return true;
 }

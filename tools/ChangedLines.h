@@ -20,7 +20,8 @@ namespace greenlint {
 
 class ChangedLines {
 public:
-  /// Runs `git diff -U0 Rev` in every repository holding one of Files
+  /// Checks that Rev names a commit (`git rev-parse --verify`), then runs
+  /// `git diff -U0 <commit> --` in every repository holding one of Files
   /// (absolute paths). False with Error when git fails or a file is in no
   /// repository.
   bool load(llvm::StringRef Rev, llvm::ArrayRef<std::string> Files,

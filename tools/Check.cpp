@@ -12,9 +12,12 @@
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckedFinding.h"
+#include "CompileDatabaseCheck.h"
+#include "Config.h"
 #include "ExportFixes.h"
 #include "ForeignFlags.h"
 #include "LintConsumer.h"
+#include "OutputEscaping.h"
 #include "Registry.h"
 #include "Sarif.h"
 #include "SourceFiles.h"
@@ -26,6 +29,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -46,7 +50,8 @@ using namespace clang;
 #define GREENLINT_CLANG_RESOURCE_DIR ""
 #endif
 #ifndef GREENLINT_DOCS_URL
-#define GREENLINT_DOCS_URL ""
+#define GREENLINT_DOCS_URL                                                     \
+  "https://github.com/greenlint/greenlint/blob/main/docs/"
 #endif
 
 namespace greenlint {
@@ -64,10 +69,13 @@ struct CheckOptions {
   std::string OutputPath;
   std::string ExportFixesPath;
   std::string DiffBase;
+  /// --diff-base was given, even with an empty value (an error, not "off").
+  bool DiffBaseGiven = false;
   std::string BaselinePath;
   std::string WriteBaselinePath;
   std::string SourceRoot;
-  std::string DocsUrl = GREENLINT_DOCS_URL;
+  /// --docs-url, else $GREENLINT_DOCS_URL, else the build's default.
+  std::string DocsUrl;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
@@ -100,9 +108,36 @@ const char *const Usage =
     "compile errors\n";
 
 int usageError(const llvm::Twine &Message) {
-  llvm::errs() << "greenlint check: " << Message
+  llvm::errs() << "greenlint check: " << terminalText(Message.str())
                << "; try greenlint check --help\n";
   return 2;
+}
+
+/// The docs base of SARIF help links: an http(s) URL ending in '/'. A
+/// code-scanning service shows the link to people on other machines, so a
+/// local path would only ever point at nothing.
+bool resolveDocsUrl(std::string &DocsUrl) {
+  const char *Option = "--docs-url";
+  if (DocsUrl.empty()) {
+    Option = "GREENLINT_DOCS_URL";
+    if (std::optional<std::string> Env =
+            llvm::sys::Process::GetEnv("GREENLINT_DOCS_URL");
+        Env && !Env->empty())
+      DocsUrl = *Env;
+    else
+      DocsUrl = GREENLINT_DOCS_URL;
+  }
+  llvm::StringRef Url = DocsUrl;
+  if (!Url.starts_with("https://") && !Url.starts_with("http://")) {
+    usageError(llvm::Twine(Option) + " is '" + DocsUrl +
+               "', not an http(s) URL; SARIF viewers open help links on "
+               "other machines, so give the published docs folder, e.g. " +
+               "https://github.com/greenlint/greenlint/blob/main/docs/");
+    return false;
+  }
+  if (!Url.ends_with("/"))
+    DocsUrl += '/';
+  return true;
 }
 
 /// Parses the arguments; returns -1 to go on, else the exit code.
@@ -126,6 +161,8 @@ int parseArguments(int Argc, const char **Argv, CheckOptions &Opts) {
       return false;
     };
     std::string V;
+    if (Arg == "--diff-base" || Arg.starts_with("--diff-base="))
+      Opts.DiffBaseGiven = true;
     if (Arg == "-h" || Arg == "--help") {
       llvm::outs() << Usage;
       return 0;
@@ -168,7 +205,7 @@ int parseArguments(int Argc, const char **Argv, CheckOptions &Opts) {
                       "compile_commands.json)");
   if (Opts.Jobs == 0)
     Opts.Jobs = std::max(1u, std::thread::hardware_concurrency());
-  return -1;
+  return resolveDocsUrl(Opts.DocsUrl) ? -1 : 2;
 }
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "") {
@@ -408,6 +445,14 @@ loadDatabase(llvm::StringRef BuildDir, std::string &Error) {
                 .str();
     return nullptr;
   }
+  auto Text = llvm::MemoryBuffer::getFile(Path);
+  if (!Text) {
+    Error = (Path + ": cannot be read: " + Text.getError().message()).str();
+    return nullptr;
+  }
+  if (!checkCompileDatabase(std::string_view(Path.data(), Path.size()),
+                            (*Text)->getBuffer(), Error))
+    return nullptr;
   std::string ParseError;
   // Loaded directly rather than with loadFromDirectory, which would invent
   // commands for files that are not in the database.
@@ -424,6 +469,31 @@ loadDatabase(llvm::StringRef BuildDir, std::string &Error) {
   }
   return tooling::inferTargetAndDriverMode(tooling::expandResponseFiles(
       std::move(JSON), llvm::vfs::getRealFileSystem()));
+}
+
+/// --rules is checked here, so that a typo is reported under the option's
+/// name rather than as a position in the plugin argument it is passed as.
+bool checkRuleGlobs(llvm::StringRef Globs, std::string &Error) {
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef Part : Parts) {
+    llvm::StringRef Glob = Part.trim();
+    if (Glob.empty())
+      continue;
+    Glob.consume_front("-");
+    Glob.consume_front("greenlint-");
+    bool Matches = false;
+    for (const RuleInfo *R : allRules())
+      Matches = Matches || globMatch(Glob, R->Id);
+    if (Matches)
+      continue;
+    Error = "--rules: '" + terminalText(Part.trim()) +
+            "' matches no rule; pass comma-separated rule ids or globs, a "
+            "leading '-' to turn some off (e.g. --rules '-*,infer-*'); "
+            "'greenlint rules' lists the ids";
+    return false;
+  }
+  return true;
 }
 
 bool isTerminal() { return llvm::sys::Process::StandardErrIsDisplayed(); }
@@ -446,12 +516,13 @@ void printText(llvm::raw_ostream &OS,
     if (C.State != FindingState::Reported)
       continue;
     const ReportedFinding &F = C.Finding;
-    OS << F.File << ":" << F.Line << ":" << F.Column << ": "
-       << levelName(F.Level) << ": " << F.Message << " [greenlint-" << F.RuleId
-       << "]\n";
+    // Paths and messages quote source text: shown, never acted on.
+    OS << terminalText(F.File) << ":" << F.Line << ":" << F.Column << ": "
+       << levelName(F.Level) << ": " << terminalText(F.Message)
+       << " [greenlint-" << F.RuleId << "]\n";
     for (const auto &N : F.Notes)
-      OS << N.File << ":" << N.Line << ":" << N.Column
-         << ": note: " << N.Message << "\n";
+      OS << terminalText(N.File) << ":" << N.Line << ":" << N.Column
+         << ": note: " << terminalText(N.Message) << "\n";
   }
 }
 
@@ -518,7 +589,7 @@ void printJson(llvm::raw_ostream &OS,
                     {"suppressed", N.Suppressed},
                     {"baselined", N.Baselined},
                     {"unchanged", N.Unchanged}};
-  OS << Out.dump(2) << "\n";
+  OS << dumpJson(Out, 2) << "\n";
 }
 
 bool findingLess(const CheckedFinding &A, const CheckedFinding &B) {
@@ -576,7 +647,7 @@ int runCheck(int Argc, const char **Argv) {
   }
 
   ChangedLines Changed;
-  if (!Opts.DiffBase.empty() && !Changed.load(Opts.DiffBase, Units, Error)) {
+  if (Opts.DiffBaseGiven && !Changed.load(Opts.DiffBase, Units, Error)) {
     llvm::errs() << "greenlint check: " << Error << "\n";
     return 2;
   }
@@ -584,6 +655,11 @@ int runCheck(int Argc, const char **Argv) {
   std::string SourceRoot = Opts.SourceRoot.empty()
                                ? defaultSourceRoot(BuildDir)
                                : absolutePath(Opts.SourceRoot);
+
+  if (!checkRuleGlobs(Opts.RuleGlobs, Error)) {
+    llvm::errs() << "greenlint check: " << Error << "\n";
+    return 2;
+  }
 
   LintOptions Lint;
   if (!Opts.ConfigPath.empty())
@@ -603,7 +679,7 @@ int runCheck(int Argc, const char **Argv) {
       if (Progress) {
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Units.size() << "] "
-                     << relativeTo(Units[I], SourceRoot);
+                     << terminalText(relativeTo(Units[I], SourceRoot));
         llvm::errs().flush();
       }
     }
@@ -625,6 +701,7 @@ int runCheck(int Argc, const char **Argv) {
 
   // Compile errors first, once each: a config error repeats in every unit.
   unsigned Errors = 0;
+  std::vector<std::string> FailedUnits;
   llvm::StringSet<> Printed;
   std::vector<CheckedFinding> Findings;
   for (size_t I = 0; I < Units.size(); ++I) {
@@ -633,6 +710,7 @@ int runCheck(int Argc, const char **Argv) {
       llvm::errs() << R.Diagnostics;
     if (R.Errors || R.Failed) {
       ++Errors;
+      FailedUnits.push_back(Units[I]);
       if (!R.Errors)
         llvm::errs() << "greenlint check: " << Units[I]
                      << ": could not be parsed with its compile command\n";
@@ -659,7 +737,7 @@ int runCheck(int Argc, const char **Argv) {
   for (CheckedFinding &C : Findings) {
     if (C.State != FindingState::Reported)
       continue;
-    if (!Opts.DiffBase.empty() &&
+    if (Opts.DiffBaseGiven &&
         !Changed.isChanged(C.Finding.File, C.Finding.Line))
       C.State = FindingState::Unchanged;
     else if (!Opts.BaselinePath.empty() && Known.contains(C))
@@ -689,6 +767,7 @@ int runCheck(int Argc, const char **Argv) {
     Sarif.SourceRoot = SourceRoot;
     Sarif.DocsUrl = Opts.DocsUrl;
     Sarif.Version = GREENLINT_VERSION;
+    Sarif.FailedUnits = FailedUnits;
     writeSarif(OS, Findings, Sarif, Sources);
     break;
   }
@@ -710,7 +789,7 @@ int runCheck(int Argc, const char **Argv) {
                  << " (" << N.Suppressed << " suppressed";
     if (!Opts.BaselinePath.empty())
       llvm::errs() << ", " << N.Baselined << " in the baseline";
-    if (!Opts.DiffBase.empty())
+    if (Opts.DiffBaseGiven)
       llvm::errs() << ", " << N.Unchanged << " on unchanged lines";
     llvm::errs() << ")";
     if (!Opts.WriteBaselinePath.empty())

@@ -7,9 +7,11 @@
 //===----------------------------------------------------------------------===//
 #include "Comparison.h"
 #include "BuildComparison.h"
+#include "OutputEscaping.h"
 #include "ReportFormats.h"
 #include "Significance.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -22,12 +24,13 @@ using nlohmann::json;
 
 namespace {
 
+/// A methodology value for the refusal message on the terminal.
 std::string show(const json &V) {
   if (V.is_string())
-    return V.get<std::string>();
+    return terminalText(V.get<std::string>());
   if (V.is_number())
     return formatNumber(V.get<double>(), 6);
-  return V.dump();
+  return terminalText(dumpJson(V, -1));
 }
 
 std::string meterList(const json &Meth) {
@@ -204,17 +207,45 @@ std::string num(const json &V, int Significant = 4) {
   return V.is_number() ? formatNumber(V.get<double>(), Significant) : "-";
 }
 
+/// SCI per R and its delta, in grams in the report: mg, g or kg.
+std::string carbon(const json &V) {
+  return V.is_number() ? formatCarbon(V.get<double>()) : "-";
+}
+
+/// Text from a report (names, ids, units) as the output format shows it.
+std::string shown(const std::string &S, bool Markdown) {
+  return Markdown ? markdownText(S) : terminalText(S);
+}
+
+const std::vector<std::string> DiffRowFigures = {"base_sci", "head_sci"};
+
+size_t hiddenSideRows(const json &Diff) {
+  std::vector<bool> R = redundantSideRows(Diff["rows"], DiffRowFigures);
+  return std::count(R.begin(), R.end(), true);
+}
+
 std::vector<std::vector<std::string>> diffCells(const json &Diff,
                                                 bool Markdown) {
   std::vector<std::vector<std::string>> T;
   T.push_back({"test", "side", "name", "R", "base SCI", "head SCI", "delta",
                "delta %", "p", "n (over)", "verdict"});
-  for (const json &R : Diff["rows"]) {
+  const json &Rows = Diff["rows"];
+  // A side score with the same figures as its only region says nothing new.
+  std::vector<bool> Redundant = redundantSideRows(Rows, DiffRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    const json &R = Rows[I];
+    if (Redundant[I])
+      continue;
     std::string Side =
         str(R, "scope") == "region" ? str(R, "side") : str(R, "scope");
-    std::string Name = str(R, "name");
-    if (Markdown)
-      Name = "`" + Name + "`";
+    std::string Name;
+    if (str(R, "scope") == "consumer" || str(R, "scope") == "provider")
+      Name = sideRowName(Rows, R);
+    else if (str(R, "scope") == "total")
+      Name = shown(str(R, "name"), Markdown);
+    else
+      Name = Markdown ? markdownCode(str(R, "name"), true)
+                      : terminalText(str(R, "name"));
     std::string Pct = R.contains("delta_pct") && R["delta_pct"].is_number()
                           ? (R["delta_pct"].get<double>() >= 0 ? "+" : "") +
                                 formatNumber(R["delta_pct"].get<double>(), 3) +
@@ -225,28 +256,30 @@ std::vector<std::vector<std::string>> diffCells(const json &Diff,
       N = std::to_string(R.value("n_base", 0)) + "/" +
           std::to_string(R.value("n_head", 0)) +
           (R.contains("over") && R["over"].is_string()
-               ? " " + R["over"].get<std::string>()
+               ? " " + shown(R["over"].get<std::string>(), Markdown)
                : "");
-    std::string Verdict = str(R, "verdict");
+    std::string Verdict = shown(str(R, "verdict"), Markdown);
     if (Markdown && Verdict == "regression")
       Verdict = "**regression**";
-    T.push_back({str(R, "test"), Side.empty() ? "region" : Side, Name,
-                 str(R, "unit"), num(R["base_sci"]), num(R["head_sci"]),
-                 R.contains("delta") ? num(R["delta"]) : "-", Pct,
+    T.push_back({shown(str(R, "test"), Markdown),
+                 Side.empty() ? "region" : shown(Side, Markdown), Name,
+                 shown(str(R, "unit"), Markdown), carbon(R["base_sci"]),
+                 carbon(R["head_sci"]),
+                 R.contains("delta") ? carbon(R["delta"]) : "-", Pct,
                  R.contains("p") ? num(R["p"], 3) : "-", N, Verdict});
   }
   return T;
 }
 
-std::string summary(const json &Diff) {
+std::string summary(const json &Diff, bool Markdown) {
   const json &M = Diff["methodology"];
   std::ostringstream OS;
   if (M.is_null())
     return "no ledgers: build only, no SCI to compare\n";
-  OS << "same methodology: profile " << str(M["profile"], "id") << ", grid "
-     << str(M["grid"], "id") << " ("
+  OS << "same methodology: profile " << shown(str(M["profile"], "id"), Markdown)
+     << ", grid " << shown(str(M["grid"], "id"), Markdown) << " ("
      << num(M["grid"]["intensity_gco2e_per_kwh"]) << " gCO2e/kWh), PUE "
-     << num(M["pue"]["value"]) << ", meters " << meterList(M)
+     << num(M["pue"]["value"]) << ", meters " << shown(meterList(M), Markdown)
      << "; SCI in gCO2e per R; significance: Welch's t-test, alpha "
      << num(Diff["alpha"]) << "; fail above " << num(Diff["fail_above_pct"])
      << "%\n";
@@ -261,34 +294,23 @@ std::string buildText(const json &Diff, bool Markdown) {
     return renderBuildDiff(Diff["build"], Markdown);
   if (Diff.contains("build_note"))
     return (Markdown ? "\n> " : "\nbuild: ") +
-           Diff["build_note"].get<std::string>() + "\n";
+           shown(Diff["build_note"].get<std::string>(), Markdown) + "\n";
   return "";
 }
 
 } // namespace
 
 std::string renderDiffTable(const json &Diff) {
-  std::string Out = "greenlint diff: " + summary(Diff);
+  std::string Out = "greenlint diff: " + summary(Diff, false);
   if (Diff["methodology"].is_null())
     return Out + buildText(Diff, false);
-  auto T = diffCells(Diff, false);
-  std::vector<size_t> W(T[0].size(), 0);
-  for (const auto &Row : T)
-    for (size_t I = 0; I < Row.size(); ++I)
-      W[I] = std::max(W[I], Row[I].size());
-  for (const auto &Row : T) {
-    std::string Line;
-    for (size_t I = 0; I < Row.size(); ++I)
-      Line += Row[I] + (I + 1 < Row.size()
-                            ? std::string(W[I] - Row[I].size() + 2, ' ')
-                            : "");
-    Out += Line + "\n";
-  }
+  Out += alignTable(diffCells(Diff, false));
+  Out += sideRowsNote(hiddenSideRows(Diff));
   return Out + buildText(Diff, false);
 }
 
 std::string renderDiffMarkdown(const json &Diff) {
-  std::string Out = "## greenlint SCI diff\n\n" + summary(Diff) + "\n";
+  std::string Out = "## greenlint SCI diff\n\n" + summary(Diff, true) + "\n";
   if (Diff["methodology"].is_null())
     return Out + buildText(Diff, true);
   auto T = diffCells(Diff, true);
@@ -304,6 +326,8 @@ std::string renderDiffMarkdown(const json &Diff) {
       Out += "\n";
     }
   }
+  if (size_t Hidden = hiddenSideRows(Diff))
+    Out += "\n" + sideRowsNote(Hidden);
   return Out + buildText(Diff, true);
 }
 

@@ -1,6 +1,7 @@
 //===- Diff.cpp - greenlint diff: the SCI change of a change --------------===//
 #include "BuildComparison.h"
 #include "Comparison.h"
+#include "OutputEscaping.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
 
@@ -174,7 +175,7 @@ int runDiff(int Argc, const char **Argv) {
     return 2;
   }
   json Diff = diffReports(Base, Head, Settings);
-  std::string Text = Format == "json"       ? Diff.dump(1) + "\n"
+  std::string Text = Format == "json"       ? dumpJson(Diff, 1) + "\n"
                      : Format == "markdown" ? renderDiffMarkdown(Diff)
                                             : renderDiffTable(Diff);
   if (!writeOutput(OutPath, Text))

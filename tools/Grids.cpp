@@ -5,8 +5,8 @@
 // naming an unknown grid has a command to find the right id.
 //
 //===----------------------------------------------------------------------===//
+#include "OutputEscaping.h"
 #include "Subcommands.h"
-#include "TerminalText.h"
 #include "data/Grid.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"

@@ -1,6 +1,6 @@
 //===- Main.cpp - The greenlint command line ------------------------------===//
+#include "OutputEscaping.h"
 #include "Subcommands.h"
-#include "TerminalText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"

@@ -5,8 +5,8 @@
 // one. Every figure is printed with its source and year.
 //
 //===----------------------------------------------------------------------===//
+#include "OutputEscaping.h"
 #include "Subcommands.h"
-#include "TerminalText.h"
 #include "data/Profile.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"

@@ -1,4 +1,5 @@
 //===- Report.cpp - greenlint report: ledgers -> SCI ----------------------===//
+#include "OutputEscaping.h"
 #include "ReportFormats.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
@@ -100,8 +101,9 @@ int runReport(int Argc, const char **Argv) {
   // Warnings go to stderr too, so a JSON on stdout never hides them.
   if (Format != "table")
     for (const auto &W : Report["warnings"])
-      llvm::errs() << "greenlint: warning: " << W.get<std::string>() << "\n";
-  std::string Text = Format == "json"       ? Report.dump(1) + "\n"
+      llvm::errs() << "greenlint: warning: "
+                   << terminalText(W.get<std::string>()) << "\n";
+  std::string Text = Format == "json"       ? dumpJson(Report, 1) + "\n"
                      : Format == "markdown" ? renderReportMarkdown(Report)
                      : Format == "if"       ? renderIfManifest(Report)
                                             : renderReportTable(Report);

@@ -1,7 +1,9 @@
 //===- ReportFormats.cpp - Table, Markdown and Impact Framework output ----===//
 #include "ReportFormats.h"
 #include "BuildSection.h"
+#include "OutputEscaping.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -23,13 +25,107 @@ std::string formatNumber(double V, int Significant) {
   return B;
 }
 
+std::string formatEnergy(double Joules, int Significant) {
+  double A = std::fabs(Joules);
+  if (!std::isfinite(Joules))
+    return formatNumber(Joules, Significant) + " J";
+  if (A == 0)
+    return "0 J";
+  if (A < 0.1)
+    return formatNumber(Joules * 1e3, Significant) + " mJ";
+  if (A < 1e3)
+    return formatNumber(Joules, Significant) + " J";
+  if (A < 1e5)
+    return formatNumber(Joules / 1e3, Significant) + " kJ";
+  if (A < 3.6e6)
+    return formatNumber(Joules / 3.6e3, Significant) + " Wh";
+  return formatNumber(Joules / 3.6e6, Significant) + " kWh";
+}
+
+std::string formatCarbon(double Grams, int Significant) {
+  double A = std::fabs(Grams);
+  if (!std::isfinite(Grams))
+    return formatNumber(Grams, Significant) + " g";
+  if (A == 0)
+    return "0 g";
+  if (A < 1)
+    return formatNumber(Grams * 1e3, Significant) + " mg";
+  if (A < 1e3)
+    return formatNumber(Grams, Significant) + " g";
+  return formatNumber(Grams / 1e3, Significant) + " kg";
+}
+
+namespace {
+bool sameNumber(const json &A, const json &B) {
+  if (!A.is_number() || !B.is_number())
+    return A.is_null() && B.is_null();
+  double X = A.get<double>(), Y = B.get<double>();
+  return std::fabs(X - Y) <= 1e-9 * std::max(std::fabs(X), std::fabs(Y));
+}
+
+std::string field(const json &Obj, const char *Key) {
+  auto It = Obj.find(Key);
+  return It != Obj.end() && It->is_string() ? It->get<std::string>() : "";
+}
+
+bool isSideRow(const json &Row) {
+  std::string Scope = field(Row, "scope");
+  return Scope == "consumer" || Scope == "provider";
+}
+
+/// The region rows a side row sums: same side and unit (and test, in a diff).
+std::vector<const json *> regionsOf(const json &Rows, const json &Side) {
+  std::vector<const json *> Regions;
+  for (const json &R : Rows)
+    if (field(R, "scope") == "region" &&
+        field(R, "side") == field(Side, "scope") &&
+        field(R, "unit") == field(Side, "unit") &&
+        field(R, "test") == field(Side, "test"))
+      Regions.push_back(&R);
+  return Regions;
+}
+} // namespace
+
+std::vector<bool> redundantSideRows(const json &Rows,
+                                    const std::vector<std::string> &Keys) {
+  std::vector<bool> Redundant;
+  for (const json &Row : Rows) {
+    bool Same = false;
+    if (isSideRow(Row)) {
+      std::vector<const json *> Regions = regionsOf(Rows, Row);
+      Same = Regions.size() == 1;
+      for (const std::string &K : Keys)
+        Same = Same && sameNumber(Row.value(K, json()),
+                                  Regions.front()->value(K, json()));
+    }
+    Redundant.push_back(Same);
+  }
+  return Redundant;
+}
+
+std::string sideRowsNote(size_t Hidden) {
+  if (!Hidden)
+    return "";
+  return Hidden == 1
+             ? std::string("(1 consumer or provider score equals the row of "
+                           "its only region and is shown once, as that row)\n")
+             : "(" + std::to_string(Hidden) +
+                   " consumer or provider scores equal the rows of their only "
+                   "regions and are shown once, as those rows)\n";
+}
+
+std::string sideRowName(const json &Rows, const json &Row) {
+  size_t N = regionsOf(Rows, Row).size();
+  return "(" + std::to_string(N) + (N == 1 ? " region)" : " regions)");
+}
+
 std::string alignTable(const TextTable &T, size_t Indent) {
   std::vector<size_t> W;
   for (const auto &Row : T)
     for (size_t I = 0; I < Row.size(); ++I) {
       if (W.size() <= I)
         W.push_back(0);
-      W[I] = std::max(W[I], Row[I].size());
+      W[I] = std::max(W[I], codePointCount(Row[I]));
     }
   std::string Out;
   for (const auto &Row : T) {
@@ -37,7 +133,7 @@ std::string alignTable(const TextTable &T, size_t Indent) {
     for (size_t I = 0; I < Row.size(); ++I) {
       Line += Row[I];
       if (I + 1 < Row.size())
-        Line += std::string(W[I] - Row[I].size() + 2, ' ');
+        Line += std::string(W[I] - codePointCount(Row[I]) + 2, ' ');
     }
     Out += Line + "\n";
   }
@@ -67,12 +163,23 @@ std::string num(const json &V, int Significant = 4) {
   return V.is_number() ? formatNumber(V.get<double>(), Significant) : "-";
 }
 
-std::string str(const json &Obj, const char *Key) {
-  auto It = Obj.find(Key);
-  return It != Obj.end() && It->is_string() ? It->get<std::string>() : "";
+std::string str(const json &Obj, const char *Key) { return field(Obj, Key); }
+
+/// kWh from the report as a person reads energy.
+std::string energy(const json &KWh) {
+  return KWh.is_number() ? formatEnergy(KWh.get<double>() * 3.6e6) : "-";
+}
+
+std::string carbon(const json &Grams) {
+  return Grams.is_number() ? formatCarbon(Grams.get<double>()) : "-";
 }
 
 using Table = TextTable;
+
+/// Text from the report (names, sources, notes) as the output format shows it.
+std::string shown(const std::string &S, bool Markdown) {
+  return Markdown ? markdownText(S) : terminalText(S);
+}
 
 std::string sideLabel(const json &Row) {
   std::string Scope = str(Row, "scope");
@@ -81,16 +188,30 @@ std::string sideLabel(const json &Row) {
   return Scope;
 }
 
+const std::vector<std::string> ReportRowFigures = {"sci", "operational_g"};
+
+size_t hiddenSideRows(const json &Group) {
+  std::vector<bool> R = redundantSideRows(Group["rows"], ReportRowFigures);
+  return std::count(R.begin(), R.end(), true);
+}
+
 Table groupTable(const json &Group, const json &Report, bool Markdown) {
   Table T;
-  std::vector<std::string> Head = {"side",   "name",     "R",      "units",
-                                   "E kWh",  "measured", "E*I g",  "TiR s",
-                                   "RR/ToR", "M g",      "SCI g/R"};
+  std::vector<std::string> Head = {"side",   "name",     "R",    "units",
+                                   "E",      "measured", "E*I",  "TiR s",
+                                   "RR/ToR", "M",        "SCI/R"};
   const json &WhatIf = Report["what_if"];
   for (const json &W : WhatIf)
-    Head.push_back("SCI " + str(W, "id"));
+    Head.push_back("SCI " + shown(str(W, "id"), Markdown));
   T.push_back(Head);
-  for (const json &Row : Group["rows"]) {
+  const json &Rows = Group["rows"];
+  // A consumer or provider score equal to its only region's row would be a
+  // second line of the same figures.
+  std::vector<bool> Redundant = redundantSideRows(Rows, ReportRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    const json &Row = Rows[I];
+    if (Redundant[I])
+      continue;
     const json &E = Row["energy"];
     const json &M = Row["embodied"];
     double Total =
@@ -100,27 +221,31 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
             ? formatNumber(100 * E["measured_j"].get<double>() / Total, 3) + "%"
             : "-";
     double Tor = M["tor"].get<double>();
-    std::string Name = str(Row, "name");
-    if (Markdown)
-      Name = "`" + Name + "`";
+    std::string Name;
+    if (str(Row, "scope") != "region")
+      Name = str(Row, "scope") == "total" ? str(Row, "name")
+                                          : sideRowName(Rows, Row);
+    else
+      Name = Markdown ? markdownCode(str(Row, "name"), true)
+                      : terminalText(str(Row, "name"));
     if (Row.contains("source"))
-      Name += " (" + str(Row["source"], "file") + ":" +
+      Name += " (" + shown(str(Row["source"], "file"), Markdown) + ":" +
               std::to_string(Row["source"].value("line", 0)) + ")";
-    std::vector<std::string> Cells = {sideLabel(Row),
+    std::vector<std::string> Cells = {shown(sideLabel(Row), Markdown),
                                       Name,
-                                      str(Row, "unit"),
+                                      shown(str(Row, "unit"), Markdown),
                                       num(Row["units"], 6),
-                                      num(E["kwh"]),
+                                      energy(E["kwh"]),
                                       Measured,
-                                      num(Row["operational_g"]),
+                                      carbon(Row["operational_g"]),
                                       num(M["tir_s"]),
                                       Tor > 0 ? num(M["rr"].get<double>() / Tor)
                                               : "-",
-                                      num(M["m_g"]),
-                                      num(Row["sci"])};
+                                      carbon(M["m_g"]),
+                                      carbon(Row["sci"])};
     if (Row.contains("what_if_sci"))
       for (const json &V : Row["what_if_sci"])
-        Cells.push_back(num(V));
+        Cells.push_back(carbon(V));
     T.push_back(Cells);
   }
   return T;
@@ -153,8 +278,8 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
                              " reserved logical CPUs (--reserved-threads) x "
                              "the scope's share of CPU time"
                        : "logical CPUs in use = CPU time / TiR";
-  Lines.push_back("M   TE x TiR/EL x RR/ToR; TE " + num(Em["te_g"], 6) +
-                  " g (profile " + str(M["profile"], "id") + ": " +
+  Lines.push_back("M   TE x TiR/EL x RR/ToR; TE " + carbon(Em["te_g"]) +
+                  " (profile " + str(M["profile"], "id") + ": " +
                   str(Em, "source") + ", " +
                   std::to_string(Em.value("year", 0)) + "); EL " +
                   num(Em["lifespan_years"]) +
@@ -182,25 +307,27 @@ std::string renderReportTable(const json &Report) {
   std::vector<std::string> Lines;
   methodologyLines(Report, Lines);
   for (const std::string &L : Lines)
-    OS << "  " << L << "\n";
+    OS << "  " << terminalText(L) << "\n";
   OS << "boundary:\n";
   for (const json &C : Report["boundary"]["counted"])
-    OS << "  counted: " << C.get<std::string>() << "\n";
+    OS << "  counted: " << terminalText(C.get<std::string>()) << "\n";
   for (const json &C : Report["boundary"]["not_counted"])
-    OS << "  not counted: " << C.get<std::string>() << "\n";
+    OS << "  not counted: " << terminalText(C.get<std::string>()) << "\n";
   for (const json &W : Report["warnings"])
-    OS << "greenlint: warning: " << W.get<std::string>() << "\n";
+    OS << "greenlint: warning: " << terminalText(W.get<std::string>()) << "\n";
   for (const json &W : Report["what_if"])
-    OS << "what if: " << str(W, "id") << " = "
-       << num(W["intensity_gco2e_per_kwh"]) << " gCO2e/kWh (" << str(W, "kind")
-       << ", " << str(W, "source") << ", " << W.value("year", 0) << "), PUE "
-       << num(W["pue"]) << "\n";
+    OS << "what if: " << terminalText(str(W, "id")) << " = "
+       << num(W["intensity_gco2e_per_kwh"]) << " gCO2e/kWh ("
+       << terminalText(str(W, "kind")) << ", " << terminalText(str(W, "source"))
+       << ", " << W.value("year", 0) << "), PUE " << num(W["pue"]) << "\n";
   for (const json &G : Report["groups"]) {
     OS << "\n"
-       << (str(G, "test") == "(all)" ? "all runs" : "test: " + str(G, "test"))
+       << (str(G, "test") == "(all)" ? "all runs"
+                                     : "test: " + terminalText(str(G, "test")))
        << " (" << G.value("runs", 0) << " run"
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
+    OS << sideRowsNote(hiddenSideRows(G));
   }
   if (Report.contains("build"))
     OS << renderBuildSection(Report["build"], false);
@@ -220,38 +347,44 @@ std::string renderReportMarkdown(const json &Report) {
   std::vector<std::string> Lines;
   methodologyLines(Report, Lines);
   for (const std::string &L : Lines)
-    OS << "- **" << L.substr(0, L.find(' ')) << "**" << L.substr(L.find(' '))
-       << "\n";
+    OS << "- **" << L.substr(0, L.find(' ')) << "**"
+       << markdownText(L.substr(L.find(' '))) << "\n";
   OS << "\n**Boundary.** Counted: ";
   bool First = true;
   for (const json &C : Report["boundary"]["counted"]) {
-    OS << (First ? "" : "; ") << C.get<std::string>();
+    OS << (First ? "" : "; ") << markdownText(C.get<std::string>());
     First = false;
   }
   OS << ". Not counted: ";
   First = true;
   for (const json &C : Report["boundary"]["not_counted"]) {
-    OS << (First ? "" : "; ") << C.get<std::string>();
+    OS << (First ? "" : "; ") << markdownText(C.get<std::string>());
     First = false;
   }
   OS << ".\n";
   for (const json &W : Report["warnings"])
-    OS << "\n> warning: " << W.get<std::string>() << "\n";
+    OS << "\n> warning: " << markdownText(W.get<std::string>()) << "\n";
   for (const json &G : Report["groups"]) {
     OS << "\n### "
-       << (str(G, "test") == "(all)" ? "All runs" : "`" + str(G, "test") + "`")
+       << (str(G, "test") == "(all)" ? "All runs"
+                                     : markdownCode(str(G, "test"), false))
        << " (" << G.value("runs", 0) << " run"
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n\n";
     OS << markdownTable(groupTable(G, Report, true));
+    if (size_t Hidden = hiddenSideRows(G))
+      OS << "\n" << sideRowsNote(Hidden);
   }
   if (Report.contains("build"))
     OS << renderBuildSection(Report["build"], true);
   return OS.str();
 }
 
-static std::string yamlString(const std::string &S) { return json(S).dump(); }
-
 static std::string yamlNumber(double V) {
+  // YAML spells the non-finite floats its own way; %g's "inf" is a string.
+  if (std::isnan(V))
+    return ".nan";
+  if (std::isinf(V))
+    return V > 0 ? ".inf" : "-.inf";
   char B[40];
   std::snprintf(B, sizeof B, "%.17g", V);
   return B;
@@ -265,7 +398,7 @@ std::string renderIfManifest(const json &Report) {
         "equals\n# greenlint's SCI for that row (docs/report-format.md).\n";
   OS << "name: greenlint-sci\n";
   OS << "description: "
-     << yamlString("SCI = (E*I + M) per R from greenlint ledgers; grid " +
+     << yamlQuoted("SCI = (E*I + M) per R from greenlint ledgers; grid " +
                    str(M["grid"], "id") + ", profile " +
                    str(M["profile"], "id"))
      << "\n";
@@ -302,11 +435,11 @@ std::string renderIfManifest(const json &Report) {
         Node = str(G, "test") + " | " + Node;
       double Tor = Em["tor"].get<double>();
       double ElS = Em["el_s"].get<double>();
-      OS << "    " << yamlString(Node) << ":\n";
+      OS << "    " << yamlMappingKey(Node, 4) << "\n";
       OS << "      pipeline:\n        compute: [energy-with-pue, "
             "operational-carbon, embodied-share, sum-carbon, sci]\n";
       OS << "      inputs:\n";
-      OS << "        - timestamp: " << yamlString(Timestamp) << "\n";
+      OS << "        - timestamp: " << yamlQuoted(Timestamp) << "\n";
       OS << "          duration: "
          << yamlNumber(std::max(1.0, std::ceil(Em["tir_s"].get<double>())))
          << "\n";

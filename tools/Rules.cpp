@@ -1,8 +1,8 @@
 //===- Rules.cpp - greenlint rules ----------------------------------------===//
 #include "Arguments.h"
+#include "OutputEscaping.h"
 #include "Registry.h"
 #include "Subcommands.h"
-#include "TerminalText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>

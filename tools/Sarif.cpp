@@ -1,5 +1,6 @@
 //===- Sarif.cpp ----------------------------------------------------------===//
 #include "Sarif.h"
+#include "OutputEscaping.h"
 #include "Registry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -45,11 +46,12 @@ json artifactLocation(llvm::StringRef AbsolutePath, const SarifOptions &Opts) {
   return {{"uri", fileUri(AbsolutePath)}};
 }
 
+/// Clang's columns count bytes; the log declares unicodeCodePoints.
 json physicalLocation(llvm::StringRef File, unsigned Line, unsigned Column,
-                      const SarifOptions &Opts) {
+                      const SarifOptions &Opts, SourceFiles &Sources) {
   json Region = {{"startLine", Line}};
   if (Column)
-    Region["startColumn"] = Column;
+    Region["startColumn"] = Sources.codePointColumn(File, Line, Column);
   return {{"artifactLocation", artifactLocation(File, Opts)},
           {"region", std::move(Region)}};
 }
@@ -66,9 +68,11 @@ json fixesOf(const ReportedFinding &F, const SarifOptions &Opts,
     auto End = Sources.lineColumnOf(R.File, R.Offset + R.Length);
     if (Begin && End)
       Deleted.update({{"startLine", Begin->first},
-                      {"startColumn", Begin->second},
+                      {"startColumn", Sources.codePointColumn(
+                                          R.File, Begin->first, Begin->second)},
                       {"endLine", End->first},
-                      {"endColumn", End->second}});
+                      {"endColumn", Sources.codePointColumn(R.File, End->first,
+                                                            End->second)}});
     auto [It, Inserted] = ByFile.try_emplace(R.File, json::array());
     if (Inserted)
       Order.push_back(R.File);
@@ -122,7 +126,7 @@ void writeSarif(llvm::raw_ostream &OS,
         {"message", {{"text", F.Message}}},
         {"locations",
          {{{"physicalLocation",
-            physicalLocation(F.File, F.Line, F.Column, Opts)}}}},
+            physicalLocation(F.File, F.Line, F.Column, Opts, Sources)}}}},
         {"partialFingerprints", {{"greenlintFingerprint/v1", C.Fingerprint}}}};
     auto Index = RuleIndex.find(F.RuleId);
     if (Index != RuleIndex.end())
@@ -131,10 +135,11 @@ void writeSarif(llvm::raw_ostream &OS,
       json Related = json::array();
       for (size_t I = 0; I < F.Notes.size(); ++I) {
         const auto &N = F.Notes[I];
-        Related.push_back({{"id", I},
-                           {"message", {{"text", N.Message}}},
-                           {"physicalLocation",
-                            physicalLocation(N.File, N.Line, N.Column, Opts)}});
+        Related.push_back(
+            {{"id", I},
+             {"message", {{"text", N.Message}}},
+             {"physicalLocation",
+              physicalLocation(N.File, N.Line, N.Column, Opts, Sources)}});
       }
       Result["relatedLocations"] = std::move(Related);
     }
@@ -155,14 +160,30 @@ void writeSarif(llvm::raw_ostream &OS,
   std::string Root = Opts.SourceRoot;
   if (!llvm::StringRef(Root).ends_with("/"))
     Root += '/';
+  // A unit that did not compile was not linted: its findings are missing,
+  // which code scanning must not read as "fixed".
+  json Invocation = {{"executionSuccessful", Opts.FailedUnits.empty()}};
+  if (!Opts.FailedUnits.empty()) {
+    json Notes = json::array();
+    for (const std::string &Unit : Opts.FailedUnits)
+      Notes.push_back(
+          {{"level", "error"},
+           {"message",
+            {{"text", "did not compile; its findings are incomplete"}}},
+           {"locations",
+            {{{"physicalLocation",
+               {{"artifactLocation", artifactLocation(Unit, Opts)}}}}}}});
+    Invocation["toolExecutionNotifications"] = std::move(Notes);
+  }
   json Run = {{"tool", {{"driver", std::move(Driver)}}},
+              {"invocations", json::array({std::move(Invocation)})},
               {"originalUriBaseIds", {{"SRCROOT", {{"uri", fileUri(Root)}}}}},
               {"columnKind", "unicodeCodePoints"},
               {"results", std::move(Results)}};
   json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", {std::move(Run)}}};
-  OS << Log.dump(2) << "\n";
+  OS << dumpJson(Log, 2) << "\n";
 }
 
 } // namespace greenlint

@@ -24,6 +24,9 @@ struct SarifOptions {
   /// Base URL of the docs folder: help links are <DocsUrl>rules/<id>.md.
   std::string DocsUrl;
   std::string Version;
+  /// Absolute paths of the translation units that had compile errors: the
+  /// run's invocation is then not successful.
+  std::vector<std::string> FailedUnits;
 };
 
 void writeSarif(llvm::raw_ostream &OS,

@@ -1,5 +1,6 @@
 //===- SourceFiles.cpp ----------------------------------------------------===//
 #include "SourceFiles.h"
+#include "OutputEscaping.h"
 #include <algorithm>
 
 namespace greenlint {
@@ -42,6 +43,22 @@ std::optional<unsigned> SourceFiles::offsetOf(llvm::StringRef Path,
   if (Offset > F->Buffer->getBufferSize())
     return std::nullopt;
   return Offset;
+}
+
+unsigned SourceFiles::codePointColumn(llvm::StringRef Path, unsigned Line,
+                                      unsigned ByteColumn) {
+  const File *F = get(Path);
+  if (!F || Line == 0 || ByteColumn == 0 || Line > F->LineStarts.size())
+    return ByteColumn;
+  llvm::StringRef Text = F->Buffer->getBuffer();
+  size_t Begin = F->LineStarts[Line - 1];
+  // A column past the line's end (the position after its last character)
+  // keeps its distance from the end.
+  size_t End = Line < F->LineStarts.size() ? F->LineStarts[Line] : Text.size();
+  size_t Before = std::min<size_t>(ByteColumn - 1, End - Begin);
+  llvm::StringRef Prefix = Text.substr(Begin, Before);
+  return codePointCount(std::string_view(Prefix.data(), Prefix.size())) + 1 +
+         (ByteColumn - 1 - Before);
 }
 
 std::optional<std::pair<unsigned, unsigned>>

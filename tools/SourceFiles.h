@@ -25,6 +25,12 @@ public:
   /// The byte offset of a 1-based line and byte column.
   std::optional<unsigned> offsetOf(llvm::StringRef Path, unsigned Line,
                                    unsigned Column);
+  /// The 1-based column in Unicode code points of a 1-based byte column
+  /// (SARIF's unicodeCodePoints), from the line's bytes; the byte column
+  /// when the file or line cannot be read. An invalid UTF-8 byte counts as
+  /// one code point.
+  unsigned codePointColumn(llvm::StringRef Path, unsigned Line,
+                           unsigned ByteColumn);
   /// The 1-based line and byte column of a byte offset.
   std::optional<std::pair<unsigned, unsigned>>
   lineColumnOf(llvm::StringRef Path, unsigned Offset);

@@ -117,6 +117,18 @@ def main():
             artifact_location(loc, "%s.originalUriBaseIds.%s" % (where, name), {})
         if opt(run, "columnKind", str, where) not in (None, "utf16CodeUnits", "unicodeCodePoints"):
             problems.append("%s.columnKind: not an allowed value" % where)
+        for i, inv in enumerate(opt(run, "invocations", list, where) or []):
+            iw = "%s.invocations[%d]" % (where, i)
+            need(inv, "executionSuccessful", bool, iw)
+            for j, note in enumerate(opt(inv, "toolExecutionNotifications", list, iw) or []):
+                nw = "%s.toolExecutionNotifications[%d]" % (iw, j)
+                msg = need(note, "message", dict, nw)
+                if msg is not None:
+                    message(msg, nw + ".message")
+                if opt(note, "level", str, nw) not in (None,) + tuple(LEVELS):
+                    problems.append("%s.level: not one of %s" % (nw, sorted(LEVELS)))
+                for k, loc in enumerate(opt(note, "locations", list, nw) or []):
+                    location(loc, "%s.locations[%d]" % (nw, k), base_ids)
         for i, result in enumerate(opt(run, "results", list, where) or []):
             rw = "%s.results[%d]" % (where, i)
             msg = need(result, "message", dict, rw)
