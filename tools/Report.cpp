@@ -101,10 +101,13 @@ int runReport(int Argc, const char **Argv) {
   if (Format != "table")
     for (const auto &W : Report["warnings"])
       llvm::errs() << "greenlint: warning: " << W.get<std::string>() << "\n";
-  std::string Text = Format == "json"       ? Report.dump(1) + "\n"
-                     : Format == "markdown" ? renderReportMarkdown(Report)
-                     : Format == "if"       ? renderIfManifest(Report)
-                                            : renderReportTable(Report);
+  std::string Text =
+      Format == "json" ? Report.dump(1, ' ', false,
+                                     nlohmann::json::error_handler_t::replace) +
+                             "\n"
+      : Format == "markdown" ? renderReportMarkdown(Report)
+      : Format == "if"       ? renderIfManifest(Report)
+                             : renderReportTable(Report);
   return writeOutput(OutPath, Text) ? 0 : 2;
 }
 
