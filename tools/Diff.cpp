@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace greenlint {
 
@@ -59,31 +60,10 @@ static bool loadSide(const std::string &Path, const ReportOptions &Opts,
               "build section (make it with greenlint report --facts)";
       return false;
     }
-    std::ifstream In(Path);
-    Out = json::parse(In, nullptr, false);
-    auto Format = Out.is_object() ? Out.find("format") : Out.end();
-    if (Out.is_discarded() || !Out.is_object() || Format == Out.end() ||
-        *Format != "greenlint-report") {
-      Error = "greenlint: " + Path +
-              ":1: not a greenlint report JSON; make one with greenlint "
-              "report --format json, or pass the ledger folder";
-      return false;
-    }
-    auto Version = Out.find("version");
-    if (Version != Out.end() && Version->is_number() && *Version > 1) {
-      Error = "greenlint: " + Path + ": report format version " +
-              Version->dump() +
-              " is newer than this greenlint reads (1); use a newer greenlint";
-      return false;
-    }
-    std::string Problem;
-    if (!checkReportJson(Out, Problem)) {
-      Error = "greenlint: " + Path + ": report field " + Problem +
-              "; the report was edited or damaged: make it again with "
-              "greenlint report --format json";
-      return false;
-    }
-    return true;
+    std::ifstream In(Path, std::ios::binary);
+    std::string Text((std::istreambuf_iterator<char>(In)),
+                     std::istreambuf_iterator<char>());
+    return parseReportJson(Path, Text, Out, Error);
   }
   if (SideFacts.empty())
     return buildReportFromPaths({Path}, Opts, Out, Error);

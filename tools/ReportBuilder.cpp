@@ -103,6 +103,43 @@ bool readFactsRegions(const json &J, const std::string &File,
   return true;
 }
 
+/// Checks one parsed facts file \p J (read from \p F) and adds it.
+bool addFactsFile(const std::string &F, const json &J,
+                  std::map<std::string, SourceSite> &Sites, json &Files,
+                  BuildSectionBuilder &Build, std::string &Error) {
+  auto Format = J.is_object() ? J.find("format") : J.end();
+  if (J.is_discarded() || !J.is_object() || Format == J.end() ||
+      *Format != "greenlint-facts") {
+    Error = "greenlint: " + F +
+            ":1: not a greenlint facts file (JSON with "
+            "\"format\":\"greenlint-facts\"); pass the plugin's facts "
+            "folder";
+    return false;
+  }
+  auto Version = J.find("version");
+  if (Version == J.end() || !Version->is_number_integer() ||
+      Version->get<int64_t>() < 1) {
+    Error = "greenlint: " + F +
+            ": facts field /version is not a whole number from 1; the "
+            "file is damaged: delete it and rebuild with "
+            "-fplugin-arg-greenlint-facts=";
+    return false;
+  }
+  if (Version->get<int64_t>() > KnownFactsVersion) {
+    Error = "greenlint: " + F + ": facts version " + Version->dump() +
+            " is newer than this greenlint reads (" +
+            std::to_string(KnownFactsVersion) +
+            "); use the greenlint that matches the plugin that wrote it";
+    return false;
+  }
+  std::map<std::string, SourceSite> FileSites;
+  if (!readFactsRegions(J, F, FileSites, Error) || !Build.addFacts(J, F, Error))
+    return false;
+  Files.push_back(F);
+  Sites.insert(FileSites.begin(), FileSites.end());
+  return true;
+}
+
 bool readFacts(const std::vector<std::string> &Paths,
                std::map<std::string, SourceSite> &Sites, json &Files,
                BuildSectionBuilder &Build, std::string &Error) {
@@ -138,37 +175,8 @@ bool readFacts(const std::vector<std::string> &Paths,
   for (const std::string &F : Found) {
     std::ifstream In(F);
     json J = json::parse(In, nullptr, false);
-    auto Format = J.is_object() ? J.find("format") : J.end();
-    if (J.is_discarded() || !J.is_object() || Format == J.end() ||
-        *Format != "greenlint-facts") {
-      Error = "greenlint: " + F +
-              ":1: not a greenlint facts file (JSON with "
-              "\"format\":\"greenlint-facts\"); pass the plugin's facts "
-              "folder";
+    if (!addFactsFile(F, J, Sites, Files, Build, Error))
       return false;
-    }
-    auto Version = J.find("version");
-    if (Version == J.end() || !Version->is_number_integer() ||
-        Version->get<int64_t>() < 1) {
-      Error = "greenlint: " + F +
-              ": facts field /version is not a whole number from 1; the "
-              "file is damaged: delete it and rebuild with "
-              "-fplugin-arg-greenlint-facts=";
-      return false;
-    }
-    if (Version->get<int64_t>() > KnownFactsVersion) {
-      Error = "greenlint: " + F + ": facts version " + Version->dump() +
-              " is newer than this greenlint reads (" +
-              std::to_string(KnownFactsVersion) +
-              "); use the greenlint that matches the plugin that wrote it";
-      return false;
-    }
-    std::map<std::string, SourceSite> FileSites;
-    if (!readFactsRegions(J, F, FileSites, Error) ||
-        !Build.addFacts(J, F, Error))
-      return false;
-    Files.push_back(F);
-    Sites.insert(FileSites.begin(), FileSites.end());
   }
   return true;
 }
@@ -728,6 +736,18 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
   }
   MemorySource Source(Ledgers);
   return buildReportFrom(Source, O, Out, Error);
+}
+
+bool parseFactsFile(const std::string &Path, const std::string &Text,
+                    json &Build, std::string &Error) {
+  std::map<std::string, SourceSite> Sites;
+  json Files = json::array();
+  BuildSectionBuilder Builder;
+  json J = json::parse(Text, nullptr, false);
+  if (!addFactsFile(Path, J, Sites, Files, Builder, Error))
+    return false;
+  Build = Builder.toJson();
+  return true;
 }
 
 bool buildReportFromPaths(const std::vector<std::string> &Paths,

@@ -187,4 +187,32 @@ bool checkReportJson(const json &Report, std::string &Problem) {
   return Problem.empty();
 }
 
+bool parseReportJson(const std::string &Path, const std::string &Text,
+                     json &Out, std::string &Error) {
+  Out = json::parse(Text, nullptr, false);
+  auto Format = Out.is_object() ? Out.find("format") : Out.end();
+  if (Out.is_discarded() || !Out.is_object() || Format == Out.end() ||
+      *Format != "greenlint-report") {
+    Error = "greenlint: " + Path +
+            ":1: not a greenlint report JSON; make one with greenlint "
+            "report --format json, or pass the ledger folder";
+    return false;
+  }
+  auto Version = Out.find("version");
+  if (Version != Out.end() && Version->is_number() && *Version > 1) {
+    Error = "greenlint: " + Path + ": report format version " +
+            Version->dump() +
+            " is newer than this greenlint reads (1); use a newer greenlint";
+    return false;
+  }
+  std::string Problem;
+  if (!checkReportJson(Out, Problem)) {
+    Error = "greenlint: " + Path + ": report field " + Problem +
+            "; the report was edited or damaged: make it again with "
+            "greenlint report --format json";
+    return false;
+  }
+  return true;
+}
+
 } // namespace greenlint

@@ -21,6 +21,12 @@ namespace greenlint {
 /// "<JSON pointer> is <what it is>, expected <what>".
 bool checkReportJson(const nlohmann::json &Report, std::string &Problem);
 
+/// Parses and checks a report JSON's text (\p Path only names it in
+/// messages): what `greenlint diff` does with a .json side, and the report
+/// fuzzer's entry point. On failure \p Error reads "greenlint: <file>...".
+bool parseReportJson(const std::string &Path, const std::string &Text,
+                     nlohmann::json &Out, std::string &Error);
+
 } // namespace greenlint
 
 #endif
