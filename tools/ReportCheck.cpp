@@ -2,7 +2,9 @@
 #include "ReportCheck.h"
 #include "BuildComparison.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace greenlint {
 
@@ -187,6 +189,111 @@ bool checkReportJson(const json &Report, std::string &Problem) {
   return Problem.empty();
 }
 
+namespace {
+
+/// Walks the text of a JSON document that already parsed, to find where
+/// the value at a JSON pointer starts: nlohmann's DOM keeps no positions,
+/// and a message should name the line to fix.
+class PointerLocator {
+public:
+  explicit PointerLocator(const std::string &Text) : T(Text) {}
+
+  /// "line:col" (1-based, bytes) of the value at \p Pointer, or of the
+  /// deepest value on its path that exists.
+  std::string locate(const std::string &Pointer) {
+    P = 0;
+    space();
+    size_t Start = 1;
+    while (Start <= Pointer.size() && !Pointer.empty()) {
+      size_t End = Pointer.find('/', Start);
+      if (End == std::string::npos)
+        End = Pointer.size();
+      if (!enter(Pointer.substr(Start, End - Start)))
+        break;
+      Start = End + 1;
+    }
+    int Line = 1, Col = 1;
+    for (size_t I = 0; I < P && I < T.size(); ++I) {
+      Col = T[I] == '\n' ? 1 : Col + 1;
+      Line += T[I] == '\n';
+    }
+    return std::to_string(Line) + ":" + std::to_string(Col);
+  }
+
+private:
+  void space() {
+    while (P < T.size() &&
+           (T[P] == ' ' || T[P] == '\t' || T[P] == '\n' || T[P] == '\r'))
+      ++P;
+  }
+  /// Past a string at P; its raw text (escapes kept) in \p Raw.
+  void string(std::string *Raw = nullptr) {
+    size_t Start = ++P;
+    while (P < T.size() && T[P] != '"')
+      P += T[P] == '\\' ? 2 : 1;
+    if (Raw)
+      *Raw = T.substr(Start, std::min(P, T.size()) - Start);
+    ++P;
+  }
+  void value() {
+    if (P >= T.size())
+      return;
+    if (T[P] == '"')
+      return string();
+    if (T[P] != '{' && T[P] != '[') {
+      while (P < T.size() && !std::strchr(",]} \t\r\n", T[P]))
+        ++P;
+      return;
+    }
+    int Depth = 0;
+    while (P < T.size()) {
+      char C = T[P];
+      if (C == '"') {
+        string();
+        continue;
+      }
+      Depth += (C == '{' || C == '[') - (C == '}' || C == ']');
+      ++P;
+      if (Depth == 0)
+        return;
+    }
+  }
+  /// Moves P from a container to its member or element \p Token; false
+  /// (P unchanged) when there is none. A repeated key: the last, as read.
+  bool enter(const std::string &Token) {
+    size_t Container = P, Found = std::string::npos;
+    if (P >= T.size() || (T[P] != '{' && T[P] != '['))
+      return false;
+    bool Object = T[P] == '{';
+    ++P;
+    for (size_t Index = 0;; ++Index) {
+      space();
+      if (P >= T.size() || T[P] == '}' || T[P] == ']')
+        break;
+      std::string Key;
+      if (Object) {
+        string(&Key);
+        space();
+        ++P; // ':'
+        space();
+      }
+      if (Object ? Key == Token : std::to_string(Index) == Token)
+        Found = P;
+      value();
+      space();
+      if (P < T.size() && T[P] == ',')
+        ++P;
+    }
+    P = Found == std::string::npos ? Container : Found;
+    return Found != std::string::npos;
+  }
+
+  const std::string &T;
+  size_t P = 0;
+};
+
+} // namespace
+
 bool parseReportJson(const std::string &Path, const std::string &Text,
                      json &Out, std::string &Error) {
   Out = json::parse(Text, nullptr, false);
@@ -207,7 +314,9 @@ bool parseReportJson(const std::string &Path, const std::string &Text,
   }
   std::string Problem;
   if (!checkReportJson(Out, Problem)) {
-    Error = "greenlint: " + Path + ": report field " + Problem +
+    std::string Pointer = Problem.substr(0, Problem.find(' '));
+    Error = "greenlint: " + Path + ":" + PointerLocator(Text).locate(Pointer) +
+            ": report field " + Problem +
             "; the report was edited or damaged: make it again with "
             "greenlint report --format json";
     return false;
