@@ -124,6 +124,12 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
             "an API file needs 'framework:' and an 'apis:' list";
     return false;
   }
+  // as<std::string>() throws on a map or list: check before converting.
+  if (!Root["framework"].IsScalar()) {
+    Error = where(File, Root["framework"]) +
+            "'framework:' must be a name such as libtorch";
+    return false;
+  }
   std::string Framework = Root["framework"].as<std::string>();
   std::vector<ApiEntry> Added;
   for (const YAML::Node &Item : Root["apis"]) {
@@ -137,6 +143,11 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
     E.Line = Item.Mark().line + 1;
     bool HasRole = false, HasTarget = false;
     for (const auto &KV : Item) {
+      if (!KV.first.IsScalar()) {
+        Error = where(File, KV.first) +
+                "an entry's keys are names such as role or function";
+        return false;
+      }
       std::string Key = KV.first.as<std::string>();
       const YAML::Node &V = KV.second;
       try {

@@ -56,15 +56,19 @@ bool Baseline::load(llvm::StringRef Path, Baseline &Out, std::string &Error) {
             .str();
     return false;
   }
+  return parse((*Buffer)->getBuffer(), Path, Out, Error);
+}
+
+bool Baseline::parse(llvm::StringRef Text, llvm::StringRef Path, Baseline &Out,
+                     std::string &Error) {
   auto Fail = [&](const std::string &What) {
     Error = ("baseline '" + Path + "': " + What +
              "; write a new one with --write-baseline")
                 .str();
     return false;
   };
-  nlohmann::json J = nlohmann::json::parse((*Buffer)->getBuffer().begin(),
-                                           (*Buffer)->getBuffer().end(),
-                                           nullptr, /*allow_exceptions=*/false);
+  nlohmann::json J = nlohmann::json::parse(Text.begin(), Text.end(), nullptr,
+                                           /*allow_exceptions=*/false);
   if (J.is_discarded())
     return Fail("not valid JSON");
   if (!J.is_object())

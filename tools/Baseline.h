@@ -30,6 +30,10 @@ class Baseline {
 public:
   /// False with Error naming the file and what is wrong.
   static bool load(llvm::StringRef Path, Baseline &Out, std::string &Error);
+  /// Reads a baseline from \p Text (\p Path names it in messages): the
+  /// fuzzer's entry point.
+  static bool parse(llvm::StringRef Text, llvm::StringRef Path, Baseline &Out,
+                    std::string &Error);
   /// Records every finding that is not suppressed in the source.
   static bool write(llvm::StringRef Path,
                     const std::vector<CheckedFinding> &Findings,

@@ -75,32 +75,60 @@ bool checkBuildSection(const json &Build, std::string &Problem) {
     Problem = "build/" + Field + " is not " + Want;
     return false;
   };
+  auto isCount = [](const json &V) {
+    return V.is_number_integer() && V.get<double>() >= 0;
+  };
+  auto isFigure = [](const json &V) {
+    return V.is_null() || (V.is_number() && V.get<double>() >= 0);
+  };
   if (!Build.is_object())
     return bad("", "an object");
   auto E = Build.find("estimates"), F = Build.find("findings_by_rule"),
        C = Build.find("compile");
   if (E == Build.end() || !E->is_array())
     return bad("estimates", "a list");
-  for (const json &M : *E)
-    for (const char *K : {"framework", "model", "file", "line", "profile"})
-      if (!M.is_object() || !M.contains(K))
-        return bad(std::string("estimates/") + K, "in every estimate");
+  for (size_t I = 0; I < E->size(); ++I) {
+    const json &M = (*E)[I];
+    std::string P = "estimates/" + std::to_string(I) + "/";
+    if (!M.is_object())
+      return bad(P, "an object");
+    for (const char *K : {"framework", "model", "file", "profile"})
+      if (!M.contains(K) || !M[K].is_string())
+        return bad(P + K, "a string");
+    if (!M.contains("line") || !isCount(M["line"]))
+      return bad(P + "line", "a line number");
+    for (const char *K : ComparedFigures)
+      if (M.contains(K) && !isFigure(M[K]))
+        return bad(P + K, "a number from 0 or null");
+  }
   if (F == Build.end() || !F->is_array())
     return bad("findings_by_rule", "a list");
-  for (const json &R : *F)
+  for (size_t I = 0; I < F->size(); ++I) {
+    const json &R = (*F)[I];
+    std::string P = "findings_by_rule/" + std::to_string(I) + "/";
     if (!R.is_object())
-      return bad("findings_by_rule", "a list of objects");
+      return bad(P, "an object");
+    if (!R.contains("rule") || !R["rule"].is_string())
+      return bad(P + "rule", "a string");
+    for (const char *K : {"findings", "suppressed"})
+      if (R.contains(K) && !isCount(R[K]))
+        return bad(P + K, "a whole number from 0");
+  }
   if (C == Build.end() || !C->is_object())
     return bad("compile", "an object");
-  for (const char *K : {"energy_j", "wall_s", "cpu_s", "translation_units"})
-    if (!C->contains(K))
-      return bad(std::string("compile/") + K, "there");
+  for (const char *K : {"wall_s", "cpu_s"})
+    if (!C->contains(K) || !(*C)[K].is_number() || (*C)[K].get<double>() < 0)
+      return bad(std::string("compile/") + K, "a number from 0");
+  if (!C->contains("energy_j") || !isFigure((*C)["energy_j"]))
+    return bad("compile/energy_j", "a number from 0 or null");
+  if (!C->contains("translation_units") || !isCount((*C)["translation_units"]))
+    return bad("compile/translation_units", "a whole number from 0");
   for (const char *K : {"without_cost", "profiles"})
     if (!C->contains(K) || !(*C)[K].is_array())
       return bad(std::string("compile/") + K, "a list");
   for (const json &P : (*C)["profiles"])
-    if (!P.is_object() || !P.contains("id"))
-      return bad("compile/profiles", "a list of objects with an id");
+    if (!P.is_object() || !P.contains("id") || !P["id"].is_string())
+      return bad("compile/profiles", "a list of objects with a string id");
   return true;
 }
 

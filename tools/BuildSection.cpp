@@ -64,10 +64,14 @@ public:
         return true;
       return fail(Pointer + "/" + Key + " is missing, expected " + wantText(W));
     }
-    if (matches(*It, W))
-      return true;
-    return fail(Pointer + "/" + Key + " is " + It->type_name() + ", expected " +
-                wantText(W));
+    if (!matches(*It, W))
+      return fail(Pointer + "/" + Key + " is " + It->type_name() +
+                  ", expected " + wantText(W));
+    // Lines, sizes, FLOPs, joules and seconds: none is negative.
+    if (It->is_number() && !(It->get<double>() >= 0))
+      return fail(Pointer + "/" + Key + " is " + It->dump() + ", expected " +
+                  wantText(W) + " from 0");
+    return true;
   }
 
   bool fail(const std::string &What) {

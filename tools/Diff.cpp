@@ -2,6 +2,7 @@
 #include "BuildComparison.h"
 #include "Comparison.h"
 #include "OutputEscaping.h"
+#include "ReportCheck.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
 
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace greenlint {
 
@@ -38,6 +40,10 @@ static void diffUsage(llvm::raw_ostream &OS) {
         "                        carries its own build section); --facts "
         "gives both\n"
         "                        sides the same\n"
+        "  --allow-warnings      compare even a side whose report warns of "
+        "damaged\n"
+        "                        data (impossible numbers, lost records, "
+        "runs left out)\n"
         "  --format F            table (default), markdown, json\n"
         "  -o FILE               write there instead of stdout\n"
      << reportOptionsHelp();
@@ -55,29 +61,10 @@ static bool loadSide(const std::string &Path, const ReportOptions &Opts,
               "build section (make it with greenlint report --facts)";
       return false;
     }
-    std::ifstream In(Path);
-    Out = json::parse(In, nullptr, false);
-    if (Out.is_discarded() || !Out.is_object() ||
-        Out.value("format", std::string()) != "greenlint-report") {
-      Error = "greenlint: " + Path +
-              ":1: not a greenlint report JSON; make one with greenlint "
-              "report --format json, or pass the ledger folder";
-      return false;
-    }
-    if (Out.value("version", 0) > 1) {
-      Error = "greenlint: " + Path + ": report format version " +
-              std::to_string(Out.value("version", 0)) +
-              " is newer than this greenlint reads (1); use a newer greenlint";
-      return false;
-    }
-    std::string Problem;
-    if (Out.contains("build") && !checkBuildSection(Out["build"], Problem)) {
-      Error = "greenlint: " + Path + ": " + Problem +
-              "; make the report again with greenlint report --facts "
-              "--format json";
-      return false;
-    }
-    return true;
+    std::ifstream In(Path, std::ios::binary);
+    std::string Text((std::istreambuf_iterator<char>(In)),
+                     std::istreambuf_iterator<char>());
+    return parseReportJson(Path, Text, Out, Error);
   }
   if (SideFacts.empty())
     return buildReportFromPaths({Path}, Opts, Out, Error);
@@ -91,6 +78,7 @@ int runDiff(int Argc, const char **Argv) {
   DiffSettings Settings;
   std::vector<std::string> Paths, BaseFacts, HeadFacts;
   std::string Format = "table", OutPath;
+  bool AllowWarnings = false;
   for (int I = 0; I < Argc; ++I) {
     std::string Arg = Argv[I], Error;
     if (Arg == "-h" || Arg == "--help") {
@@ -104,7 +92,10 @@ int runDiff(int Argc, const char **Argv) {
     }
     if (Used)
       continue;
-    if ((Arg == "--base-facts" || Arg == "--head-facts") && I + 1 < Argc) {
+    if (Arg == "--allow-warnings") {
+      AllowWarnings = true;
+    } else if ((Arg == "--base-facts" || Arg == "--head-facts") &&
+               I + 1 < Argc) {
       (Arg == "--base-facts" ? BaseFacts : HeadFacts).push_back(Argv[++I]);
     } else if ((Arg == "--fail-above" || Arg == "--alpha" ||
                 Arg == "--fail-on-build-growth") &&
@@ -150,6 +141,21 @@ int runDiff(int Argc, const char **Argv) {
   if (!loadSide(Paths[0], Opts, BaseFacts, "--base-facts", Base, Error) ||
       !loadSide(Paths[1], Opts, HeadFacts, "--head-facts", Head, Error)) {
     llvm::errs() << Error << "\n";
+    return 2;
+  }
+  // A side built from damaged data would make the verdict about the damage.
+  for (int Side = 0; Side < 2 && !AllowWarnings; ++Side) {
+    const json &R = Side ? Head : Base;
+    auto W = R.find("data_warnings");
+    if (W == R.end() || !W->is_array() || W->empty())
+      continue;
+    llvm::errs() << "greenlint: diff refused: " << Paths[Side] << " has "
+                 << W->size() << " warning(s) of damaged data; the first: "
+                 << (W->front().is_string() ? W->front().get<std::string>()
+                                            : W->front().dump())
+                 << "\nrepair or remove the ledgers they name and make the "
+                    "report again, or pass --allow-warnings to compare "
+                    "anyway\n";
     return 2;
   }
   // A report from --facts alone has no SCI: compare it only with another.

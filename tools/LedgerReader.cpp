@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -306,18 +308,75 @@ private:
   uint32_t I = 0;
 };
 
-/// A string member, or "" when missing or of another type.
-template <typename View>
-std::string stringOr(const View &Obj, const char *Key) {
-  View V = Obj.find(Key);
-  return V.isString() ? V.string() : std::string();
+/// The length of the well-formed UTF-8 sequence at \p S (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+size_t utf8Sequence(std::string_view S) {
+  auto Byte = [&](size_t I) { return static_cast<unsigned char>(S[I]); };
+  unsigned char C = Byte(0);
+  if (C < 0x80)
+    return 1;
+  size_t N = C >= 0xC2 && C <= 0xDF   ? 2
+             : C >= 0xE0 && C <= 0xEF ? 3
+             : C >= 0xF0 && C <= 0xF4 ? 4
+                                      : 0;
+  if (N == 0 || S.size() < N)
+    return 0;
+  unsigned char Lo = 0x80, Hi = 0xBF; // the second byte's range
+  if (C == 0xE0)
+    Lo = 0xA0;
+  else if (C == 0xED)
+    Hi = 0x9F;
+  else if (C == 0xF0)
+    Lo = 0x90;
+  else if (C == 0xF4)
+    Hi = 0x8F;
+  if (Byte(1) < Lo || Byte(1) > Hi)
+    return 0;
+  for (size_t I = 2; I < N; ++I)
+    if (Byte(I) < 0x80 || Byte(I) > 0xBF)
+      return 0;
+  return N;
 }
 
-/// A boolean member, or \p Default when missing or of another type.
-template <typename View>
-bool boolOr(const View &Obj, const char *Key, bool Default) {
-  View V = Obj.find(Key);
-  return V.isBool() ? V.boolean() : Default;
+/// \p S with each byte that is not part of well-formed UTF-8 replaced by
+/// U+FFFD; \p Changed says whether any was.
+std::string repairUtf8(std::string_view S, bool &Changed) {
+  std::string Out;
+  Out.reserve(S.size());
+  Changed = false;
+  while (!S.empty()) {
+    size_t N = utf8Sequence(S);
+    if (N == 0) {
+      Out += "\xEF\xBF\xBD";
+      Changed = true;
+      N = 1;
+    } else {
+      Out.append(S.data(), N);
+    }
+    S.remove_prefix(N);
+  }
+  return Out;
+}
+
+/// Decodes the runtime's "<field>_hex" (two lower- or upper-case hex digits
+/// per byte) into \p Out; false when it is not hex.
+bool decodeHex(std::string_view Hex, std::string &Out) {
+  auto Digit = [](char C) {
+    return C >= '0' && C <= '9'   ? C - '0'
+           : C >= 'a' && C <= 'f' ? C - 'a' + 10
+           : C >= 'A' && C <= 'F' ? C - 'A' + 10
+                                  : -1;
+  };
+  if (Hex.size() % 2)
+    return false;
+  Out.clear();
+  for (size_t I = 0; I < Hex.size(); I += 2) {
+    int H = Digit(Hex[I]), L = Digit(Hex[I + 1]);
+    if (H < 0 || L < 0)
+      return false;
+    Out += static_cast<char>(H * 16 + L);
+  }
+  return true;
 }
 
 /// A count (version, pid, cores) from a JSON number, clamped to \p T's
@@ -334,56 +393,171 @@ template <typename T> T clampedCount(double N) {
   return static_cast<T>(N);
 }
 
+// Bounds of what one sample record can hold: a record spans flush_ms (100 ms
+// by default), so a terajoule (10 TW for 100 ms) or a billion seconds (31
+// years) in one record is damage, and letting it through overflows the sums
+// to infinity (a null SCI).
+constexpr double MaxJoulesPerRecord = 1e12;
+constexpr double MaxSecondsPerRecord = 1e9;
+constexpr double MaxCountPerRecord = 1e15; // calls or units
+
 /// Reads typed fields of one record, remembering the first problem with the
 /// key that caused it, so the message says what is wrong, not just "invalid".
+/// Problem: the record is damaged (wrong type, missing key); Implausible: a
+/// number outside what a run can produce.
 template <typename View> struct FieldReader {
-  std::string Problem;
+  std::string Problem, Implausible;
+
+  void problem(std::string What) {
+    if (Problem.empty())
+      Problem = std::move(What);
+  }
 
   double number(const View &Obj, const char *Key, bool Required = true) {
     View V = Obj.find(Key);
     if (!V) {
-      if (Required && Problem.empty())
-        Problem = std::string("missing '") + Key + "'";
+      if (Required)
+        problem(std::string("missing '") + Key + "'");
       return 0;
     }
     if (!V.isNumber()) {
-      if (Problem.empty())
-        Problem = std::string("'") + Key + "' is not a number";
+      problem(std::string("'") + Key + "' is not a number");
       return 0;
     }
     return V.number();
   }
 
-  DomainEnergy energy(const View &Obj, const char *Key) {
+  /// A number that must lie in [0, Max]; \p Where names it in a message.
+  double amount(const View &Obj, const char *Key, bool Required, double Max,
+                const std::string &Where) {
+    double N = number(Obj, Key, Required);
+    check(N, Max, Where + "'" + Key + "'");
+    return N;
+  }
+
+  void check(double N, double Max, const std::string &What) {
+    if (N >= 0 && N <= Max)
+      return;
+    if (Implausible.empty()) {
+      char Buf[32];
+      std::snprintf(Buf, sizeof Buf, "%g", N);
+      Implausible =
+          What + " is " + Buf +
+          (N < 0 ? " (negative)" : " (beyond what one record can hold)");
+    }
+  }
+
+  /// A count: a whole number in [0, Max].
+  double count(const View &Obj, const char *Key, double Max,
+               const std::string &Where) {
+    double N = amount(Obj, Key, false, Max, Where);
+    if (N != std::floor(N) && Implausible.empty())
+      Implausible = Where + "'" + Key + "' is not a whole number";
+    return N;
+  }
+
+  /// A string member, "" when missing; a value of another type is a
+  /// problem. "<Key>_hex", when present, holds the raw bytes of a string
+  /// that was not valid UTF-8 (docs/ledger-format.md) and wins.
+  std::string string(const View &Obj, const char *Key) {
+    std::string HexKey = std::string(Key) + "_hex";
+    if (View Hex = Obj.find(HexKey.c_str())) {
+      std::string Raw;
+      if (Hex.isString() && decodeHex(Hex.string(), Raw))
+        return Raw;
+      problem("'" + HexKey + "' is not a string of hex digits");
+      return std::string();
+    }
+    View V = Obj.find(Key);
+    if (!V)
+      return std::string();
+    if (!V.isString()) {
+      problem(std::string("'") + Key + "' is not a string");
+      return std::string();
+    }
+    return V.string();
+  }
+
+  bool boolean(const View &Obj, const char *Key) {
+    View V = Obj.find(Key);
+    if (V && !V.isBool())
+      problem(std::string("'") + Key + "' is not true or false");
+    return V.isBool() && V.boolean();
+  }
+
+  std::vector<std::string> strings(const View &Obj, const char *Key) {
+    std::vector<std::string> Out;
+    View V = Obj.find(Key);
+    if (!V)
+      return Out;
+    bool Ok = V.isArray();
+    if (Ok)
+      V.forEachElement([&](const View &E) {
+        if (E.isString())
+          Out.push_back(E.string());
+        else
+          Ok = false;
+      });
+    if (!Ok)
+      problem(std::string("'") + Key + "' is not a list of strings");
+    return Out;
+  }
+
+  DomainEnergy energy(const View &Obj, const char *Key,
+                      const std::string &Where) {
     DomainEnergy E;
     View V = Obj.find(Key);
     if (!V.isObject()) {
-      if (Problem.empty())
-        Problem = std::string("missing object '") + Key + "'";
+      problem(std::string("missing object '") + Key + "'");
       return E;
     }
-    E.Cpu = number(V, "cpu", false);
-    E.Dram = number(V, "dram", false);
-    E.Gpu = number(V, "gpu", false);
+    std::string In = Where + "'" + Key + "' ";
+    E.Cpu = amount(V, "cpu", false, MaxJoulesPerRecord, In);
+    E.Dram = amount(V, "dram", false, MaxJoulesPerRecord, In);
+    E.Gpu = amount(V, "gpu", false, MaxJoulesPerRecord, In);
     return E;
   }
 
-  RegionFigures region(const View &Obj) {
+  RegionFigures region(const View &Obj, const std::string &Name) {
     RegionFigures R;
-    R.Energy = energy(Obj, "energy_j");
-    R.SelfEnergy = energy(Obj, "self_energy_j");
-    R.CpuS = number(Obj, "cpu_s");
-    R.SelfCpuS = number(Obj, "self_cpu_s");
-    R.WallS = number(Obj, "wall_s", false);
-    R.Calls = clampedCount<uint64_t>(number(Obj, "calls", false));
-    if (View Units = Obj.find("units"); Units.isObject())
-      Units.forEachMember([&](const std::string &Unit, const View &N) {
-        // A repeated key counts as its last value, as nlohmann reads it.
-        if (N.isNumber())
-          R.Units[Unit] = N.number();
+    std::string Where = "region '" + Name + "' ";
+    R.Energy = energy(Obj, "energy_j", Where);
+    R.SelfEnergy = energy(Obj, "self_energy_j", Where);
+    R.CpuS = amount(Obj, "cpu_s", true, MaxSecondsPerRecord, Where);
+    R.SelfCpuS = amount(Obj, "self_cpu_s", true, MaxSecondsPerRecord, Where);
+    R.WallS = amount(Obj, "wall_s", false, MaxSecondsPerRecord, Where);
+    R.Calls =
+        clampedCount<uint64_t>(count(Obj, "calls", MaxCountPerRecord, Where));
+    auto unit = [&](const std::string &Unit, const View &N) {
+      if (!N.isNumber()) {
+        problem(Where + "unit '" + Unit + "' is not a number");
+        return;
+      }
+      check(N.number(), MaxCountPerRecord, Where + "unit '" + Unit + "'");
+      if (N.number() != std::floor(N.number()) && Implausible.empty())
+        Implausible = Where + "unit '" + Unit + "' is not a whole number";
+      R.Units[Unit] = N.number();
+    };
+    // A repeated key counts as its last value, as nlohmann reads it.
+    std::map<std::string, View> Last;
+    if (View Units = Obj.find("units"); Units && !Units.isObject())
+      problem(Where + "'units' is not an object");
+    else if (Units)
+      Units.forEachMember(
+          [&](const std::string &Unit, const View &N) { Last[Unit] = N; });
+    // Units whose names are not UTF-8, keyed by their bytes in hex.
+    if (View Hex = Obj.find("units_hex"); Hex && !Hex.isObject())
+      problem(Where + "'units_hex' is not an object");
+    else if (Hex)
+      Hex.forEachMember([&](const std::string &Key, const View &N) {
+        std::string Unit;
+        if (!decodeHex(Key, Unit))
+          problem(Where + "'units_hex' key '" + Key + "' is not hex");
         else
-          R.Units.erase(Unit);
+          Last[Unit] = N;
       });
+    for (const auto &[Unit, N] : Last)
+      unit(Unit, N);
     return R;
   }
 };
@@ -394,7 +568,8 @@ std::string at(const std::string &Path, int Line) {
 
 bool readHeader(const json &Doc, Ledger &L, int Line, std::string &Error) {
   NlohmannView J(&Doc);
-  if (stringOr(J, "format") != "greenlint-ledger") {
+  NlohmannView Format = J.find("format");
+  if (!Format.isString() || Format.string() != "greenlint-ledger") {
     Error = at(L.Path, Line) +
             "not a greenlint ledger (the first record must be the header "
             "with \"format\":\"greenlint-ledger\"); pass only folders or "
@@ -402,27 +577,26 @@ bool readHeader(const json &Doc, Ledger &L, int Line, std::string &Error) {
     return false;
   }
   FieldReader<NlohmannView> F;
-  L.Version = clampedCount<int>(F.number(J, "version"));
-  if (L.Version > KnownLedgerVersion) {
+  double Version = F.number(J, "version");
+  if (F.Problem.empty() && !(Version >= 1 && Version == std::floor(Version)))
+    F.problem("'version' is not a whole number from 1");
+  L.Version = clampedCount<int>(Version);
+  if (F.Problem.empty() && L.Version > KnownLedgerVersion) {
     Error = at(L.Path, Line) + "ledger version " + std::to_string(L.Version) +
             " is newer than this greenlint reads (" +
             std::to_string(KnownLedgerVersion) +
             "); use the greenlint that matches the runtime that wrote it";
     return false;
   }
-  L.GreenlintVersion = stringOr(J, "greenlint_version");
-  L.Host = stringOr(J, "host");
+  L.GreenlintVersion = F.string(J, "greenlint_version");
+  L.Host = F.string(J, "host");
   L.Pid = clampedCount<int64_t>(F.number(J, "pid", false));
   L.Ppid = clampedCount<int64_t>(F.number(J, "ppid", false));
   L.StartTime = F.number(J, "start_time", false);
-  L.StartTimeUtc = stringOr(J, "start_time_utc");
-  L.MeterReason = stringOr(J, "meter_reason");
-  L.Test = stringOr(J, "test");
-  if (NlohmannView Args = J.find("command_line"); Args.isArray())
-    Args.forEachElement([&](const NlohmannView &A) {
-      if (A.isString())
-        L.CommandLine.push_back(A.string());
-    });
+  L.StartTimeUtc = F.string(J, "start_time_utc");
+  L.MeterReason = F.string(J, "meter_reason");
+  L.Test = F.string(J, "test");
+  L.CommandLine = F.strings(J, "command_line");
   NlohmannView Profile = J.find("profile");
   if (!Profile.isObject()) {
     Error = at(L.Path, Line) +
@@ -430,26 +604,29 @@ bool readHeader(const json &Doc, Ledger &L, int Line, std::string &Error) {
             "program with GREENLINT_LEDGER set";
     return false;
   }
-  L.ProfileId = stringOr(Profile, "id");
-  L.ProfileName = stringOr(Profile, "name");
-  L.ProfileKind = stringOr(Profile, "kind");
-  L.ProfileSource = stringOr(Profile, "source");
-  L.ProfileGeneric = boolOr(Profile, "generic", false);
+  L.ProfileId = F.string(Profile, "id");
+  L.ProfileName = F.string(Profile, "name");
+  L.ProfileKind = F.string(Profile, "kind");
+  L.ProfileSource = F.string(Profile, "source");
+  L.ProfileGeneric = F.boolean(Profile, "generic");
   L.ProfileCores = clampedCount<int>(F.number(Profile, "cores", false));
   L.ProfileThreads = clampedCount<int>(F.number(Profile, "threads", false));
-  if (NlohmannView Meters = J.find("meters"); Meters.isArray())
+  if (L.ProfileCores < 0 || L.ProfileThreads < 0)
+    F.problem("a negative 'cores' or 'threads' in 'profile'");
+  NlohmannView Meters = J.find("meters");
+  if (Meters && !Meters.isArray())
+    F.problem("'meters' is not a list");
+  else if (Meters)
     Meters.forEachElement([&](const NlohmannView &M) {
-      if (!M.isObject())
+      if (!M.isObject()) {
+        F.problem("a meter that is not an object");
         return;
+      }
       LedgerMeter Meter;
-      Meter.Name = stringOr(M, "name");
-      Meter.Measured = boolOr(M, "measured", false);
-      Meter.Detail = stringOr(M, "detail");
-      if (NlohmannView D = M.find("domains"); D.isArray())
-        D.forEachElement([&](const NlohmannView &Domain) {
-          if (Domain.isString())
-            Meter.Domains.push_back(Domain.string());
-        });
+      Meter.Name = F.string(M, "name");
+      Meter.Measured = F.boolean(M, "measured");
+      Meter.Detail = F.string(M, "detail");
+      Meter.Domains = F.strings(M, "domains");
       L.Meters.push_back(std::move(Meter));
     });
   if (!F.Problem.empty()) {
@@ -458,35 +635,85 @@ bool readHeader(const json &Doc, Ledger &L, int Line, std::string &Error) {
             "GREENLINT_LEDGER set";
     return false;
   }
+  // GREENLINT_METER=model,model ran one meter twice: each domain's joules
+  // are in the record twice, so every figure would be doubled.
+  for (size_t I = 0; I < L.Meters.size(); ++I)
+    for (size_t K = 0; K < I; ++K)
+      if (L.Meters[I].Name == L.Meters[K].Name) {
+        Error = at(L.Path, Line) + "the header lists meter '" +
+                L.Meters[I].Name +
+                "' twice, so its energy is counted twice; re-run the "
+                "program with each meter named once in GREENLINT_METER";
+        return false;
+      }
   return true;
 }
 
+/// Reads one sample record into \p L. A damaged record fails the read; one
+/// with impossible numbers is left out, with a warning, so that one bad
+/// record does not cost the run.
 template <typename View>
-bool readSample(const View &J, Ledger &L, int Line, std::string &Error) {
+bool readSample(const View &J, Ledger &L, int Line, int64_t &NextSeq,
+                std::string &Error) {
   FieldReader<View> F;
   LedgerRecord R;
+  if (View Seq = J.find("seq")) {
+    double N = Seq.isNumber() ? Seq.number() : -1;
+    if (!(N >= 0 && N == std::floor(N) && N < 9e15)) {
+      F.problem("'seq' is not a whole number from 0");
+    } else {
+      int64_t S = static_cast<int64_t>(N);
+      if (S > NextSeq)
+        L.Warnings.push_back(L.Path + ":" + std::to_string(Line) + ": " +
+                             std::to_string(S - NextSeq) +
+                             " sample record(s) lost before this one (seq " +
+                             std::to_string(S) + ", expected " +
+                             std::to_string(NextSeq) +
+                             "); the figures lack those intervals");
+      else if (S < NextSeq)
+        L.Warnings.push_back(L.Path + ":" + std::to_string(Line) + ": seq " +
+                             std::to_string(S) + " repeats or goes back (" +
+                             std::to_string(NextSeq) +
+                             " expected); two writers or a copied record");
+      NextSeq = S + 1;
+    }
+  }
+  F.amount(J, "interval_s", false, MaxSecondsPerRecord, "");
   View Process = J.find("process");
   if (!Process.isObject()) {
-    F.Problem = "missing object 'process'";
+    F.problem("missing object 'process'");
   } else {
-    R.WallS = F.number(Process, "wall_s");
-    R.CpuS = F.number(Process, "cpu_s");
-    R.Energy = F.energy(Process, "energy_j");
+    R.WallS =
+        F.amount(Process, "wall_s", true, MaxSecondsPerRecord, "process ");
+    R.CpuS = F.amount(Process, "cpu_s", true, MaxSecondsPerRecord, "process ");
+    R.Energy = F.energy(Process, "energy_j", "process ");
   }
-  if (View Regions = J.find("regions"); Regions.isArray())
+  if (View Regions = J.find("regions"); Regions && !Regions.isArray())
+    F.problem("'regions' is not a list");
+  else if (Regions)
     Regions.forEachElement([&](const View &Region) {
-      View Name = Region.find("name");
-      if (!Name.isString()) {
-        if (F.Problem.empty())
-          F.Problem = "a region without a 'name'";
+      if (!Region.isObject()) {
+        F.problem("a region that is not an object");
         return;
       }
-      R.Regions[Name.string()].add(F.region(Region));
+      if (!Region.find("name") && !Region.find("name_hex")) {
+        F.problem("a region without a 'name'");
+        return;
+      }
+      std::string Name = F.string(Region, "name");
+      R.Regions[Name].add(F.region(Region, Name));
     });
   if (!F.Problem.empty()) {
     Error = at(L.Path, Line) + "sample record: " + F.Problem +
             "; the ledger is damaged: delete it or re-run the program";
     return false;
+  }
+  ++L.RecordCount;
+  if (!F.Implausible.empty()) {
+    L.Warnings.push_back(L.Path + ":" + std::to_string(Line) +
+                         ": sample record left out: " + F.Implausible +
+                         "; the ledger is damaged or was edited");
+    return true;
   }
   L.WallS += R.WallS;
   L.CpuS += R.CpuS;
@@ -494,7 +721,28 @@ bool readSample(const View &J, Ledger &L, int Line, std::string &Error) {
   for (const auto &[Name, Figures] : R.Regions)
     L.Regions[Name].add(Figures);
   L.Records.push_back(std::move(R));
-  ++L.RecordCount;
+  return true;
+}
+
+/// Reads the footer's fields; wrong types are damage, impossible counts are
+/// reported.
+bool readFooter(const json &Doc, Ledger &L, int Line, std::string &Error) {
+  NlohmannView J(&Doc);
+  FieldReader<NlohmannView> F;
+  L.HasFooter = true;
+  L.FooterReason = F.string(J, "reason");
+  F.amount(J, "duration_s", false, std::numeric_limits<double>::max(), "");
+  F.count(J, "unbalanced_ends", std::numeric_limits<double>::max(), "");
+  F.count(J, "dropped_units", std::numeric_limits<double>::max(), "");
+  if (!F.Problem.empty()) {
+    Error = at(L.Path, Line) + "footer: " + F.Problem +
+            "; the ledger is damaged: delete it or re-run the program";
+    return false;
+  }
+  if (!F.Implausible.empty())
+    L.Warnings.push_back(L.Path + ":" + std::to_string(Line) +
+                         ": footer: " + F.Implausible +
+                         "; the ledger is damaged or was edited");
   return true;
 }
 
@@ -531,6 +779,7 @@ bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
   if (Part == LedgerPart::HeaderOnly)
     Lines.resize(1);
   FlatJson Flat;
+  int64_t NextSeq = 0;
   for (size_t I = 0; I < Lines.size(); ++I) {
     int LineNo = static_cast<int>(I) + 1;
     // Sample records in the fast parser's subset skip nlohmann.
@@ -538,26 +787,67 @@ bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
       FlatView J(&Flat, 0);
       FlatView Type = J.find("type");
       if (Type.isString() && Type.stringView() == "sample") {
-        if (!readSample(J, Out, LineNo, Error))
+        if (!readSample(J, Out, LineNo, NextSeq, Error))
           return false;
         continue;
       }
     }
     json J = json::parse(Lines[I], nullptr, /*allow_exceptions=*/false);
+    if (J.is_discarded()) {
+      // Runtimes before the "_hex" fields wrote names raw: such a record is
+      // kept, its names shown with U+FFFD, rather than costing the ledger.
+      bool Repaired = false;
+      std::string Fixed = repairUtf8(Lines[I], Repaired);
+      if (Repaired) {
+        J = json::parse(Fixed, nullptr, /*allow_exceptions=*/false);
+        if (!J.is_discarded())
+          Out.Warnings.push_back(
+              Path + ":" + std::to_string(LineNo) +
+              ": text that is not UTF-8 (written by an older runtime) "
+              "read with U+FFFD in place of each bad byte; two names that "
+              "differ only there are merged");
+      }
+    }
     if (J.is_discarded() || !J.is_object()) {
-      // The runtime appends each record with one write(2): only the last
-      // line can be cut short, by a kill inside that write.
-      if (I + 1 == Lines.size() && I > 0) {
+      // The runtime appends each record, newline included, with one
+      // write(2): only the last line can be cut short, by a kill inside
+      // that write, and then it has no newline. A complete last line that
+      // does not parse (a footer with 1e999) is damage, not a crash.
+      bool Unterminated =
+          Lines[I].data() + Lines[I].size() == Text.data() + Text.size();
+      if (I + 1 == Lines.size() && I > 0 && Unterminated) {
         Out.TruncatedLine = LineNo;
         break;
       }
-      Error = at(Path, LineNo) +
-              "corrupt ledger record (not a JSON object); only a last line "
-              "may be cut short by a crash: repair or delete the ledger, or "
-              "re-run the program";
+      int Column = 1;
+      std::string Why = "not a JSON object";
+      if (J.is_discarded()) {
+        try {
+          (void)json::parse(Lines[I]);
+        } catch (const json::exception &E) {
+          // A parse error knows its byte; a number overflow does not.
+          if (auto *P = dynamic_cast<const json::parse_error *>(&E))
+            Column = static_cast<int>(std::min<size_t>(
+                P->byte ? P->byte : 1, std::numeric_limits<int>::max()));
+          std::string What = E.what();
+          // "[json.exception.<id>] <where>: <kind> - <what>": keep <what>.
+          size_t Start = What.rfind(" - ");
+          if (Start == std::string::npos)
+            Start =
+                What.find("] ") == std::string::npos ? 0 : What.find("] ") + 2;
+          else
+            Start += 3;
+          Why = What.substr(Start);
+        }
+      }
+      Error = "greenlint: " + Path + ":" + std::to_string(LineNo) + ":" +
+              std::to_string(Column) + ": corrupt ledger record (" + Why +
+              "); only a last line without its newline may be cut short by a "
+              "crash: repair or delete the ledger, or re-run the program";
       return false;
     }
-    std::string Type = stringOr(NlohmannView(&J), "type");
+    NlohmannView TypeView = NlohmannView(&J).find("type");
+    std::string Type = TypeView.isString() ? TypeView.string() : "";
     if (I == 0 && Type != "header") {
       Error = at(Path, LineNo) +
               "the first record is not a header; pass only ledgers that "
@@ -574,11 +864,11 @@ bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
       if (!readHeader(J, Out, LineNo, Error))
         return false;
     } else if (Type == "sample") {
-      if (!readSample(NlohmannView(&J), Out, LineNo, Error))
+      if (!readSample(NlohmannView(&J), Out, LineNo, NextSeq, Error))
         return false;
     } else if (Type == "footer") {
-      Out.HasFooter = true;
-      Out.FooterReason = stringOr(NlohmannView(&J), "reason");
+      if (!readFooter(J, Out, LineNo, Error))
+        return false;
     }
     // Unknown record types are newer additions: ignored, as the format says.
   }

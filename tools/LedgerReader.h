@@ -76,6 +76,10 @@ struct Ledger {
   std::string FooterReason;
   /// 1-based line number of a dropped unparsable last line, 0 if none.
   int TruncatedLine = 0;
+  /// Problems that did not stop the read, each "<file>:<line>: <what>":
+  /// records skipped for impossible numbers or broken UTF-8, lost records
+  /// (a gap in seq). The report carries them in its "warnings".
+  std::vector<std::string> Warnings;
 
   // Totals over the records.
   double WallS = 0, CpuS = 0;

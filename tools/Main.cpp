@@ -5,6 +5,8 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <exception>
+
 namespace {
 
 void usage(llvm::raw_ostream &OS) {
@@ -49,7 +51,8 @@ int unknownCommand(llvm::StringRef Command) {
 
 } // namespace
 
-int main(int Argc, const char **Argv) {
+namespace {
+int dispatch(int Argc, const char **Argv) {
   if (Argc < 2) {
     usage(llvm::errs());
     return 2;
@@ -75,4 +78,23 @@ int main(int Argc, const char **Argv) {
     return 0;
   }
   return unknownCommand(Command);
+}
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  // The readers validate what they read and answer with a message; this is
+  // the last resort for what they missed, so that no input aborts greenlint
+  // (exit 134) in a CI job.
+  try {
+    return dispatch(Argc, Argv);
+  } catch (const std::exception &E) {
+    llvm::errs() << "greenlint: internal error on this input: " << E.what()
+                 << "; the input is probably damaged: check the files "
+                    "given, and report this as a greenlint bug\n";
+  } catch (...) {
+    llvm::errs() << "greenlint: internal error on this input; the input is "
+                    "probably damaged: check the files given, and report "
+                    "this as a greenlint bug\n";
+  }
+  return 2;
 }

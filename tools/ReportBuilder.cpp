@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -55,6 +56,90 @@ struct SourceSite {
   int Line = 0;
 };
 
+constexpr int KnownFactsVersion = 1;
+
+/// The planned regions of one facts file, checked before any is used.
+bool readFactsRegions(const json &J, const std::string &File,
+                      std::map<std::string, SourceSite> &Sites,
+                      std::string &Error) {
+  auto R = J.find("regions");
+  if (R == J.end())
+    return true;
+  auto fail = [&](const std::string &What) {
+    Error = "greenlint: " + File + ": facts field " + What +
+            "; the file is damaged or not written by greenlint's plugin: "
+            "delete it and rebuild with -fplugin-arg-greenlint-facts= to "
+            "write it again";
+    return false;
+  };
+  if (!R->is_array())
+    return fail(std::string("/regions is ") + R->type_name() +
+                ", expected a list");
+  for (size_t I = 0; I < R->size(); ++I) {
+    const json &Region = (*R)[I];
+    std::string P = "/regions/" + std::to_string(I);
+    if (!Region.is_object())
+      return fail(P + " is " + Region.type_name() + ", expected an object");
+    for (const char *K : {"name", "file", "framework", "phase"})
+      if (auto F = Region.find(K); F != Region.end() && !F->is_string())
+        return fail(P + "/" + K + " is " + F->type_name() +
+                    ", expected a string");
+    if (auto L = Region.find("line");
+        L != Region.end() &&
+        !(L->is_number_integer() && L->get<int64_t>() >= 0 &&
+          L->get<int64_t>() <= std::numeric_limits<int>::max()))
+      return fail(P + "/line is not a line number");
+  }
+  for (const json &Region : *R) {
+    if (!Region.contains("name"))
+      continue;
+    SourceSite S;
+    S.File = Region.value("file", std::string());
+    S.Line = Region.value("line", 0);
+    S.Framework = Region.value("framework", std::string());
+    S.Phase = Region.value("phase", std::string());
+    Sites.emplace(Region["name"].get<std::string>(), S);
+  }
+  return true;
+}
+
+/// Checks one parsed facts file \p J (read from \p F) and adds it.
+bool addFactsFile(const std::string &F, const json &J,
+                  std::map<std::string, SourceSite> &Sites, json &Files,
+                  BuildSectionBuilder &Build, std::string &Error) {
+  auto Format = J.is_object() ? J.find("format") : J.end();
+  if (J.is_discarded() || !J.is_object() || Format == J.end() ||
+      *Format != "greenlint-facts") {
+    Error = "greenlint: " + F +
+            ":1: not a greenlint facts file (JSON with "
+            "\"format\":\"greenlint-facts\"); pass the plugin's facts "
+            "folder";
+    return false;
+  }
+  auto Version = J.find("version");
+  if (Version == J.end() || !Version->is_number_integer() ||
+      Version->get<int64_t>() < 1) {
+    Error = "greenlint: " + F +
+            ": facts field /version is not a whole number from 1; the "
+            "file is damaged: delete it and rebuild with "
+            "-fplugin-arg-greenlint-facts=";
+    return false;
+  }
+  if (Version->get<int64_t>() > KnownFactsVersion) {
+    Error = "greenlint: " + F + ": facts version " + Version->dump() +
+            " is newer than this greenlint reads (" +
+            std::to_string(KnownFactsVersion) +
+            "); use the greenlint that matches the plugin that wrote it";
+    return false;
+  }
+  std::map<std::string, SourceSite> FileSites;
+  if (!readFactsRegions(J, F, FileSites, Error) || !Build.addFacts(J, F, Error))
+    return false;
+  Files.push_back(F);
+  Sites.insert(FileSites.begin(), FileSites.end());
+  return true;
+}
+
 bool readFacts(const std::vector<std::string> &Paths,
                std::map<std::string, SourceSite> &Sites, json &Files,
                BuildSectionBuilder &Build, std::string &Error) {
@@ -72,37 +157,26 @@ bool readFacts(const std::vector<std::string> &Paths,
       Found.push_back(P);
       continue;
     }
+    size_t Before = Found.size();
     for (auto It = fs::recursive_directory_iterator(P, EC);
          !EC && It != fs::recursive_directory_iterator(); It.increment(EC))
       if (It->is_regular_file() && It->path().extension() == ".json")
         Found.push_back(It->path().string());
+    // As with an empty ledger folder: a report of nothing is a mistake.
+    if (Found.size() == Before) {
+      Error = "greenlint: " + P +
+              ": no facts files (*.json) in this folder; build with "
+              "-fplugin-arg-greenlint-facts=" +
+              P + " first";
+      return false;
+    }
   }
   std::sort(Found.begin(), Found.end());
   for (const std::string &F : Found) {
     std::ifstream In(F);
     json J = json::parse(In, nullptr, false);
-    if (J.is_discarded() || !J.is_object() ||
-        J.value("format", std::string()) != "greenlint-facts") {
-      Error = "greenlint: " + F +
-              ":1: not a greenlint facts file (JSON with "
-              "\"format\":\"greenlint-facts\"); pass the plugin's facts "
-              "folder";
+    if (!addFactsFile(F, J, Sites, Files, Build, Error))
       return false;
-    }
-    if (!Build.addFacts(J, F, Error))
-      return false;
-    Files.push_back(F);
-    if (auto R = J.find("regions"); R != J.end() && R->is_array())
-      for (const json &Region : *R) {
-        if (!Region.is_object() || !Region.contains("name"))
-          continue;
-        SourceSite S;
-        S.File = Region.value("file", std::string());
-        S.Line = Region.value("line", 0);
-        S.Framework = Region.value("framework", std::string());
-        S.Phase = Region.value("phase", std::string());
-        Sites.emplace(Region.value("name", std::string()), S);
-      }
   }
   return true;
 }
@@ -389,6 +463,8 @@ public:
   virtual const Ledger &ledger(size_t I) const = 0;
   /// Reads ledger \p I fully; its records are kept until release(I).
   virtual bool load(size_t I, std::string &Error) = 0;
+  /// Why ledger \p I's header did not read; empty when it did.
+  virtual const std::string &headerError(size_t I) const = 0;
   virtual void release(size_t I) = 0;
 };
 
@@ -400,24 +476,25 @@ public:
   const Ledger &ledger(size_t I) const override { return Ledgers[I]; }
   bool load(size_t, std::string &) override { return true; }
   void release(size_t) override {}
+  const std::string &headerError(size_t) const override { return None; }
 
 private:
   const std::vector<Ledger> &Ledgers;
+  const std::string None;
 };
 
 class FileSource : public LedgerSource {
 public:
-  /// Reads every header; a ledger whose header fails is left for load(),
-  /// which fails on it in file order. Returns whether all headers read.
-  bool readHeaders(const std::vector<std::string> &Files) {
+  /// Reads every header; headerError() says why one did not read.
+  void readHeaders(const std::vector<std::string> &Files) {
     this->Files = Files;
     Ledgers.resize(Files.size());
-    bool AllRead = true;
-    std::string Ignored;
+    HeaderErrors.assign(Files.size(), std::string());
     for (size_t I = 0; I < Files.size(); ++I)
-      AllRead &=
-          readLedger(Files[I], Ledgers[I], Ignored, LedgerPart::HeaderOnly);
-    return AllRead;
+      readLedger(Files[I], Ledgers[I], HeaderErrors[I], LedgerPart::HeaderOnly);
+  }
+  const std::string &headerError(size_t I) const override {
+    return HeaderErrors[I];
   }
   size_t size() const override { return Ledgers.size(); }
   const Ledger &ledger(size_t I) const override { return Ledgers[I]; }
@@ -429,25 +506,32 @@ public:
   }
 
 private:
-  std::vector<std::string> Files;
+  std::vector<std::string> Files, HeaderErrors;
   std::vector<Ledger> Ledgers;
 };
 
-/// Builds the report from \p Source. Errors come in the order they did when
-/// every ledger was read before the methodology was resolved: a ledger's
-/// read error first, then the methodology's.
-bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
-                     const ReportOptions &O, json &Out, std::string &Error) {
+/// Builds the report from \p Source. A ledger that does not read is left
+/// out with a warning naming its file and line, so one damaged run does not
+/// cost the others; when none reads, the first one's error is the answer.
+/// A methodology problem comes after that.
+bool buildReportFrom(LedgerSource &Source, const ReportOptions &O, json &Out,
+                     std::string &Error) {
   std::vector<Ledger> Headers; // what the methodology sees: headers only
+  std::vector<std::string> Skipped(Source.size());
   std::string SetupError;
   Methodology M;
   std::vector<Methodology> WhatIf;
   std::map<std::string, SourceSite> Sites;
   json FactsFiles = json::array();
   BuildSectionBuilder Build;
-  auto setup = [&] {
-    for (size_t I = 0; I < Source.size(); ++I)
+  for (size_t I = 0; I < Source.size(); ++I) {
+    Skipped[I] = Source.headerError(I);
+    if (Skipped[I].empty())
       Headers.push_back(Source.ledger(I));
+  }
+  auto setup = [&] {
+    if (Headers.empty())
+      return false;
     if (!resolveMethodology(O, Headers, M, SetupError))
       return false;
     for (const std::string &G : O.WhatIfGrids) {
@@ -458,7 +542,7 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
     }
     return readFacts(O.Facts, Sites, FactsFiles, Build, SetupError);
   };
-  bool SetupOk = HeadersRead && setup();
+  bool SetupOk = setup();
 
   // Groups: everything pooled, or one per test (command line).
   std::vector<std::string> GroupNames;
@@ -466,6 +550,8 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   if (O.ByTest) {
     std::map<std::string, size_t> Index;
     for (size_t I = 0; I < Source.size(); ++I) {
+      if (!Skipped[I].empty())
+        continue;
       std::string Label = Source.ledger(I).label();
       auto [It, New] = Index.emplace(Label, GroupNames.size());
       if (New)
@@ -479,19 +565,32 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   Builders.reserve(GroupNames.size());
   for (size_t G = 0; G < GroupNames.size(); ++G)
     Builders.emplace_back(M, WhatIf);
+  size_t Loaded = 0, FirstLoaded = 0;
   for (size_t I = 0; I < Source.size(); ++I) {
-    if (!Source.load(I, Error))
-      return false;
+    if (!Skipped[I].empty())
+      continue;
+    if (!Source.load(I, Skipped[I]))
+      continue;
+    if (Loaded++ == 0)
+      FirstLoaded = I;
     if (SetupOk)
       Builders[GroupOf[I]].addLedger(Source.ledger(I));
     Source.release(I);
+  }
+  if (Loaded == 0) {
+    for (const std::string &E : Skipped)
+      if (!E.empty()) {
+        Error = E;
+        break;
+      }
+    return false;
   }
   if (!SetupOk) {
     Error = SetupError;
     return false;
   }
 
-  const Ledger &First = Source.ledger(0);
+  const Ledger &First = Source.ledger(FirstLoaded);
   DomainProvenance Prov = domainProvenance(First.Meters);
   json Doc;
   Doc["format"] = "greenlint-report";
@@ -537,9 +636,24 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   Doc["boundary"] = boundaryJson(First, M);
 
   json Inputs = json::array();
-  json Warnings = json::array();
+  // Every warning; the data ones (damage, not a crash) also on their own,
+  // since diff refuses a side that has them.
+  json Warnings = json::array(), DataWarnings = json::array();
   for (size_t I = 0; I < Source.size(); ++I) {
+    if (!Skipped[I].empty()) {
+      // The reader's error, less its "greenlint: " prefix.
+      std::string Why = Skipped[I].rfind("greenlint: ", 0) == 0
+                            ? Skipped[I].substr(11)
+                            : Skipped[I];
+      Warnings.push_back(Why + " (this run is left out of the report)");
+      DataWarnings.push_back(Warnings.back());
+      continue;
+    }
     const Ledger &L = Source.ledger(I);
+    for (const std::string &W : L.Warnings) {
+      Warnings.push_back(W);
+      DataWarnings.push_back(W);
+    }
     Inputs.push_back({{"path", L.Path},
                       {"command_line", L.label()},
                       {"host", L.Host},
@@ -563,6 +677,7 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   if (!O.Facts.empty())
     Doc["build"] = Build.toJson();
   Doc["warnings"] = Warnings;
+  Doc["data_warnings"] = DataWarnings;
   json WhatIfJ = json::array();
   for (const Methodology &W : WhatIf)
     WhatIfJ.push_back(gridJson(W));
@@ -571,6 +686,8 @@ bool buildReportFrom(LedgerSource &Source, bool HeadersRead,
   std::set<std::string> Units;
   json GroupsJ = json::array();
   for (size_t G = 0; G < GroupNames.size(); ++G) {
+    if (O.ByTest && Builders[G].runs() == 0)
+      continue; // every run of this test was left out
     json Rows = Builders[G].toJson(Sites);
     for (const json &R : Rows)
       if (R["scope"] != "total")
@@ -600,6 +717,7 @@ bool buildFactsOnlyReport(const ReportOptions &O, json &Out,
          {"facts", FactsFiles},
          {"build", Build.toJson()},
          {"warnings", json::array()},
+         {"data_warnings", json::array()},
          {"what_if", json::array()},
          {"groups", json::array()}};
   return true;
@@ -617,7 +735,19 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
     return false;
   }
   MemorySource Source(Ledgers);
-  return buildReportFrom(Source, /*HeadersRead=*/true, O, Out, Error);
+  return buildReportFrom(Source, O, Out, Error);
+}
+
+bool parseFactsFile(const std::string &Path, const std::string &Text,
+                    json &Build, std::string &Error) {
+  std::map<std::string, SourceSite> Sites;
+  json Files = json::array();
+  BuildSectionBuilder Builder;
+  json J = json::parse(Text, nullptr, false);
+  if (!addFactsFile(Path, J, Sites, Files, Builder, Error))
+    return false;
+  Build = Builder.toJson();
+  return true;
 }
 
 bool buildReportFromPaths(const std::vector<std::string> &Paths,
@@ -634,8 +764,8 @@ bool buildReportFromPaths(const std::vector<std::string> &Paths,
     return false;
   }
   FileSource Source;
-  bool HeadersRead = Source.readHeaders(Files);
-  return buildReportFrom(Source, HeadersRead, O, Out, Error);
+  Source.readHeaders(Files);
+  return buildReportFrom(Source, O, Out, Error);
 }
 
 } // namespace greenlint

@@ -64,6 +64,11 @@ bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
 /// Builds the report document from ledger files and folders, holding one
 /// ledger's records at a time; the same document as loadLedgers followed by
 /// buildReport, and the same first error.
+/// Checks one facts file's text as report --facts does (\p Path only names
+/// it) and gives the build section of it alone: the fuzzer's entry point.
+bool parseFactsFile(const std::string &Path, const std::string &Text,
+                    nlohmann::json &Build, std::string &Error);
+
 bool buildReportFromPaths(const std::vector<std::string> &Paths,
                           const ReportOptions &O, nlohmann::json &Out,
                           std::string &Error);

@@ -396,10 +396,7 @@ void Sampler::appendRegion(JsonWriter &W, uint32_t Id, const RegionAcc &A) {
       .member("self_cpu_s", A.SelfCpuS, "%.9g")
       .member("wall_s", A.WallS, "%.9g")
       .member("calls", A.Calls);
-  W.key("units").open();
-  for (const auto &U : A.Units)
-    W.member(nameOf(U.first), U.second);
-  W.close().close();
+  W.counts("units", A.Units, nameOf).close();
 }
 
 void Sampler::fold(Totals &Into, const Totals &From) {

@@ -39,6 +39,19 @@ TEST(ApiModel, EntriesAreValidated) {
   EXPECT_FALSE(M.addYaml("apis: []\n", "x.yaml", Error));
   EXPECT_NE(Error.find("needs 'framework:'"), std::string::npos);
 
+  // Found by the API data fuzzer: a map or list where a name belongs threw
+  // YAML::TypedBadConversion out of addYaml and aborted the compiler.
+  EXPECT_FALSE(M.addYaml("framework: {a: 1}\napis: []\n", "x.yaml", Error));
+  EXPECT_NE(Error.find("x.yaml:1:12: 'framework:' must be a name"),
+            std::string::npos)
+      << Error;
+  EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {[role]: model-load, "
+                         "function: f}\n",
+                         "x.yaml", Error));
+  EXPECT_NE(Error.find("x.yaml:3:6: an entry's keys are names"),
+            std::string::npos)
+      << Error;
+
   EXPECT_FALSE(M.addYaml("framework: [\n", "x.yaml", Error));
   EXPECT_NE(Error.find("fix the YAML syntax"), std::string::npos);
   // A failed file adds nothing.

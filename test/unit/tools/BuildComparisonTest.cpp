@@ -103,5 +103,23 @@ TEST(BuildComparison, MalformedBuildSectionIsNamed) {
   json NoFramework = Good;
   NoFramework["estimates"][0].erase("framework");
   EXPECT_FALSE(checkBuildSection(NoFramework, Problem));
-  EXPECT_EQ(Problem, "build/estimates/framework is not in every estimate");
+  EXPECT_EQ(Problem, "build/estimates/0/framework is not a string");
+  // Wrong types threw nlohmann::type_error out of the diff (issue 13.4).
+  json StringLine = Good;
+  StringLine["estimates"][0]["line"] = "7";
+  EXPECT_FALSE(checkBuildSection(StringLine, Problem));
+  EXPECT_EQ(Problem, "build/estimates/0/line is not a line number");
+  json StringWall = Good;
+  StringWall["compile"]["wall_s"] = "a";
+  EXPECT_FALSE(checkBuildSection(StringWall, Problem));
+  EXPECT_EQ(Problem, "build/compile/wall_s is not a number from 0");
+  json NumberId = Good;
+  NumberId["compile"]["profiles"] = json::array({{{"id", 5}}});
+  EXPECT_FALSE(checkBuildSection(NumberId, Problem));
+  json StringCount = Good;
+  StringCount["findings_by_rule"] =
+      json::array({{{"rule", "a"}, {"findings", "x"}}});
+  EXPECT_FALSE(checkBuildSection(StringCount, Problem));
+  EXPECT_EQ(Problem, "build/findings_by_rule/0/findings is not a whole "
+                     "number from 0");
 }

@@ -145,6 +145,15 @@ TEST(BuildSection, WrongFieldTypeIsRefusedNamingFileAndField) {
             0u)
       << Error;
   EXPECT_NE(Error.find("delete it and rebuild"), std::string::npos);
+  // Issue 13.6: a negative figure is refused like a wrong type.
+  json Negative = estimate("Net", "net.h", 12, -5);
+  EXPECT_FALSE(B.addFacts(
+      facts("a.cpp", json::array(), json::array({Negative}), nullptr),
+      "f/a.json", Error));
+  EXPECT_EQ(Error.find("greenlint: f/a.json: facts field /estimates/0/"
+                       "parameters is -5, expected a number or null from 0"),
+            0u)
+      << Error;
 
   EXPECT_FALSE(B.addFacts(facts("a.cpp", json::array(), json::array(),
                                 json::object({{"wall_s", 1}})),
