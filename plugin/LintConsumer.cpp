@@ -58,6 +58,9 @@ bool LintConsumer::loadConfig() {
     ConfigError Error;
     if (!parseConfig("rules: \"" + Opts.RuleGlobs + "\"",
                      "-fplugin-arg-greenlint-rules", Override, Error)) {
+      // Lines and columns of the YAML wrapped around the value mean nothing
+      // to the user who typed it.
+      Error.Line = Error.Column = 0;
       DiagnosticEmitter::reportError(Diags, Error.format());
       return false;
     }

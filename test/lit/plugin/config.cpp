@@ -79,6 +79,10 @@
 // RUN: mkdir -p %t/apis %t/cfgdir && printf 'framework: mine\napis:\n  - role: model-load\n    function: mine::load\n' > %t/apis/mine.yaml
 // RUN: printf 'api_files: [%t/apis/mine.yaml]\n' > %t/cfgdir/abs.yaml
 // RUN: %clangxx -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-config=%t/cfgdir/abs.yaml %t/proj/src/main.cpp -Dnotorch 2>&1 | count 0
+//
+// A bad rules= value is reported against the argument, without the wrapped YAML's line and column.
+// RUN: not %clangxx -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=infer-typo-* %t/proj/src/main.cpp -Dnotorch 2>&1 | FileCheck %s --check-prefix=RULESARG
+// RULESARG: error: greenlint: -fplugin-arg-greenlint-rules: 'infer-typo-*' matches no rule
 #ifndef notorch
 #include <torch/script.h>
 void serve(const std::string &Path, int N) {
