@@ -118,6 +118,17 @@ TEST(LedgerReader, WrongTypesAreMessagesNotExceptions) {
   EXPECT_EQ(L.FooterReason, "");
 }
 
+TEST(LedgerReader, UnopenableLedgerGivesTheOsReason) {
+  Ledger L;
+  std::string Error;
+  EXPECT_FALSE(readLedger("/nonexistent-greenlint/l.jsonl", L, Error,
+                          LedgerPart::Everything));
+  EXPECT_NE(Error.find("/nonexistent-greenlint/l.jsonl: cannot open the "
+                       "ledger: No such file or directory; "),
+            std::string::npos)
+      << Error;
+}
+
 TEST(LedgerReader, HeaderOnlyFailsWhereTheFullReadFailsOnTheHeader) {
   Ledger L;
   std::string Error;
