@@ -54,6 +54,25 @@ PlannedUnitSite planSite(ASTNameGenerator &Names, const SourceManager &SM,
   return Planned;
 }
 
+// Why a call must not be inserted into FD, or null. Said once per function
+// as a remark (not a warning: -Werror builds must not break over code that
+// is correct as written).
+const char *whyNotInstrumented(const FunctionDecl &FD) {
+  // No prologue: the body is assembly that reads its arguments from the
+  // registers a call would clobber, and returns on its own, so the region
+  // would never end.
+  if (FD.hasAttr<NakedAttr>())
+    return "it is a naked function, where an inserted call would clobber its "
+           "argument registers and leave its region open; measure its caller "
+           "instead";
+  // The programmer's word that no call may be added (hooks of
+  // -finstrument-functions, code that runs before the runtime can).
+  if (FD.hasAttr<NoInstrumentFunctionAttr>())
+    return "it is marked no_instrument_function; remove the attribute to "
+           "measure it";
+  return nullptr;
+}
+
 } // namespace
 
 std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
@@ -74,6 +93,14 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
       std::optional<HotPath> Path = classifyHotPath(*FD, Api, Ctx);
       if (!Path)
         continue;
+      if (const char *Why = whyNotInstrumented(*FD)) {
+        DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+        unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+            DiagnosticIDs::Remark, "%0 is not instrumented: %1 "
+                                   "[greenlint-instrument]");
+        Diags.Report(FD->getLocation(), ID) << FD << Why;
+        continue;
+      }
       PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
       PlannedRegion Region{Path->regionName(),
                            phaseName(Path->Kind).str(),
@@ -181,7 +208,9 @@ llvm::PreservedAnalyses InstrumentPass::run(llvm::Module &M,
 
   bool Changed = false;
   for (llvm::Function &F : M) {
-    if (F.isDeclaration())
+    // The plan already leaves naked functions out; a symbol planned for
+    // another declaration must not reach one either.
+    if (F.isDeclaration() || F.hasFnAttribute(llvm::Attribute::Naked))
       continue;
     auto It = Plan.find(F.getName().str());
     if (It == Plan.end())

@@ -39,14 +39,16 @@ bool LintConsumer::loadConfig() {
   Api = &Builtin;
 
   std::string Path = Opts.ConfigPath;
+  ConfigOrigin Origin = ConfigOrigin::PluginArgument;
   if (Path.empty()) {
     const auto &Inputs = CI.getFrontendOpts().Inputs;
     if (!Inputs.empty() && Inputs[0].isFile())
       Path = findConfigFile(Inputs[0].getFile());
+    Origin = ConfigOrigin::Discovered;
   }
   if (!Path.empty()) {
     ConfigError Error;
-    if (!loadConfigFile(Path, Cfg, Error)) {
+    if (!loadConfigFile(Path, Cfg, Error, Origin)) {
       DiagnosticEmitter::reportError(Diags, Error.format());
       return false;
     }
@@ -56,6 +58,9 @@ bool LintConsumer::loadConfig() {
     ConfigError Error;
     if (!parseConfig("rules: \"" + Opts.RuleGlobs + "\"",
                      "-fplugin-arg-greenlint-rules", Override, Error)) {
+      // Lines and columns of the YAML wrapped around the value mean nothing
+      // to the user who typed it.
+      Error.Line = Error.Column = 0;
       DiagnosticEmitter::reportError(Diags, Error.format());
       return false;
     }
@@ -64,11 +69,7 @@ bool LintConsumer::loadConfig() {
   }
   if (!Cfg.ApiFiles.empty()) {
     ExtendedApi = std::make_unique<ApiModel>(Builtin);
-    llvm::SmallString<256> Base(Cfg.SourcePath);
-    llvm::sys::path::remove_filename(Base);
-    for (const std::string &File : Cfg.ApiFiles) {
-      llvm::SmallString<256> Full(Base);
-      llvm::sys::path::append(Full, File);
+    for (const std::string &Full : Cfg.apiFilePaths()) {
       std::string Error;
       if (!ExtendedApi->addFile(Full, Error)) {
         DiagnosticEmitter::reportError(Diags, Error);
@@ -80,6 +81,30 @@ bool LintConsumer::loadConfig() {
   return loadTargetProfile();
 }
 
+bool LintConsumer::inputIsSource() const {
+  // A C++20 module interface is linted when it is precompiled (.cppm to
+  // .pcm); compiling the .pcm to an object reads the same declarations back
+  // and would report every finding a second time.
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  return Inputs.empty() ||
+         Inputs[0].getKind().getFormat() != InputKind::Precompiled;
+}
+
+bool LintConsumer::emitsCode() const {
+  // Precompiling a module or header produces no code to instrument; the
+  // regions belong to the compile of the .pcm that does.
+  switch (CI.getFrontendOpts().ProgramAction) {
+  case frontend::GenerateModule:
+  case frontend::GenerateModuleInterface:
+  case frontend::GenerateReducedModuleInterface:
+  case frontend::GenerateHeaderUnit:
+  case frontend::GeneratePCH:
+    return false;
+  default:
+    return true;
+  }
+}
+
 bool LintConsumer::loadTargetProfile() {
   // The plugin argument names the target for this compile; the config's
   // profile is the project's default.
@@ -89,11 +114,16 @@ bool LintConsumer::loadTargetProfile() {
   data::HardwareProfile P;
   std::string Error;
   if (!data::loadProfile(Id, P, Error)) {
-    DiagnosticEmitter::reportError(
-        CI.getDiagnostics(),
-        Error + (Opts.Profile.empty()
-                     ? " (profile: in " + Cfg.SourcePath + ")"
-                     : std::string(" (-fplugin-arg-greenlint-profile)")));
+    // The loader's message, placed where the value came from.
+    llvm::StringRef What(Error);
+    What.consume_front("greenlint: ");
+    std::string Where = Opts.Profile.empty()
+                            ? Cfg.SourcePath + ":" +
+                                  std::to_string(Cfg.ProfileLine) + ":" +
+                                  std::to_string(Cfg.ProfileColumn)
+                            : std::string("-fplugin-arg-greenlint-profile");
+    DiagnosticEmitter::reportError(CI.getDiagnostics(),
+                                   "greenlint: " + Where + ": " + What.str());
     return false;
   }
   Target = std::move(P);
@@ -139,9 +169,10 @@ void LintConsumer::runRules(ASTContext &Ctx) {
        CI.getCodeGenOpts().OptimizeSize != 0,
        Inputs.empty() ? std::string() : Inputs[0].getFile().str()});
   std::vector<std::unique_ptr<Rule>> Rules;
-  for (const RuleInfo *Info : allRules())
-    if (Cfg.isEnabled(*Info))
-      Rules.push_back(Info->Create(Context));
+  if (inputIsSource())
+    for (const RuleInfo *Info : allRules())
+      if (Cfg.isEnabled(*Info))
+        Rules.push_back(Info->Create(Context));
 
   llvm::StringMap<llvm::TimeRecord> Records;
   MatchFinder::MatchFinderOptions FinderOpts;
@@ -163,7 +194,7 @@ void LintConsumer::runRules(ASTContext &Ctx) {
   }
   // While the traversal is still scoped: the parent map of the whole TU
   // would cost as much as linting all of LibTorch.
-  if (Opts.Instrument)
+  if (Opts.Instrument && emitsCode())
     Regions = planInstrumentation(Ctx, UserDecls, *Api);
   if (Opts.PrintEstimates || !Opts.FactsDir.empty())
     estimates(Ctx);
@@ -179,7 +210,8 @@ void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
   auto Start = std::chrono::steady_clock::now();
   Emitter->OnFinding = OnFinding;
   runRules(Ctx);
-  Emitter->reportSuppressionProblems();
+  if (inputIsSource())
+    Emitter->reportSuppressionProblems();
   if (Opts.PrintEstimates)
     printEstimates();
   double Seconds =

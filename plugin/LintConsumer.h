@@ -48,6 +48,10 @@ private:
   void runRules(clang::ASTContext &Ctx);
   void writeFacts(double Seconds);
   bool loadTargetProfile();
+  /// False when the input is a precompiled module or header.
+  bool inputIsSource() const;
+  /// False when the compile only precompiles (a .pcm, a PCH).
+  bool emitsCode() const;
   const std::vector<estimate::ModelEstimate> &estimates(clang::ASTContext &Ctx);
   void printEstimates();
 

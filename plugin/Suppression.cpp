@@ -41,8 +41,10 @@ bool concernsGreenlint(const Directive &D) {
   return false;
 }
 
+enum class Parsed { Directive, NotDirective, Unclosed };
+
 /// Parses the directive starting at Pos (just after "NOLINT") in Line.
-bool parseDirective(llvm::StringRef Rest, Directive &D) {
+Parsed parseDirective(llvm::StringRef Rest, Directive &D) {
   if (Rest.consume_front("NEXTLINE"))
     D.K = Kind::NextLine;
   else if (Rest.consume_front("BEGIN"))
@@ -53,12 +55,12 @@ bool parseDirective(llvm::StringRef Rest, Directive &D) {
     D.K = Kind::SameLine;
   // "NOLINTFOO" is not a directive.
   if (!Rest.empty() && (std::isalnum(Rest[0]) || Rest[0] == '_'))
-    return false;
+    return Parsed::NotDirective;
   D.HasList = Rest.consume_front("(");
   if (D.HasList) {
     size_t Close = Rest.find(')');
     if (Close == llvm::StringRef::npos)
-      return false;
+      return Parsed::Unclosed;
     D.List = Rest.substr(0, Close).str();
     llvm::SmallVector<llvm::StringRef> Parts;
     llvm::StringRef(D.List).split(Parts, ',', -1, false);
@@ -66,7 +68,7 @@ bool parseDirective(llvm::StringRef Rest, Directive &D) {
       if (!P.trim().empty())
         D.Globs.push_back(P.trim().str());
   }
-  return true;
+  return Parsed::Directive;
 }
 
 } // namespace
@@ -74,6 +76,12 @@ bool parseDirective(llvm::StringRef Rest, Directive &D) {
 FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
   FileSuppressions Result;
   std::vector<Directive> OpenBegins;
+  // An empty list "NOLINT()" names no check, so it suppresses nothing, as in
+  // clang-tidy (an empty glob list in a span means every rule).
+  auto addSpan = [&Result](const Directive &D, unsigned First, unsigned Last) {
+    if (!D.HasList || !D.Globs.empty())
+      Result.Spans.push_back({First, Last, D.Globs});
+  };
   unsigned LineNo = 0;
   while (!Text.empty()) {
     ++LineNo;
@@ -91,14 +99,24 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
       Directive D;
       D.Line = LineNo;
       D.Column = Pos + 1;
-      if (!parseDirective(Line.substr(Pos + 6), D))
+      Parsed P = parseDirective(Line.substr(Pos + 6), D);
+      if (P == Parsed::NotDirective)
         continue;
+      if (P == Parsed::Unclosed) {
+        // Meant as a directive, honoured by no tool: say so rather than
+        // leave the finding it was written for unexplained.
+        Result.Problems.push_back(
+            {D.Line, D.Column,
+             "this NOLINT check list has no closing ')' on its line, so it "
+             "suppresses nothing; close the list"});
+        continue;
+      }
       switch (D.K) {
       case Kind::SameLine:
-        Result.Spans.push_back({LineNo, LineNo, D.Globs});
+        addSpan(D, LineNo, LineNo);
         break;
       case Kind::NextLine:
-        Result.Spans.push_back({LineNo + 1, LineNo + 1, D.Globs});
+        addSpan(D, LineNo + 1, LineNo + 1);
         break;
       case Kind::Begin:
         OpenBegins.push_back(D);
@@ -116,7 +134,7 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
                  "with the same check list or remove this comment"});
           break;
         }
-        Result.Spans.push_back({Match->Line, LineNo, Match->Globs});
+        addSpan(*Match, Match->Line, LineNo);
         OpenBegins.erase(std::next(Match).base());
         break;
       }

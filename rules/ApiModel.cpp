@@ -1,6 +1,7 @@
 //===- ApiModel.cpp - Loading and querying the framework API data ---------===//
 #include "ApiModel.h"
 #include "Registry.h"
+#include "YamlDocument.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -97,6 +98,12 @@ const ApiModel &ApiModel::builtin() {
 }
 
 bool ApiModel::addFile(llvm::StringRef Path, std::string &Error) {
+  std::string Why;
+  if (!isReadableRegularFile(Path, Why)) {
+    Error = "greenlint: " + Path.str() + ": cannot read API file: " + Why +
+            "; check api_files in the config";
+    return false;
+  }
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
     Error = "greenlint: " + Path.str() +
@@ -110,12 +117,10 @@ bool ApiModel::addFile(llvm::StringRef Path, std::string &Error) {
 bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
                        std::string &Error) {
   YAML::Node Root;
-  try {
-    Root = YAML::Load(Text.str());
-  } catch (const YAML::Exception &E) {
-    Error = "greenlint: " + File.str() + ":" + std::to_string(E.mark.line + 1) +
-            ":" + std::to_string(E.mark.column + 1) + ": " + E.msg +
-            "; fix the YAML syntax";
+  YamlProblem Problem;
+  if (!loadYamlDocument(Text, File, Root, Problem)) {
+    Error = "greenlint: " + File.str() + ":" + std::to_string(Problem.Line) +
+            ":" + std::to_string(Problem.Column) + ": " + Problem.Message;
     return false;
   }
   if (!Root.IsMap() || !Root["framework"] || !Root["apis"] ||

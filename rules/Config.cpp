@@ -1,6 +1,7 @@
 //===- Config.cpp - .greenlint.yaml parsing and queries -------------------===//
 #include "Config.h"
 #include "Registry.h"
+#include "YamlDocument.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -98,9 +99,11 @@ public:
         Ok = readOptions(V);
       else if (Key == "header_filter")
         Ok = readRegex(V, Out.HeaderFilter);
-      else if (Key == "profile")
+      else if (Key == "profile") {
         Ok = readScalar(V, Out.Profile);
-      else if (Key == "budgets")
+        Out.ProfileLine = V.Mark().line + 1;
+        Out.ProfileColumn = V.Mark().column + 1;
+      } else if (Key == "budgets")
         Ok = readBudgets(V);
       else if (Key == "api_files")
         Ok = readStringList(V, Out.ApiFiles);
@@ -327,24 +330,63 @@ bool parseConfig(llvm::StringRef Text, llvm::StringRef File, Config &Out,
                  ConfigError &Error) {
   Out.SourcePath = File.str();
   ConfigReader Reader(File, Out, Error);
+  YAML::Node Root;
+  YamlProblem Problem;
+  if (!loadYamlDocument(Text, File, Root, Problem)) {
+    Error.File = File.str();
+    Error.Line = Problem.Line;
+    Error.Column = Problem.Column;
+    Error.Message = Problem.Message;
+    return false;
+  }
   try {
-    YAML::Node Root = YAML::Load(Text.str());
     return Reader.read(Root);
   } catch (const YAML::Exception &E) {
     Error.File = File.str();
     Error.Line = E.mark.line + 1;
     Error.Column = E.mark.column + 1;
-    Error.Message = E.msg + "; fix the YAML syntax";
+    Error.Message = E.msg + "; fix the value here";
     return false;
   }
 }
 
-bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error) {
+std::vector<std::string> Config::apiFilePaths() const {
+  std::vector<std::string> Paths;
+  llvm::SmallString<256> Base(SourcePath);
+  llvm::sys::path::remove_filename(Base);
+  for (const std::string &File : ApiFiles) {
+    if (llvm::sys::path::is_absolute(File)) {
+      Paths.push_back(File);
+      continue;
+    }
+    llvm::SmallString<256> Full(Base);
+    llvm::sys::path::append(Full, File);
+    Paths.push_back(std::string(Full));
+  }
+  return Paths;
+}
+
+bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error,
+                    ConfigOrigin Origin) {
+  // The hint names how this file was chosen: a user who gave no config=
+  // must not be told to check it.
+  const char *Hint =
+      Origin == ConfigOrigin::Discovered
+          ? "it was found as the nearest .greenlint.yaml above the source "
+            "file: fix or remove it, or name another with "
+            "-fplugin-arg-greenlint-config=FILE"
+          : "check the path given with -fplugin-arg-greenlint-config=";
+  std::string Why;
+  if (!isReadableRegularFile(Path, Why)) {
+    Error.File = Path.str();
+    Error.Message = "cannot read config: " + Why + "; " + Hint;
+    return false;
+  }
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
     Error.File = Path.str();
-    Error.Message = "cannot read config: " + Buffer.getError().message() +
-                    "; check the path given with config=";
+    Error.Message =
+        "cannot read config: " + Buffer.getError().message() + "; " + Hint;
     return false;
   }
   return parseConfig((*Buffer)->getBuffer(), Path, Out, Error);

@@ -35,9 +35,14 @@ public:
   std::map<std::string, std::map<std::string, std::string>> Options;
   std::string HeaderFilter;
   std::string Profile;
+  /// Where 'profile:' is, for errors about its value.
+  unsigned ProfileLine = 0, ProfileColumn = 0;
   Budgets Budget;
-  /// Extra API data files (paths relative to the config's folder).
+  /// Extra API data files (absolute, or relative to the config's folder).
   std::vector<std::string> ApiFiles;
+  /// ApiFiles resolved: absolute paths kept, relative ones under the
+  /// config's folder.
+  std::vector<std::string> apiFilePaths() const;
 
   bool isEnabled(const RuleInfo &Info) const;
   Severity severityOf(llvm::StringRef RuleId) const;
@@ -57,7 +62,16 @@ struct ConfigError {
 /// Parses configuration text; File is used in error messages only.
 bool parseConfig(llvm::StringRef Text, llvm::StringRef File, Config &Out,
                  ConfigError &Error);
-bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error);
+/// How a config file was found, for the hint of an error reading it.
+enum class ConfigOrigin {
+  Discovered,     // the nearest .greenlint.yaml above the source
+  PluginArgument, // -fplugin-arg-greenlint-config=
+  CommandLine     // greenlint check --config
+};
+/// Reads a config file; refuses anything but a regular file (a FIFO would
+/// block the compile).
+bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error,
+                    ConfigOrigin Origin = ConfigOrigin::PluginArgument);
 /// The nearest .greenlint.yaml in the folder of SourceFile or above; empty if
 /// there is none.
 std::string findConfigFile(llvm::StringRef SourceFile);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -877,12 +878,15 @@ bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
 
 bool readLedger(const std::string &Path, Ledger &Out, std::string &Error,
                 LedgerPart Part) {
+  errno = 0;
   std::ifstream In(Path, std::ios::binary);
   if (!In) {
+    // The OS's reason tells a missing file from a permission problem.
+    const char *Why = errno ? std::strerror(errno) : "unreadable";
     Out = Ledger();
     Out.Path = Path;
-    Error = "greenlint: " + Path +
-            ": cannot open the ledger; check the path (GREENLINT_LEDGER "
+    Error = "greenlint: " + Path + ": cannot open the ledger: " + Why +
+            "; check the path (GREENLINT_LEDGER "
             "names the folder the runtime wrote)";
     return false;
   }

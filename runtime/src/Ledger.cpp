@@ -41,7 +41,11 @@ static bool makeDirs(const std::string &Dir, std::string &Error) {
     }
   }
   struct stat St;
-  if (::stat(Dir.c_str(), &St) != 0 || !S_ISDIR(St.st_mode)) {
+  if (::stat(Dir.c_str(), &St) != 0) {
+    Error = "cannot open ledger folder " + Dir + ": " + std::strerror(errno);
+    return false;
+  }
+  if (!S_ISDIR(St.st_mode)) {
     Error = "ledger path " + Dir + " is not a folder";
     return false;
   }
@@ -62,7 +66,10 @@ bool Ledger::open(const std::string &Dir, std::string &Error) {
     Fd = ::open(Path.c_str(),
                 O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
     if (Fd >= 0) {
-      Failed = false;
+      Committed = 0;
+      Failures = 0;
+      Failing = Broken = RecoverySaid = false;
+      FirstError.clear();
       return true;
     }
     if (errno != EEXIST) {
@@ -75,7 +82,7 @@ bool Ledger::open(const std::string &Dir, std::string &Error) {
 }
 
 bool Ledger::append(const std::string &Line) {
-  if (Fd < 0 || Failed)
+  if (Fd < 0 || Broken)
     return false;
   std::string Buf = Line;
   Buf += '\n';
@@ -85,17 +92,38 @@ bool Ledger::append(const std::string &Line) {
     ssize_t N = ::write(Fd, P, Left);
     if (N < 0 && errno == EINTR)
       continue;
-    if (N <= 0) {
-      std::fprintf(stderr,
-                   "greenlint: cannot write ledger %s: %s; recording stops, "
-                   "the program continues\n",
-                   Path.c_str(), std::strerror(errno));
-      Failed = true;
-      return false;
+    if (N > 0) {
+      P += N;
+      Left -= static_cast<size_t>(N);
+      continue;
     }
-    P += N;
-    Left -= static_cast<size_t>(N);
+    // write(2) returns 0 only for a zero-length request; treat it as no
+    // space rather than loop forever.
+    int Err = N < 0 ? errno : ENOSPC;
+    ++Failures;
+    if (Left != Buf.size() && ::ftruncate(Fd, Committed) != 0)
+      Broken = true;
+    if (FirstError.empty())
+      FirstError = std::strerror(Err);
+    if (Failures == 1)
+      std::fprintf(stderr, "greenlint: cannot write ledger %s: %s; %s\n",
+                   Path.c_str(), std::strerror(Err),
+                   Broken ? "a torn record could not be removed, so recording "
+                            "stops here; the program continues"
+                          : "the figures are kept in memory and written with "
+                            "the next record that fits; free space there, the "
+                            "program continues");
+    Failing = true;
+    return false;
   }
+  Committed += static_cast<off_t>(Buf.size());
+  if (Failing && !RecoverySaid)
+    std::fprintf(stderr,
+                 "greenlint: ledger %s is writable again after %llu failed "
+                 "writes; the figures kept meanwhile are in its next record\n",
+                 Path.c_str(), static_cast<unsigned long long>(Failures));
+  RecoverySaid |= Failing;
+  Failing = false;
   return true;
 }
 

@@ -567,12 +567,10 @@ void greenlint_region_end(void) {
   if (GREENLINT_LIKELY(!Active.load(std::memory_order_relaxed)))
     return;
   ThreadState *T = Current;
-  if (GREENLINT_UNLIKELY(!T)) {
-    // Only a forked child's first call can end a region begun earlier.
-    if (!ctl().ForkPending.load(std::memory_order_acquire) ||
-        !(T = attachThread()))
-      return;
-  }
+  // A thread's first call may be an end: a forked child's end of a region
+  // begun before fork, or an unbalanced end, which the footer must count.
+  if (GREENLINT_UNLIKELY(!T) && !(T = attachThread()))
+    return;
   uint32_t D = T->Depth.load(std::memory_order_relaxed);
   if (GREENLINT_UNLIKELY(D == 0)) {
     T->UnbalancedEnds.store(T->UnbalancedEnds.load(std::memory_order_relaxed) +

@@ -72,7 +72,8 @@ void Totals::clear() {
 }
 
 Sampler::Sampler(std::unique_ptr<Session> Sess) : S(std::move(Sess)) {
-  StartMono = LastMono = RecordStartMono = LastObsMono = monotonicSeconds();
+  StartMono = LastMono = RecordStartMono = AttemptMono = LastObsMono =
+      monotonicSeconds();
   StartReal = clockSeconds(CLOCK_REALTIME);
   LastProcCpu = processCpuSeconds();
   Batch.Regions.resize(64);
@@ -87,7 +88,8 @@ bool Sampler::openLedger(std::string &Error) {
 
 void Sampler::resetAfterFork() {
   File.abandon();
-  StartMono = LastMono = RecordStartMono = LastObsMono = monotonicSeconds();
+  StartMono = LastMono = RecordStartMono = AttemptMono = LastObsMono =
+      monotonicSeconds();
   StartReal = clockSeconds(CLOCK_REALTIME);
   Observations.clear();
   Ids.clear();
@@ -98,6 +100,8 @@ void Sampler::resetAfterFork() {
   Batch.clear();
   All.clear();
   UnbalancedEnds = DroppedUnits = 0;
+  HeldRecords = 0;
+  PendingHeader.clear();
 }
 
 static std::vector<std::string> commandLine() {
@@ -199,7 +203,17 @@ void Sampler::writeHeader(int ParentPid) {
       .member("attribution", "cpu-time-share; self=innermost region, "
                              "inclusive=every region on the stack")
       .close();
-  File.append(Out);
+  PendingHeader = std::move(Out);
+  writePendingHeader();
+}
+
+bool Sampler::writePendingHeader() {
+  if (PendingHeader.empty())
+    return true;
+  if (!File.append(PendingHeader))
+    return false;
+  PendingHeader.clear();
+  return true;
 }
 
 void Sampler::sample(bool ForceRecord) {
@@ -208,7 +222,7 @@ void Sampler::sample(bool ForceRecord) {
   ++BatchSamples;
   ++WindowSamples;
   bool RecordDue =
-      ForceRecord || Now - RecordStartMono >= S->Cfg.FlushMs * 1e-3 * 0.999;
+      ForceRecord || Now - AttemptMono >= S->Cfg.FlushMs * 1e-3 * 0.999;
   // Reading another thread's CPU clock is a syscall (about 1 us in a VM):
   // with many threads the clocks are read every few samples and each
   // thread's CPU time is spread over the stacks observed in between, as
@@ -434,6 +448,8 @@ static void appendProcess(JsonWriter &W, const Totals &T) {
 void Sampler::emitRecord() {
   harvestCounters();
   double Now = LastMono;
+  // A record that fails is retried a flush period later, not every sample.
+  AttemptMono = Now;
   std::string Out;
   JsonWriter W(Out);
   W.open()
@@ -443,13 +459,21 @@ void Sampler::emitRecord() {
       .member("t", StartReal + (Now - StartMono), "%.6f")
       .member("interval_s", Now - RecordStartMono, "%.9g")
       .member("samples", BatchSamples);
+  if (HeldRecords)
+    W.member("write_failures", HeldRecords);
   appendProcess(W, Batch);
   W.key("regions").openArray();
   std::sort(Batch.Touched.begin(), Batch.Touched.end());
   for (uint32_t Id : Batch.Touched)
     appendRegion(W, Id, Batch.Regions[Id]);
   W.closeArray().close();
-  File.append(Out);
+  if (!writePendingHeader() || !File.append(Out)) {
+    // The batch stays: the next record covers this interval too, so a disk
+    // that frees up loses no figures and seq and t0 stay contiguous.
+    ++HeldRecords;
+    return;
+  }
+  HeldRecords = 0;
   fold(All, Batch);
   Batch.clear();
   ++RecordCount;
@@ -484,14 +508,41 @@ void Sampler::writeFooter(const char *Reason, int Signal) {
       .member("samples", SampleCount)
       .member("records", RecordCount)
       .member("unbalanced_ends", Ends)
-      .member("dropped_units", Drops);
+      .member("dropped_units", Drops)
+      .member("write_failures", File.failures());
+  // Figures no record holds: the interval whose record could not be written.
+  double UnwrittenS = HeldRecords ? LastMono - RecordStartMono : 0;
+  if (File.failures())
+    W.member("write_error", File.firstError())
+        .member("unwritten_s", UnwrittenS, "%.9g");
   appendProcess(W, All);
   W.key("regions").openArray();
   std::sort(All.Touched.begin(), All.Touched.end());
   for (uint32_t Id : All.Touched)
     appendRegion(W, Id, All.Regions[Id]);
   W.closeArray().close();
-  File.append(Out);
+  if (writePendingHeader() && File.append(Out))
+    return;
+  if (!File.isOpen())
+    return;
+  // Nothing in the file can say what is missing: stderr is the only witness.
+  if (!PendingHeader.empty())
+    std::fprintf(stderr,
+                 "greenlint: ledger %s holds nothing of this %.3g s run: %llu "
+                 "writes failed (%s); free space there and re-run\n",
+                 File.path().c_str(), LastMono - StartMono,
+                 static_cast<unsigned long long>(File.failures()),
+                 File.firstError().c_str());
+  else
+    std::fprintf(stderr,
+                 "greenlint: ledger %s lacks the last %.3g s of this %.3g s "
+                 "run and its footer: %llu writes failed (%s); a report takes "
+                 "it for a crash that lost only one interval, so re-run with "
+                 "free space there\n",
+                 File.path().c_str(), LastMono - RecordStartMono,
+                 LastMono - StartMono,
+                 static_cast<unsigned long long>(File.failures()),
+                 File.firstError().c_str());
 }
 
 } // namespace rt

@@ -59,6 +59,8 @@ private:
   void harvestCounters();
   void attributeWindow(const EnergySplit &E, double DProc, double WindowWall);
   void emitRecord();
+  // Writes the header if an earlier attempt failed; records need it first.
+  bool writePendingHeader();
   void appendRegion(class JsonWriter &W, uint32_t Id, const RegionAcc &A);
   void fold(Totals &Into, const Totals &From);
 
@@ -66,6 +68,7 @@ private:
   Ledger File;
   double StartMono = 0, StartReal = 0;
   double LastMono = 0, LastProcCpu = 0, RecordStartMono = 0, LastObsMono = 0;
+  double AttemptMono = 0; // the last record written or tried
   uint64_t SampleCount = 0, RecordCount = 0, BatchSamples = 0;
   uint32_t Stamp = 0, WindowSamples = 0, LastThreadCount = 0;
   Totals Batch, All;
@@ -78,6 +81,9 @@ private:
   std::vector<Obs> Observations;
   std::vector<uint32_t> Ids;
   uint64_t UnbalancedEnds = 0, DroppedUnits = 0;
+  // Records whose write failed; their figures are still in Batch.
+  uint64_t HeldRecords = 0;
+  std::string PendingHeader;
 };
 
 double monotonicSeconds();

@@ -130,6 +130,26 @@ bool buildSession(const Config &Cfg, Session &Out, std::string &Error) {
       return false;
     }
   }
+  // The meters' joules are summed: two meters of one domain would count
+  // the same energy twice. rapl, perf and model all fill cpu and dram; nvml
+  // fills gpu.
+  for (size_t I = 0; I < Wanted.size(); ++I)
+    for (size_t J = 0; J < I; ++J) {
+      bool SameMeter = Wanted[I] == Wanted[J];
+      bool BothCpu = Wanted[I] != "nvml" && Wanted[J] != "nvml" &&
+                     Wanted[I] != "auto" && Wanted[J] != "auto";
+      if (!SameMeter && !BothCpu)
+        continue;
+      Error =
+          "GREENLINT_METER='" + Cfg.MeterSpec + "' names " +
+          (SameMeter ? Wanted[I] + " twice"
+                     : Wanted[J] + " and " + Wanted[I] + ", two CPU meters") +
+          ", which would count the same energy twice; name at most one "
+          "CPU meter (rapl, perf or model) and nvml once, e.g. "
+          "GREENLINT_METER=" +
+          (Wanted[J] == "nvml" ? std::string("nvml") : Wanted[J]);
+      return false;
+    }
   if (Auto && Wanted.size() > 1) {
     Error = "GREENLINT_METER='" + Cfg.MeterSpec +
             "' mixes auto with named meters; use auto alone or a list";

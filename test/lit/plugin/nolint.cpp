@@ -53,3 +53,17 @@ void notDirectives(const std::string &P, int N) {
 // NOLINTBEGIN(greenlint-retrain-*)
 // expected-warning-re@-1 {{{{N}}OLINTBEGIN has no matching {{N}}OLINTEND after it, so it suppresses nothing; add a {{N}}OLINTEND with the same check list [greenlint-nolint]}}
 // NOLINTBEGIN(clang-analyzer-*): another tool's business, not reported by greenlint
+
+// An empty list names no check (as in clang-tidy): it suppresses nothing.
+void emptyList(const std::string &P, int N) {
+  for (int I = 0; I < N; ++I) // expected-note {{loop is here}}
+    auto M = torch::jit::load(P); // NOLINT() expected-warning {{loads the same model}}
+}
+
+// An unclosed list suppresses nothing, and says so.
+void unclosedList(const std::string &P, int N) {
+  for (int I = 0; I < N; ++I) // expected-note {{loop is here}}
+    // expected-warning-re@+1 {{this {{N}}OLINT check list has no closing ')' on its line, so it suppresses nothing; close the list [greenlint-nolint]}}
+    // NOLINTNEXTLINE(greenlint-infer-load-in-loop
+    auto M = torch::jit::load(P); // expected-warning {{loads the same model}}
+}

@@ -78,4 +78,4 @@ struct Huge : torch::nn::Module {
 #endif
 
 // QUIET-NOT: warning
-// BADPROFILE: error: greenlint: {{.*}}nvidia-z999{{.*}}(-fplugin-arg-greenlint-profile)
+// BADPROFILE: error: greenlint: -fplugin-arg-greenlint-profile: unknown hardware profile 'nvidia-z999'

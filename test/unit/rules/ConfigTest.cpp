@@ -2,6 +2,11 @@
 #include "Config.h"
 #include "Registry.h"
 #include "gtest/gtest.h"
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace greenlint;
 
@@ -112,6 +117,103 @@ TEST(Config, BudgetsHeaderFilterProfileAndApiFiles) {
   EXPECT_EQ(C.HeaderFilter, "src/.*");
   EXPECT_EQ(C.Profile, "amd-epyc-7b13");
   EXPECT_EQ(C.ApiFiles.size(), 2u);
+}
+
+TEST(Config, DuplicateKeysAreErrorsWithBothPlaces) {
+  // yaml-cpp keeps the last of two equal keys; the first would be ignored.
+  ConfigError E = parseFails("rules: \"-*\"\nprofile: x\nrules: \"*\"\n");
+  EXPECT_EQ(E.Line, 3u);
+  EXPECT_EQ(E.Column, 1u);
+  EXPECT_NE(E.Message.find("duplicate key 'rules', first at cfg.yaml:1:1"),
+            std::string::npos)
+      << E.Message;
+  // In nested mappings too, flow style included.
+  E = parseFails("severity: {infer-*: error, infer-*: remark}\n");
+  EXPECT_EQ(E.Line, 1u);
+  EXPECT_EQ(E.Column, 28u);
+  EXPECT_NE(E.Message.find("first at cfg.yaml:1:12"), std::string::npos)
+      << E.Message;
+  // Equal values in different mappings are not duplicates.
+  parseOk("options:\n  infer-load-in-loop:\n    RequestHandlerRegex: a\n"
+          "severity:\n  infer-load-in-loop: error\n");
+}
+
+TEST(Config, SecondDocumentIsAnError) {
+  ConfigError E = parseFails("rules: \"-*\"\n---\nrules: \"*\"\n");
+  EXPECT_EQ(E.Line, 2u); // at the '---' that starts it
+  EXPECT_NE(E.Message.find("a second YAML document"), std::string::npos)
+      << E.Message;
+  // A leading '---' starts the one document.
+  parseOk("---\nrules: \"-*\"\n");
+}
+
+TEST(Config, DeepNestingSaysNesting) {
+  std::string Deep =
+      "rules: " + std::string(3000, '[') + std::string(3000, ']');
+  ConfigError E = parseFails(Deep);
+  EXPECT_EQ(E.Line, 1u);
+  EXPECT_NE(E.Message.find("nesting too deep"), std::string::npos) << E.Message;
+}
+
+TEST(Config, AbsoluteApiFilesStayAbsolute) {
+  Config C;
+  ConfigError E;
+  ASSERT_TRUE(parseConfig("api_files: [/opt/apis/mine.yaml, local.yaml]\n",
+                          "/proj/sub/.greenlint.yaml", C, E))
+      << E.format();
+  std::vector<std::string> Paths = C.apiFilePaths();
+  ASSERT_EQ(Paths.size(), 2u);
+  EXPECT_EQ(Paths[0], "/opt/apis/mine.yaml");
+  EXPECT_EQ(Paths[1], "/proj/sub/local.yaml");
+}
+
+TEST(Config, ProfileKeepsItsPlace) {
+  Config C = parseOk("rules: \"*\"\nprofile:   no-such-part\n");
+  EXPECT_EQ(C.Profile, "no-such-part");
+  EXPECT_EQ(C.ProfileLine, 2u);
+  EXPECT_EQ(C.ProfileColumn, 12u);
+}
+
+std::string scratchDir() {
+  char Tmpl[] = "/tmp/greenlint-config-XXXXXX";
+  const char *D = mkdtemp(Tmpl);
+  return D ? D : "/tmp";
+}
+
+TEST(Config, NonRegularFilesAreRefusedWithoutReading) {
+  std::string Dir = scratchDir();
+  std::string Fifo = Dir + "/fifo.yaml";
+  ASSERT_EQ(mkfifo(Fifo.c_str(), 0600), 0);
+  Config C;
+  ConfigError E;
+  // Reading would block until a writer opens the FIFO: the test would hang.
+  EXPECT_FALSE(loadConfigFile(Fifo, C, E));
+  EXPECT_NE(E.Message.find("it is a FIFO"), std::string::npos) << E.Message;
+  EXPECT_FALSE(loadConfigFile(Dir, C, E));
+  EXPECT_NE(E.Message.find("it is a folder"), std::string::npos) << E.Message;
+  EXPECT_FALSE(loadConfigFile("/dev/null", C, E));
+  EXPECT_NE(E.Message.find("it is a device"), std::string::npos) << E.Message;
+  std::remove(Fifo.c_str());
+  rmdir(Dir.c_str());
+}
+
+TEST(Config, ReadErrorHintSaysHowTheFileWasFound) {
+  Config C;
+  ConfigError E;
+  // Found by discovery: no config= was given, so the hint must not ask to
+  // check it.
+  EXPECT_FALSE(loadConfigFile("/nonexistent/.greenlint.yaml", C, E,
+                              ConfigOrigin::Discovered));
+  EXPECT_NE(E.Message.find("nearest .greenlint.yaml"), std::string::npos)
+      << E.Message;
+  EXPECT_EQ(E.Message.find("check the path given"), std::string::npos)
+      << E.Message;
+  EXPECT_FALSE(loadConfigFile("/nonexistent/c.yaml", C, E,
+                              ConfigOrigin::PluginArgument));
+  EXPECT_NE(E.Message.find("check the path given with "
+                           "-fplugin-arg-greenlint-config="),
+            std::string::npos)
+      << E.Message;
 }
 
 } // namespace

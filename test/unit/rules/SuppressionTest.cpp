@@ -22,6 +22,30 @@ TEST(Suppression, SameLineWithAndWithoutList) {
   EXPECT_TRUE(S.problems().empty());
 }
 
+TEST(Suppression, EmptyListSuppressesNothing) {
+  // clang-tidy: NOLINT() names no check, so it silences none.
+  FileSuppressions S = FileSuppressions::parse("a(); // NOLINT()\n"
+                                               "// NOLINTNEXTLINE( )\n"
+                                               "b();\n"
+                                               "// NOLINTBEGIN()\n"
+                                               "c();\n"
+                                               "// NOLINTEND()\n");
+  for (unsigned Line = 1; Line <= 6; ++Line)
+    EXPECT_FALSE(S.suppresses(Line, "infer-load-in-loop")) << Line;
+  EXPECT_TRUE(S.problems().empty());
+}
+
+TEST(Suppression, UnclosedListIsAProblem) {
+  FileSuppressions S =
+      FileSuppressions::parse("x();\n"
+                              "a(); // NOLINT(greenlint-infer-load-in-loop\n");
+  EXPECT_FALSE(S.suppresses(2, "infer-load-in-loop"));
+  ASSERT_EQ(S.problems().size(), 1u);
+  EXPECT_EQ(S.problems()[0].Line, 2u);
+  EXPECT_EQ(S.problems()[0].Column, 9u);
+  EXPECT_NE(S.problems()[0].Message.find("no closing ')'"), std::string::npos);
+}
+
 TEST(Suppression, NextLineCoversOnlyTheNextLine) {
   FileSuppressions S =
       FileSuppressions::parse("// NOLINTNEXTLINE(greenlint-*)\nx();\ny();\n");

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <thread>
 
 using namespace greenlint_test;
@@ -262,6 +264,129 @@ TEST(LedgerProcess, UnknownMeterIsReportedAndIgnored) {
   expectDisabled({{"GREENLINT_LEDGER", Dir + "/ledger"},
                   {"GREENLINT_METER", "joulemeter"}},
                  Dir, "unknown meter 'joulemeter'");
+}
+
+TEST(LedgerProcess, RepeatedMeterIsRefusedRatherThanCountedTwice) {
+  // model,model summed both meters' joules: twice the energy.
+  std::string Dir = makeTempDir();
+  expectDisabled({{"GREENLINT_LEDGER", Dir + "/ledger"},
+                  {"GREENLINT_METER", "model,model"}},
+                 Dir,
+                 "GREENLINT_METER='model,model' names model twice, which "
+                 "would count the same energy twice; name at most one CPU "
+                 "meter");
+  EXPECT_TRUE(listLedgers(Dir + "/ledger").empty());
+}
+
+TEST(LedgerProcess, TwoCpuMetersAreRefused) {
+  std::string Dir = makeTempDir();
+  expectDisabled({{"GREENLINT_LEDGER", Dir + "/ledger"},
+                  {"GREENLINT_METER", "nvml,perf,model"}},
+                 Dir, "names perf and model, two CPU meters");
+}
+
+TEST(LedgerProcess, EndsBeforeAThreadsFirstBeginAreCounted) {
+  std::string Dir = makeTempDir();
+  ChildResult R = runBurner({"stray-ends"},
+                            {{"GREENLINT_LEDGER", Dir + "/ledger"},
+                             {"GREENLINT_METER", "model"},
+                             {"GREENLINT_PROFILE", "amd-epyc-7b13"}},
+                            Dir);
+  ASSERT_EQ(R.Status, 0) << R.Stderr;
+  std::vector<json> Records = readLedger(only(listLedgers(Dir + "/ledger")));
+  ASSERT_FALSE(Records.empty());
+  ASSERT_EQ(Records.back()["type"], "footer");
+  EXPECT_EQ(Records.back()["unbalanced_ends"].get<int>(), 5);
+}
+
+// Writes fail (EFBIG under a file size limit, as ENOSPC on a full disk)
+// while the program burns; the ledger must never look complete when it is
+// not, and must lose nothing when writing works again.
+ChildResult runFullDisk(const std::string &Dir, const char *Then) {
+  return runBurner({"full-disk", "0.4", Then},
+                   {{"GREENLINT_LEDGER", Dir + "/ledger"},
+                    {"GREENLINT_METER", "model"},
+                    {"GREENLINT_PROFILE", "amd-epyc-7b13"},
+                    {"GREENLINT_QUIET", "1"}},
+                   Dir);
+}
+
+size_t occurrences(const std::string &Text, const std::string &What) {
+  size_t N = 0;
+  for (size_t P = Text.find(What); P != std::string::npos;
+       P = Text.find(What, P + 1))
+    ++N;
+  return N;
+}
+
+TEST(LedgerProcess, FullDiskThatFreesUpLosesNothing) {
+  std::string Dir = makeTempDir();
+  ChildResult R = runFullDisk(Dir, "free");
+  ASSERT_EQ(R.Status, 0) << R.Stderr;
+  EXPECT_NE(R.Stdout.find("done"), std::string::npos);
+  std::string Path = only(listLedgers(Dir + "/ledger"));
+  ASSERT_FALSE(Path.empty());
+  // Said once, with the path and the OS's reason.
+  EXPECT_EQ(occurrences(R.Stderr, "greenlint: cannot write ledger " + Path +
+                                      ": " + std::strerror(EFBIG)),
+            1u)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find("is writable again"), std::string::npos) << R.Stderr;
+  bool AllParsed;
+  std::vector<json> Records = readLedger(Path, &AllParsed);
+  EXPECT_TRUE(AllParsed); // the torn record was cut back
+  ASSERT_GE(Records.size(), 3u);
+  ASSERT_EQ(Records.front()["type"], "header");
+  const json &Footer = Records.back();
+  ASSERT_EQ(Footer["type"], "footer");
+  EXPECT_GE(Footer["write_failures"].get<int>(), 4);
+  EXPECT_EQ(Footer["write_error"], std::strerror(EFBIG));
+  EXPECT_EQ(Footer["unwritten_s"].get<double>(), 0);
+  // Records stay contiguous; the one written late carries the failures.
+  uint64_t Seq = 0, Carried = 0;
+  double Cpu = 0, LastT = Records.front()["start_time"].get<double>();
+  for (const json &Rec : Records) {
+    if (Rec["type"] != "sample")
+      continue;
+    EXPECT_EQ(Rec["seq"].get<uint64_t>(), Seq++);
+    EXPECT_NEAR(Rec["t0"].get<double>(), LastT, 2e-6);
+    LastT = Rec["t"].get<double>();
+    Cpu += Rec["process"]["cpu_s"].get<double>();
+    if (Rec.contains("write_failures"))
+      Carried += Rec["write_failures"].get<uint64_t>();
+  }
+  EXPECT_EQ(Carried, Footer["write_failures"].get<uint64_t>());
+  EXPECT_NEAR(Cpu, Footer["process"]["cpu_s"].get<double>(), 1e-6);
+  // Nothing lost: the burn under the full disk is in the totals.
+  const json *Full = findRegion(Footer, "full");
+  ASSERT_NE(Full, nullptr);
+  EXPECT_GE((*Full)["cpu_s"].get<double>(), 0.35);
+  EXPECT_NEAR(Cpu, R.CpuS, 0.02 * R.CpuS + 0.02);
+}
+
+TEST(LedgerProcess, FullDiskUntilExitSaysWhatIsMissing) {
+  std::string Dir = makeTempDir();
+  ChildResult R = runFullDisk(Dir, "stay");
+  ASSERT_EQ(R.Status, 0) << R.Stderr;
+  std::string Path = only(listLedgers(Dir + "/ledger"));
+  ASSERT_FALSE(Path.empty());
+  EXPECT_EQ(occurrences(R.Stderr, "greenlint: cannot write ledger " + Path +
+                                      ": " + std::strerror(EFBIG)),
+            1u)
+      << R.Stderr;
+  // The file cannot hold the loss, so stderr names it.
+  std::string Said = "greenlint: ledger " + Path + " lacks the last ";
+  size_t At = R.Stderr.find(Said);
+  ASSERT_NE(At, std::string::npos) << R.Stderr;
+  double MissingS = std::atof(R.Stderr.c_str() + At + Said.size());
+  EXPECT_GE(MissingS, 0.35) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("and its footer: "), std::string::npos);
+  bool AllParsed;
+  std::vector<json> Records = readLedger(Path, &AllParsed);
+  EXPECT_TRUE(AllParsed) << "a torn record was left in the ledger";
+  ASSERT_FALSE(Records.empty());
+  EXPECT_EQ(Records.front()["type"], "header");
+  EXPECT_NE(Records.back()["type"], "footer");
 }
 
 TEST(LedgerProcess, RequestedRaplWithoutPowercapIsReported) {

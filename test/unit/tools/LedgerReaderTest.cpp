@@ -259,6 +259,17 @@ TEST(LedgerReader, NamesThatAreNotUtf8AreRestored) {
             std::string::npos);
 }
 
+TEST(LedgerReader, UnopenableLedgerGivesTheOsReason) {
+  Ledger L;
+  std::string Error;
+  EXPECT_FALSE(readLedger("/nonexistent-greenlint/l.jsonl", L, Error,
+                          LedgerPart::Everything));
+  EXPECT_NE(Error.find("/nonexistent-greenlint/l.jsonl: cannot open the "
+                       "ledger: No such file or directory; "),
+            std::string::npos)
+      << Error;
+}
+
 TEST(LedgerReader, HeaderOnlyFailsWhereTheFullReadFailsOnTheHeader) {
   Ledger L;
   std::string Error;
