@@ -14,24 +14,6 @@ std::string hexByte(const char *Prefix, unsigned char B) {
   return Buf;
 }
 
-void appendUtf8(std::string &Out, uint32_t C) {
-  if (C < 0x80) {
-    Out += static_cast<char>(C);
-  } else if (C < 0x800) {
-    Out += static_cast<char>(0xC0 | (C >> 6));
-    Out += static_cast<char>(0x80 | (C & 0x3F));
-  } else if (C < 0x10000) {
-    Out += static_cast<char>(0xE0 | (C >> 12));
-    Out += static_cast<char>(0x80 | ((C >> 6) & 0x3F));
-    Out += static_cast<char>(0x80 | (C & 0x3F));
-  } else {
-    Out += static_cast<char>(0xF0 | (C >> 18));
-    Out += static_cast<char>(0x80 | ((C >> 12) & 0x3F));
-    Out += static_cast<char>(0x80 | ((C >> 6) & 0x3F));
-    Out += static_cast<char>(0x80 | (C & 0x3F));
-  }
-}
-
 /// Characters a terminal acts on instead of showing: C0 controls and DEL
 /// (ESC starts cursor and colour sequences), C1 controls (U+009B is a CSI on
 /// xterm), and the bidirectional overrides and isolates that reorder what a
