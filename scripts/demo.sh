@@ -59,7 +59,9 @@ done
 
 echo
 echo "=== greenlint diff: naive (base) -> fixed (head) ==="
-# Exit 1 would mean a significant regression; the fixed form is expected to be a saving.
+# Exit 1 would mean a significant regression above 5%; the fixed form is expected to be a saving.
+# Training is the same code in both forms, so on a shared machine it can differ by a percent or
+# two with p < 0.05 in five runs: the threshold keeps such noise from failing the demo.
 # The facts add the build section's delta: the model's estimate and the findings by rule.
-"$greenlint" diff "$demo/ledgers/naive" "$demo/ledgers/fixed" --grid "$grid" \
+"$greenlint" diff "$demo/ledgers/naive" "$demo/ledgers/fixed" --grid "$grid" --fail-above 5 \
   --base-facts "$demo/facts/naive" --head-facts "$demo/facts/fixed"
