@@ -5,6 +5,7 @@
 // naming an unknown grid has a command to find the right id.
 //
 //===----------------------------------------------------------------------===//
+#include "OptionValue.h"
 #include "OutputEscaping.h"
 #include "Subcommands.h"
 #include "data/Grid.h"
@@ -61,22 +62,19 @@ int runGrids(int Argc, const char **Argv) {
       Cloud = true;
       continue;
     }
-    std::string *Target = Arg.starts_with("--format")
-                              ? &Format
-                              : (Arg.starts_with("--show") ? &Show : nullptr);
-    llvm::StringRef Name = Target == &Format ? "--format" : "--show";
-    if (Target && Arg.consume_front(Name) &&
-        (Arg.empty() || Arg.starts_with("="))) {
-      if (Arg.consume_front("="))
-        *Target = Arg.str();
-      else if (I + 1 < Argc)
-        *Target = Argv[++I];
-      else {
+    std::optional<std::string> Value;
+    for (const char *Name : {"--show", "--format"}) {
+      if (!optionValue(Argc, Argv, I, Name, Value))
+        continue;
+      if (!Value || Value->empty()) {
         llvm::errs() << "greenlint grids: " << Name << " needs a value\n";
         return 2;
       }
-      continue;
+      (llvm::StringRef(Name) == "--show" ? Show : Format) = *Value;
+      break;
     }
+    if (Value)
+      continue;
     llvm::errs() << "greenlint grids: unknown argument '"
                  << terminalText(Argv[I]) << "'; try greenlint grids --help\n";
     return 2;

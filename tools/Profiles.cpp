@@ -5,6 +5,7 @@
 // one. Every figure is printed with its source and year.
 //
 //===----------------------------------------------------------------------===//
+#include "OptionValue.h"
 #include "OutputEscaping.h"
 #include "Subcommands.h"
 #include "data/Profile.h"
@@ -79,38 +80,24 @@ int runProfiles(int Argc, const char **Argv) {
   std::string Kind, Format = "text";
   for (int I = 0; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
-    // --name=value or --name value.
-    auto value = [&](llvm::StringRef Name, std::string &Out) {
-      llvm::StringRef Rest = Arg;
-      if (!Rest.consume_front(Name))
-        return false;
-      if (Rest.consume_front("=")) {
-        Out = Rest.str();
-        return true;
-      }
-      if (!Rest.empty())
-        return false;
-      if (I + 1 >= Argc) {
-        Out.clear();
-        return true; // reported as missing below
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    std::string Show;
     if (Arg == "-h" || Arg == "--help") {
       usage(llvm::outs());
       return 0;
     }
-    if (value("--show", Show)) {
-      if (Show.empty()) {
-        llvm::errs() << "greenlint profiles: --show needs a profile id or a "
-                        "YAML file\n";
+    std::optional<std::string> Value;
+    for (const char *Name : {"--show", "--kind", "--format"}) {
+      if (!optionValue(Argc, Argv, I, Name, Value))
+        continue;
+      if (!Value || Value->empty()) {
+        llvm::errs() << "greenlint profiles: " << Name << " needs a value\n";
         return 2;
       }
-      return showProfile(Show);
+      if (llvm::StringRef(Name) == "--show")
+        return showProfile(*Value);
+      (llvm::StringRef(Name) == "--kind" ? Kind : Format) = *Value;
+      break;
     }
-    if (value("--kind", Kind) || value("--format", Format))
+    if (Value)
       continue;
     llvm::errs() << "greenlint profiles: unknown argument '"
                  << terminalText(Argv[I])

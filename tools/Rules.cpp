@@ -1,5 +1,6 @@
 //===- Rules.cpp - greenlint rules ----------------------------------------===//
 #include "Arguments.h"
+#include "OptionValue.h"
 #include "OutputEscaping.h"
 #include "Registry.h"
 #include "Subcommands.h"
@@ -58,16 +59,14 @@ int runRules(int Argc, const char **Argv) {
                       "roles it queries. Docs: docs/rules/<id>.md\n";
       return 0;
     }
-    if (Arg == "--format=json" || (Arg == "--format" && I + 1 < Argc &&
-                                   llvm::StringRef(Argv[I + 1]) == "json")) {
-      I += Arg == "--format";
-      Json = true;
-      continue;
-    }
-    if (Arg == "--format=text" || (Arg == "--format" && I + 1 < Argc &&
-                                   llvm::StringRef(Argv[I + 1]) == "text")) {
-      I += Arg == "--format";
-      Json = false;
+    std::optional<std::string> Format;
+    if (optionValue(Argc, Argv, I, "--format", Format)) {
+      if (Format != "text" && Format != "json") {
+        llvm::errs() << "greenlint rules: --format takes text or json, not '"
+                     << terminalText(Format.value_or("")) << "'\n";
+        return 2;
+      }
+      Json = *Format == "json";
       continue;
     }
     llvm::errs() << "greenlint rules: unknown argument '" << terminalText(Arg)
