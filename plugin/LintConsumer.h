@@ -13,8 +13,8 @@
 #include "Config.h"
 #include "Diagnostics.h"
 #include "Instrument.h"
-#include "data/Profile.h"
 #include "estimate/ModelEstimate.h"
+#include "greenlint/data/Profile.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include <memory>

@@ -1,6 +1,6 @@
 //===- EnergyModel.cpp ----------------------------------------------------===//
 #include "EnergyModel.h"
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 #include <cstdio>
 
 namespace greenlint {

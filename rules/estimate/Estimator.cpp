@@ -2,7 +2,7 @@
 #include "Estimator.h"
 #include "EnergyModel.h"
 #include "Readers.h"
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 namespace greenlint {
 namespace estimate {

@@ -1,8 +1,8 @@
 //===- LayerCostTest.cpp - Layer formulas against hand-worked values ------===//
 #include "estimate/LayerCost.h"
-#include "data/Profile.h"
 #include "estimate/EnergyModel.h"
 #include "estimate/GgufName.h"
+#include "greenlint/data/Profile.h"
 #include <gtest/gtest.h>
 
 using namespace greenlint::estimate;

@@ -1,6 +1,6 @@
 //===- Profile.cpp - Hardware profiles for modelled energy ----------------===//
 
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 #include "YamlUtil.h"
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 #ifndef GREENLINT_DATA_YAMLUTIL_H
 #define GREENLINT_DATA_YAMLUTIL_H
 
-#include "data/DataFiles.h"
+#include "greenlint/data/DataFiles.h"
 
 #include <yaml-cpp/yaml.h>
 

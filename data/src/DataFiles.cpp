@@ -1,6 +1,6 @@
 //===- DataFiles.cpp - Where greenlint's YAML data comes from -------------===//
 
-#include "data/DataFiles.h"
+#include "greenlint/data/DataFiles.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 //===- Grid.cpp - Grid carbon intensity and data-centre PUE ---------------===//
 
-#include "data/Grid.h"
+#include "greenlint/data/Grid.h"
 #include "YamlUtil.h"
 
 #include <algorithm>
