@@ -9,11 +9,11 @@
 #ifndef GREENLINT_PLUGIN_LINTCONSUMER_H
 #define GREENLINT_PLUGIN_LINTCONSUMER_H
 
-#include "ApiModel.h"
 #include "Config.h"
 #include "Diagnostics.h"
 #include "Instrument.h"
 #include "estimate/ModelEstimate.h"
+#include "greenlint/apis/ApiModel.h"
 #include "greenlint/data/Profile.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"

@@ -1,9 +1,9 @@
 //===- BoosterReader.cpp --------------------------------------------------===//
-#include "../ApiModel.h"
 #include "../support/TrainingLoop.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "Readers.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <cmath>

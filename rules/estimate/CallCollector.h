@@ -2,7 +2,7 @@
 #ifndef GREENLINT_RULES_ESTIMATE_CALLCOLLECTOR_H
 #define GREENLINT_RULES_ESTIMATE_CALLCOLLECTOR_H
 
-#include "../ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <vector>
 

@@ -1,9 +1,9 @@
 //===- DlibNetReader.cpp --------------------------------------------------===//
-#include "../ApiModel.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "LayerCost.h"
 #include "Readers.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"

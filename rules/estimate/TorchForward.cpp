@@ -1,9 +1,9 @@
 //===- TorchForward.cpp ---------------------------------------------------===//
 #include "TorchForward.h"
-#include "../ApiModel.h"
 #include "EstimateRoles.h"
 #include "LayerCost.h"
 #include "TorchLayers.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

@@ -1,10 +1,10 @@
 //===- TorchModelReader.cpp -----------------------------------------------===//
-#include "../ApiModel.h"
 #include "ConstantEvaluator.h"
 #include "EstimateRoles.h"
 #include "Readers.h"
 #include "TorchForward.h"
 #include "TorchLayers.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"

@@ -1,10 +1,10 @@
 //===- ModelUnquantizedLlmWeights.cpp -------------------------------------===//
 #include "ModelUnquantizedLlmWeights.h"
-#include "../ApiModel.h"
 #include "../estimate/ConstantEvaluator.h"
 #include "../estimate/EstimateRoles.h"
 #include "../estimate/GgufName.h"
 #include "../estimate/ModelEstimate.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

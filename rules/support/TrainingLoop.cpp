@@ -1,7 +1,7 @@
 //===- TrainingLoop.cpp ---------------------------------------------------===//
 #include "TrainingLoop.h"
-#include "ApiModel.h"
 #include "LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

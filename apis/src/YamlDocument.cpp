@@ -1,5 +1,5 @@
 //===- YamlDocument.cpp - one YAML document, strictly ---------------------===//
-#include "YamlDocument.h"
+#include "greenlint/apis/YamlDocument.h"
 #include "llvm/Support/FileSystem.h"
 #include <map>
 #include <sstream>

@@ -6,8 +6,8 @@
 // project lists under api_files:, so an API rename is a data change.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GREENLINT_RULES_APIMODEL_H
-#define GREENLINT_RULES_APIMODEL_H
+#ifndef GREENLINT_APIS_APIMODEL_H
+#define GREENLINT_APIS_APIMODEL_H
 
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/StringMap.h"
@@ -69,6 +69,13 @@ inline constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
 
 /// The shared roles above: always valid in data files.
 const std::vector<llvm::StringRef> &coreRoles();
+
+/// The roles rules declare (RuleInfo::Roles) are valid in data files too.
+/// This library sits below the rules, so the rules library hands them over
+/// (rules/Registry.cpp, during static initialisation); they are read once,
+/// on the first data file loaded.
+using RoleListSource = std::vector<const char *> (*)();
+void setRuleRolesSource(RoleListSource Source);
 
 struct ApiEntry {
   enum KindType { Function, Method, Type, Value } Kind;

@@ -1,7 +1,6 @@
 //===- ApiModel.cpp - Loading and querying the framework API data ---------===//
-#include "ApiModel.h"
-#include "Registry.h"
-#include "YamlDocument.h"
+#include "greenlint/apis/ApiModel.h"
+#include "greenlint/apis/YamlDocument.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -69,20 +68,27 @@ const std::vector<llvm::StringRef> &coreRoles() {
 }
 
 namespace {
+RoleListSource &ruleRolesSource() {
+  static RoleListSource Source = nullptr;
+  return Source;
+}
+
 /// Every role some rule or helper queries; a data file may use no other.
 const llvm::StringSet<> &knownRoles() {
   static const llvm::StringSet<> Known = [] {
     llvm::StringSet<> S;
     for (llvm::StringRef R : coreRoles())
       S.insert(R);
-    for (const RuleInfo *Info : allRules())
-      for (const char *R : Info->Roles)
+    if (RoleListSource Source = ruleRolesSource())
+      for (const char *R : Source())
         S.insert(R);
     return S;
   }();
   return Known;
 }
 } // namespace
+
+void setRuleRolesSource(RoleListSource Source) { ruleRolesSource() = Source; }
 
 const ApiModel &ApiModel::builtin() {
   static const ApiModel Model = [] {

@@ -7,8 +7,8 @@
 // message that says it is nesting.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GREENLINT_RULES_YAMLDOCUMENT_H
-#define GREENLINT_RULES_YAMLDOCUMENT_H
+#ifndef GREENLINT_APIS_YAMLDOCUMENT_H
+#define GREENLINT_APIS_YAMLDOCUMENT_H
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
