@@ -1,12 +1,12 @@
 //===- RetrainFrozenParamsGrad.cpp ----------------------------------------===//
 #include "RetrainFrozenParamsGrad.h"
 #include "../RuleContext.h"
-#include "../estimate/EstimateRoles.h"
 #include "../support/CallParts.h"
 #include "../support/GuardScope.h"
 #include "../support/LoopInvariance.h"
 #include "../support/SourceOrder.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,9 +1,9 @@
 //===- DlibNetReader.cpp --------------------------------------------------===//
-#include "ConstantEvaluator.h"
-#include "EstimateRoles.h"
-#include "LayerCost.h"
 #include "Readers.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
+#include "greenlint/estimate/EstimateRoles.h"
+#include "greenlint/estimate/LayerCost.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -1,8 +1,8 @@
 //===- Estimator.cpp ------------------------------------------------------===//
-#include "Estimator.h"
-#include "EnergyModel.h"
+#include "greenlint/estimate/Estimator.h"
 #include "Readers.h"
 #include "greenlint/data/Profile.h"
+#include "greenlint/estimate/EnergyModel.h"
 
 namespace greenlint {
 namespace estimate {

@@ -1,6 +1,6 @@
 //===- TorchLayers.cpp ----------------------------------------------------===//
 #include "TorchLayers.h"
-#include "EstimateRoles.h"
+#include "greenlint/estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,9 +1,9 @@
 //===- BoosterReader.cpp --------------------------------------------------===//
-#include "../support/TrainingLoop.h"
-#include "ConstantEvaluator.h"
-#include "EstimateRoles.h"
 #include "Readers.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
+#include "greenlint/estimate/EstimateRoles.h"
+#include "greenlint/estimate/LoopTrips.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <cmath>

@@ -1,5 +1,5 @@
 //===- LayerCost.cpp ------------------------------------------------------===//
-#include "LayerCost.h"
+#include "greenlint/estimate/LayerCost.h"
 
 namespace greenlint {
 namespace estimate {

@@ -1,5 +1,5 @@
 //===- ConstantEvaluator.cpp ----------------------------------------------===//
-#include "ConstantEvaluator.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"

@@ -1,5 +1,5 @@
 //===- GgufName.cpp -------------------------------------------------------===//
-#include "GgufName.h"
+#include "greenlint/estimate/GgufName.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"

@@ -1,5 +1,5 @@
 //===- EnergyModel.cpp ----------------------------------------------------===//
-#include "EnergyModel.h"
+#include "greenlint/estimate/EnergyModel.h"
 #include "greenlint/data/Profile.h"
 #include <cstdio>
 

@@ -1,8 +1,8 @@
 //===- LayerCostTest.cpp - Layer formulas against hand-worked values ------===//
-#include "estimate/LayerCost.h"
-#include "estimate/EnergyModel.h"
-#include "estimate/GgufName.h"
+#include "greenlint/estimate/LayerCost.h"
 #include "greenlint/data/Profile.h"
+#include "greenlint/estimate/EnergyModel.h"
+#include "greenlint/estimate/GgufName.h"
 #include <gtest/gtest.h>
 
 using namespace greenlint::estimate;

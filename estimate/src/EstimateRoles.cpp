@@ -1,5 +1,5 @@
 //===- EstimateRoles.cpp --------------------------------------------------===//
-#include "EstimateRoles.h"
+#include "greenlint/estimate/EstimateRoles.h"
 
 namespace greenlint {
 namespace estimate {

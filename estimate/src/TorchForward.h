@@ -11,7 +11,7 @@
 #ifndef GREENLINT_RULES_ESTIMATE_TORCHFORWARD_H
 #define GREENLINT_RULES_ESTIMATE_TORCHFORWARD_H
 
-#include "ConstantEvaluator.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
 #include "llvm/ADT/StringRef.h"
 #include <functional>
 #include <optional>

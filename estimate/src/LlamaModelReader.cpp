@@ -1,9 +1,9 @@
 //===- LlamaModelReader.cpp -----------------------------------------------===//
 #include "CallCollector.h"
-#include "ConstantEvaluator.h"
-#include "EstimateRoles.h"
-#include "GgufName.h"
 #include "Readers.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
+#include "greenlint/estimate/EstimateRoles.h"
+#include "greenlint/estimate/GgufName.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/Path.h"
 

@@ -1,9 +1,9 @@
 //===- TorchForward.cpp ---------------------------------------------------===//
 #include "TorchForward.h"
-#include "EstimateRoles.h"
-#include "LayerCost.h"
 #include "TorchLayers.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/estimate/EstimateRoles.h"
+#include "greenlint/estimate/LayerCost.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

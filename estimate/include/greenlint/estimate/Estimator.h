@@ -8,7 +8,7 @@
 #ifndef GREENLINT_RULES_ESTIMATE_ESTIMATOR_H
 #define GREENLINT_RULES_ESTIMATE_ESTIMATOR_H
 
-#include "ModelEstimate.h"
+#include "greenlint/estimate/ModelEstimate.h"
 #include <vector>
 
 namespace clang {

@@ -1,5 +1,5 @@
 //===- ModelEstimate.cpp --------------------------------------------------===//
-#include "ModelEstimate.h"
+#include "greenlint/estimate/ModelEstimate.h"
 #include "clang/Basic/SourceManager.h"
 #include <cmath>
 #include <cstdio>

@@ -8,8 +8,8 @@
 #ifndef GREENLINT_RULES_ESTIMATE_TORCHLAYERS_H
 #define GREENLINT_RULES_ESTIMATE_TORCHLAYERS_H
 
-#include "ConstantEvaluator.h"
-#include "LayerCost.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
+#include "greenlint/estimate/LayerCost.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
