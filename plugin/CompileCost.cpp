@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CompileCost.h"
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

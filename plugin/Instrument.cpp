@@ -1,6 +1,6 @@
 //===- Instrument.cpp -----------------------------------------------------===//
 #include "Instrument.h"
-#include "ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "support/HotPaths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

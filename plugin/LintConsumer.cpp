@@ -4,7 +4,7 @@
 #include "Facts.h"
 #include "Registry.h"
 #include "RuleContext.h"
-#include "estimate/Estimator.h"
+#include "greenlint/estimate/Estimator.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/Path.h"

@@ -9,12 +9,12 @@
 #ifndef GREENLINT_PLUGIN_LINTCONSUMER_H
 #define GREENLINT_PLUGIN_LINTCONSUMER_H
 
-#include "ApiModel.h"
 #include "Config.h"
 #include "Diagnostics.h"
 #include "Instrument.h"
-#include "data/Profile.h"
-#include "estimate/ModelEstimate.h"
+#include "greenlint/apis/ApiModel.h"
+#include "greenlint/data/Profile.h"
+#include "greenlint/estimate/ModelEstimate.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include <memory>

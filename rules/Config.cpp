@@ -1,7 +1,7 @@
 //===- Config.cpp - .greenlint.yaml parsing and queries -------------------===//
 #include "Config.h"
 #include "Registry.h"
-#include "YamlDocument.h"
+#include "greenlint/apis/YamlDocument.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Registry.h"
+#include "greenlint/apis/ApiModel.h"
 #include <algorithm>
 
 #define GREENLINT_RULE(Class)
@@ -28,6 +29,21 @@ const std::vector<const RuleInfo *> &allRules() {
   }();
   return Rules;
 }
+
+namespace {
+std::vector<const char *> ruleRoles() {
+  std::vector<const char *> Roles;
+  for (const RuleInfo *Info : allRules())
+    Roles.insert(Roles.end(), Info->Roles.begin(), Info->Roles.end());
+  return Roles;
+}
+
+// The API data library checks roles against the rules' without depending on
+// them. Only a pointer is stored here: the rules' RuleInfo objects may not be
+// initialised yet, so their roles are read when the first data file loads.
+[[maybe_unused]] const bool RuleRolesHandedOver =
+    (setRuleRolesSource(&ruleRoles), true);
+} // namespace
 
 const RuleInfo *findRule(llvm::StringRef Id) {
   for (const RuleInfo *R : allRules())

@@ -4,7 +4,7 @@
 
 #include "Config.h"
 #include "Rule.h"
-#include "estimate/ModelEstimate.h"
+#include "greenlint/estimate/ModelEstimate.h"
 #include <functional>
 
 namespace clang {

@@ -11,7 +11,7 @@ if ! command -v "$format" >/dev/null 2>&1; then
   echo "check-format: $format not found; scripts/setup-deps.sh installs it" >&2
   exit 2
 fi
-mapfile -t files < <(find plugin rules runtime tools test/unit test/fuzz test/bench examples \
+mapfile -t files < <(find data apis estimate plugin rules runtime tools test/unit test/fuzz test/bench examples \
   -type f \( -name '*.cpp' -o -name '*.h' -o -name '*.hpp' -o -name '*.c' \) | sort)
 if [ "${1:-}" = --fix ]; then
   "$format" -i "${files[@]}"

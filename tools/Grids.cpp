@@ -8,7 +8,7 @@
 #include "OptionValue.h"
 #include "OutputEscaping.h"
 #include "Subcommands.h"
-#include "data/Grid.h"
+#include "greenlint/data/Grid.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"

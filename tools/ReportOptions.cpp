@@ -1,8 +1,8 @@
 //===- ReportOptions.cpp - Methodology options and their resolution -------===//
 #include "ReportOptions.h"
 
-#include "data/Grid.h"
-#include "data/Profile.h"
+#include "greenlint/data/Grid.h"
+#include "greenlint/data/Profile.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 //===- BuildHotPathUnoptimized.cpp ----------------------------------------===//
 #include "BuildHotPathUnoptimized.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"

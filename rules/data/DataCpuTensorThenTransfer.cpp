@@ -1,6 +1,6 @@
 //===- DataCpuTensorThenTransfer.cpp --------------------------------------===//
 #include "DataCpuTensorThenTransfer.h"
-#include "../ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"

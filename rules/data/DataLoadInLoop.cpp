@@ -1,7 +1,7 @@
 //===- DataLoadInLoop.cpp -------------------------------------------------===//
 #include "DataLoadInLoop.h"
-#include "../ApiModel.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;

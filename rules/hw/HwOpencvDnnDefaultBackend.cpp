@@ -1,7 +1,7 @@
 //===- HwOpencvDnnDefaultBackend.cpp --------------------------------------===//
 #include "HwOpencvDnnDefaultBackend.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,7 +1,7 @@
 //===- HwThreadConfigInLoop.cpp -------------------------------------------===//
 #include "HwThreadConfigInLoop.h"
-#include "../ApiModel.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,9 +1,9 @@
 //===- InferHostSyncInLoop.cpp --------------------------------------------===//
 #include "InferHostSyncInLoop.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
 #include "../support/LoopInvariance.h"
 #include "../support/SourceOrder.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,7 +1,7 @@
 //===- InferLoadInLoop.cpp ------------------------------------------------===//
 #include "InferLoadInLoop.h"
-#include "../ApiModel.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
 

@@ -1,8 +1,8 @@
 //===- InferLoopInvariantForward.cpp --------------------------------------===//
 #include "InferLoopInvariantForward.h"
-#include "../ApiModel.h"
 #include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

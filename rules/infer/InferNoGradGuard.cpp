@@ -1,9 +1,9 @@
 //===- InferNoGradGuard.cpp -----------------------------------------------===//
 #include "InferNoGradGuard.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
 #include "../support/GuardScope.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
 

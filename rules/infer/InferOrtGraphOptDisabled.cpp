@@ -1,7 +1,7 @@
 //===- InferOrtGraphOptDisabled.cpp ---------------------------------------===//
 #include "InferOrtGraphOptDisabled.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -1,9 +1,9 @@
 //===- ModelFloat64.cpp ---------------------------------------------------===//
 #include "ModelFloat64.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
-#include "../estimate/ConstantEvaluator.h"
-#include "../estimate/EstimateRoles.h"
+#include "greenlint/apis/ApiModel.h"
+#include "greenlint/estimate/ConstantEvaluator.h"
+#include "greenlint/estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,7 +1,7 @@
 //===- ModelOversized.cpp -------------------------------------------------===//
 #include "ModelOversized.h"
 #include "../RuleContext.h"
-#include "../estimate/EstimateRoles.h"
+#include "greenlint/estimate/EstimateRoles.h"
 #include <limits>
 
 namespace greenlint {

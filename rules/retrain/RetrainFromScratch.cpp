@@ -1,7 +1,7 @@
 //===- RetrainFromScratch.cpp ---------------------------------------------===//
 #include "RetrainFromScratch.h"
-#include "../ApiModel.h"
 #include "../support/TrainingLoop.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,8 +1,8 @@
 //===- RetrainNoCheckpoint.cpp --------------------------------------------===//
 #include "RetrainNoCheckpoint.h"
-#include "../ApiModel.h"
 #include "../RuleContext.h"
 #include "../support/TrainingLoop.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

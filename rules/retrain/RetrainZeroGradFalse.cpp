@@ -1,6 +1,6 @@
 //===- RetrainZeroGradFalse.cpp -------------------------------------------===//
 #include "RetrainZeroGradFalse.h"
-#include "../ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;

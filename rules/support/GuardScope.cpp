@@ -1,6 +1,6 @@
 //===- GuardScope.cpp -----------------------------------------------------===//
 #include "GuardScope.h"
-#include "ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,6 +1,6 @@
 //===- HotPaths.cpp -------------------------------------------------------===//
 #include "HotPaths.h"
-#include "ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"

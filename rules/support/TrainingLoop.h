@@ -8,6 +8,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 #define GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 
+#include "greenlint/estimate/LoopTrips.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
@@ -35,12 +36,8 @@ inline constexpr llvm::StringLiteral TrainingUpdate{"training-update"};
 inline constexpr llvm::StringLiteral TrainingRun{"training-run"};
 } // namespace roles
 
-/// The number of iterations of a counting for-loop whose bounds and step are
-/// compile-time constants (or locals initialised from constants and never
-/// changed in Fn); nullopt for every other loop.
-std::optional<uint64_t> constantTripCount(const clang::Stmt *Loop,
-                                          const clang::FunctionDecl *Fn,
-                                          clang::ASTContext &Ctx);
+/// Loop trip counts are constant evaluation, which the estimator owns.
+using estimate::constantTripCount;
 
 /// The loops that repeat S within its function, innermost first.
 std::vector<const clang::Stmt *> enclosingLoops(const clang::Stmt *S,

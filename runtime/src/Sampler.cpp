@@ -14,7 +14,7 @@
 #include "Sampler.h"
 
 #include "JsonWriter.h"
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -10,7 +10,7 @@
 
 #include "Session.h"
 
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 #include <cstdlib>
 #include <cstring>

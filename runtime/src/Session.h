@@ -4,7 +4,7 @@
 
 #include "Runtime.h"
 
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 namespace greenlint {
 namespace rt {

@@ -14,7 +14,7 @@
 
 #include "meters/Meter.h"
 
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 //===- DataFilesTest.cpp - The bundled YAML files as a whole --------------===//
 
-#include "data/DataFiles.h"
+#include "greenlint/data/DataFiles.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 //===- GridTest.cpp - Grid intensity, cloud regions and PUE ---------------===//
 
-#include "data/Grid.h"
+#include "greenlint/data/Grid.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 //===- ProfileTest.cpp - Hardware profiles and part detection -------------===//
 
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>

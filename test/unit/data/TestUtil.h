@@ -3,7 +3,7 @@
 #ifndef GREENLINT_TEST_UNIT_DATA_TESTUTIL_H
 #define GREENLINT_TEST_UNIT_DATA_TESTUTIL_H
 
-#include "data/DataFiles.h"
+#include "greenlint/data/DataFiles.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,5 +1,5 @@
 //===- ApiModelTest.cpp - API data files ----------------------------------===//
-#include "ApiModel.h"
+#include "greenlint/apis/ApiModel.h"
 #include "gtest/gtest.h"
 
 using namespace greenlint;

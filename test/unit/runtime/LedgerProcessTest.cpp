@@ -1,7 +1,7 @@
 // Whole processes: the model meter's arithmetic, ledgers after SIGKILL and
 // SIGTERM, forked children, exiting threads and bad input.
 #include "TestUtil.h"
-#include "data/Profile.h"
+#include "greenlint/data/Profile.h"
 
 #include <gtest/gtest.h>
 
