@@ -5,6 +5,7 @@
 // numbers the report printed.
 //
 //===----------------------------------------------------------------------===//
+#include "ReportBuilder.h"
 #include "BuildSection.h"
 #include "ReportOptions.h"
 #include "Significance.h"
