@@ -8,7 +8,7 @@
 #include "BuildComparison.h"
 #include "BuildSection.h"
 #include "BuildSectionFormats.h"
-#include "ReportBuilder.h"
+#include "FactsReader.h"
 #include "ReportOptions.h"
 
 #include <cstddef>

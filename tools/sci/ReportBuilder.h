@@ -29,11 +29,6 @@ bool buildReportFromPaths(const std::vector<std::string> &Paths,
                           const ReportOptions &O, nlohmann::json &Out,
                           std::string &Error);
 
-/// Checks one facts file's text as report --facts does (\p Path only names
-/// it) and gives the build section of it alone: the fuzzer's entry point.
-bool parseFactsFile(const std::string &Path, const std::string &Text,
-                    nlohmann::json &Build, std::string &Error);
-
 } // namespace greenlint
 
 #endif
