@@ -1,9 +1,10 @@
 //===- compile_db_fuzzer.cpp - libFuzzer target: compile_commands.json ----===//
 //
 // Feeds arbitrary bytes as compile_commands.json through the chain that
-// `greenlint check` loads it with (tools/Check.cpp, loadDatabase): Clang's
-// JSON database with the command-line syntax detected, response files
-// expanded, target and driver mode inferred, then every command listed.
+// `greenlint check` loads it with (loadCompileDatabase in
+// tools/check/CompileDatabase.cpp): Clang's JSON database with the
+// command-line syntax detected, response files expanded, target and driver
+// mode inferred, then every command listed.
 // Response files come from an in-memory file system holding one seed file,
 // so a fuzzed "@path" never reads the disk.
 //

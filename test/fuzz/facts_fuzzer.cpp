@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "BuildComparison.h"
 #include "BuildSection.h"
+#include "BuildSectionFormats.h"
+#include "FactsReader.h"
 #include "ReportOptions.h"
 
 #include <cstddef>

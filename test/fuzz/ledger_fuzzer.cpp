@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Comparison.h"
 #include "LedgerReader.h"
+#include "ReportBuilder.h"
 #include "ReportFormats.h"
 #include "ReportOptions.h"
 

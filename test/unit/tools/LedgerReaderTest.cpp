@@ -1,5 +1,6 @@
 //===- LedgerReaderTest.cpp - Ledger parsing, fast path and streaming -----===//
 #include "LedgerReader.h"
+#include "ReportBuilder.h"
 #include "ReportOptions.h"
 
 #include <gtest/gtest.h>

@@ -1,12 +1,12 @@
 //===- Report.cpp - greenlint report: ledgers -> SCI ----------------------===//
 #include "OutputEscaping.h"
+#include "OutputFile.h"
+#include "ReportBuilder.h"
 #include "ReportFormats.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
 
 #include "llvm/Support/raw_ostream.h"
-
-#include <fstream>
 
 namespace greenlint {
 
@@ -24,23 +24,6 @@ static void reportUsage(llvm::raw_ostream &OS) {
         "Impact\n"
         "                        Framework manifest for if-run)\n"
         "  -o FILE               write there instead of stdout\n";
-}
-
-/// Writes \p Text to \p Path, or stdout when it is empty.
-bool writeOutput(const std::string &Path, const std::string &Text) {
-  if (Path.empty() || Path == "-") {
-    llvm::outs() << Text;
-    return true;
-  }
-  std::ofstream Out(Path, std::ios::binary);
-  Out << Text;
-  if (!Out) {
-    llvm::errs() << "greenlint: " << Path
-                 << ": cannot write; check the folder exists and is "
-                    "writable\n";
-    return false;
-  }
-  return true;
 }
 
 int runReport(int Argc, const char **Argv) {

@@ -10,6 +10,7 @@
 
 #include "Diagnostics.h"
 #include <string>
+#include <vector>
 
 namespace greenlint {
 
@@ -32,6 +33,17 @@ struct CheckedFinding {
   std::string Fingerprint;
   FindingState State = FindingState::Reported;
 };
+
+/// Sorts \p Findings by file, line, column, rule and message, and keeps one
+/// of each: a header linted from several units, or a unit with several
+/// commands, reports the same finding more than once.
+void removeDuplicateFindings(std::vector<CheckedFinding> &Findings);
+
+/// How many findings are in each state.
+struct FindingCounts {
+  unsigned Reported = 0, Suppressed = 0, Baselined = 0, Unchanged = 0;
+};
+FindingCounts countStates(const std::vector<CheckedFinding> &Findings);
 
 } // namespace greenlint
 

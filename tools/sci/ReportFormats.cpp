@@ -1,6 +1,6 @@
 //===- ReportFormats.cpp - Table, Markdown and Impact Framework output ----===//
 #include "ReportFormats.h"
-#include "BuildSection.h"
+#include "BuildSectionFormats.h"
 #include "OutputEscaping.h"
 
 #include <algorithm>

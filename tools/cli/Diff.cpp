@@ -2,6 +2,8 @@
 #include "BuildComparison.h"
 #include "Comparison.h"
 #include "OutputEscaping.h"
+#include "OutputFile.h"
+#include "ReportBuilder.h"
 #include "ReportCheck.h"
 #include "ReportOptions.h"
 #include "Subcommands.h"
@@ -16,8 +18,6 @@
 namespace greenlint {
 
 using nlohmann::json;
-
-bool writeOutput(const std::string &Path, const std::string &Text);
 
 static void diffUsage(llvm::raw_ostream &OS) {
   OS << "usage: greenlint diff [options] BASE HEAD\n"

@@ -12,8 +12,6 @@
 #include "LedgerReader.h"
 #include "Sci.h"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -56,22 +54,6 @@ bool methodologyOnGrid(const Methodology &Base, const ReportOptions &O,
 /// Reads ledgers from files and folders.
 bool loadLedgers(const std::vector<std::string> &Paths,
                  std::vector<Ledger> &Out, std::string &Error);
-
-/// Builds the report document (docs/report-format.md).
-bool buildReport(const std::vector<Ledger> &Ledgers, const ReportOptions &O,
-                 nlohmann::json &Out, std::string &Error);
-
-/// Builds the report document from ledger files and folders, holding one
-/// ledger's records at a time; the same document as loadLedgers followed by
-/// buildReport, and the same first error.
-/// Checks one facts file's text as report --facts does (\p Path only names
-/// it) and gives the build section of it alone: the fuzzer's entry point.
-bool parseFactsFile(const std::string &Path, const std::string &Text,
-                    nlohmann::json &Build, std::string &Error);
-
-bool buildReportFromPaths(const std::vector<std::string> &Paths,
-                          const ReportOptions &O, nlohmann::json &Out,
-                          std::string &Error);
 
 } // namespace greenlint
 

@@ -51,8 +51,6 @@ private:
 
 /// The build section as terminal text (Markdown when \p Markdown), each number
 /// with where it comes from.
-std::string renderBuildSection(const nlohmann::json &Build, bool Markdown);
-
 } // namespace greenlint
 
 #endif

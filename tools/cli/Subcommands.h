@@ -1,4 +1,10 @@
 //===- Subcommands.h - The greenlint CLI's subcommands --------------------===//
+//
+// The contract Main dispatches on: each subcommand is one function, defined in
+// the file of its name (runCheck in Check.cpp, ...). They share this header,
+// not one each, because they share one signature and Main is their only user.
+//
+//===----------------------------------------------------------------------===//
 #ifndef GREENLINT_TOOLS_SUBCOMMANDS_H
 #define GREENLINT_TOOLS_SUBCOMMANDS_H
 

@@ -1,5 +1,5 @@
 //===- BuildSectionFormats.cpp - The build section as text and Markdown ---===//
-#include "BuildSection.h"
+#include "BuildSectionFormats.h"
 #include "OutputEscaping.h"
 #include "ReportFormats.h"
 

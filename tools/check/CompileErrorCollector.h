@@ -1,0 +1,39 @@
+//===- CompileErrorCollector.h - A unit's compile errors --------*- C++ -*-===//
+//
+// A translation unit that does not parse is linted incompletely, so its
+// errors are shown with the report; Clang's warnings are not greenlint's
+// business and the findings travel separately (LintConsumer::OnFinding).
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_TOOLS_COMPILEERRORCOLLECTOR_H
+#define GREENLINT_TOOLS_COMPILEERRORCOLLECTOR_H
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace greenlint {
+
+/// Keeps compile errors (the lint result is incomplete without a parse) and
+/// greenlint's own errors and NOLINT warnings; drops Clang's warnings and the
+/// findings, which OnFinding already has. Counts are kept here, not in the
+/// base class, so Clang prints no "N errors generated" line of its own.
+class CompileErrorCollector : public clang::TextDiagnosticPrinter {
+public:
+  explicit CompileErrorCollector(llvm::raw_ostream &OS)
+      : TextDiagnosticPrinter(OS, new clang::DiagnosticOptions()) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override;
+
+  unsigned Errors = 0;
+
+private:
+  void forward(clang::DiagnosticsEngine::Level Level,
+               const clang::Diagnostic &Info);
+  bool ForwardNotes = false;
+};
+
+} // namespace greenlint
+
+#endif
