@@ -1,6 +1,7 @@
 //===- RetrainFromScratch.cpp ---------------------------------------------===//
 #include "RetrainFromScratch.h"
 #include "../ApiModel.h"
+#include "../support/SourceArguments.h"
 #include "../support/TrainingLoop.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -119,17 +120,6 @@ void collectPathKeys(const Stmt *S, llvm::StringSet<> &Keys) {
     collectPathKeys(Child, Keys);
 }
 
-std::vector<const Expr *> sourceArgs(const Expr *Call, const ApiEntry &E) {
-  std::vector<const Expr *> All = arguments(Call);
-  if (E.SourceArgs.empty())
-    return All;
-  std::vector<const Expr *> Picked;
-  for (unsigned I : E.SourceArgs)
-    if (I < All.size())
-      Picked.push_back(All[I]);
-  return Picked;
-}
-
 bool contains(const Stmt *Outer, const Stmt *Inner) {
   if (!Outer)
     return false;
@@ -236,8 +226,9 @@ void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
         return;
       const ApiEntry *Entry = api().matchCall(Check, FileExistsCheck);
       llvm::StringSet<> Checked;
-      for (const Expr *Arg : sourceArgs(Check, *Entry))
-        collectPathKeys(Arg, Checked);
+      if (auto Paths = sourceArguments(Check, Entry->SourceArgs))
+        for (const Expr *Arg : *Paths)
+          collectPathKeys(Arg, Checked);
       for (const auto &Key : Checked)
         if (SavedPaths.contains(Key.getKey()))
           return;
