@@ -6,7 +6,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/Support/Regex.h"
 #include <optional>
 
 using namespace clang;
@@ -244,7 +243,7 @@ void HwThreadConfigInLoop::check(const MatchFinder::MatchResult &R) {
   }
 
   if (RequestHandlerRegex.empty() || !Fn || !Fn->getIdentifier() ||
-      !Fn->hasBody() || !llvm::Regex(RequestHandlerRegex).match(Fn->getName()))
+      !Fn->hasBody() || !RequestHandlerRegex.match(Fn->getName()))
     return;
   // Per-request tuning from the request itself is deliberate; a count that
   // is the same for every request is not.

@@ -4,7 +4,6 @@
 #include "../support/LoopInvariance.h"
 #include "../support/SourceArguments.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -66,8 +65,7 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
     return;
   }
 
-  if (!RequestHandlerRegex.empty() && Fn && Fn->getIdentifier() &&
-      llvm::Regex(RequestHandlerRegex).match(Fn->getName())) {
+  if (Fn && Fn->getIdentifier() && RequestHandlerRegex.match(Fn->getName())) {
     report(Load->getBeginLoc(),
            "'" + What + "' loads a model on every call of request handler '" +
                Fn->getNameAsString() +

@@ -7,7 +7,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -86,8 +85,7 @@ void ModelFloat64::check(const MatchFinder::MatchResult &R) {
   if (!Sink)
     return;
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (Fn && !AllowedFunctionsRegex.empty() && Fn->getIdentifier() &&
-      llvm::Regex(AllowedFunctionsRegex).match(Fn->getName()))
+  if (Fn && Fn->getIdentifier() && AllowedFunctionsRegex.match(Fn->getName()))
     return;
   Finding &F =
       report(Ref->getBeginLoc(),

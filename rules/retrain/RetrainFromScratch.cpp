@@ -8,7 +8,6 @@
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -47,7 +46,7 @@ const RuleInfo RetrainFromScratch::Info = {
 
 RetrainFromScratch::RetrainFromScratch(RuleContext &Ctx)
     : Rule(Info, Ctx), EntryFunctionRegex(option("EntryFunctionRegex")),
-      LoadFunctionRegex(option("LoadFunctionRegex")) {}
+      LoadFunctionRegex(option("LoadFunctionRegex"), llvm::Regex::IgnoreCase) {}
 
 void RetrainFromScratch::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -155,8 +154,7 @@ bool guards(const Expr *Check, const Stmt *Train, ASTContext &Ctx) {
 void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!Fn || !Fn->getIdentifier() || !Fn->hasBody() ||
-      Fn->isDependentContext() || EntryFunctionRegex.empty() ||
-      !llvm::Regex(EntryFunctionRegex).match(Fn->getName()))
+      Fn->isDependentContext() || !EntryFunctionRegex.match(Fn->getName()))
     return;
   ASTContext &Ctx = *R.Context;
   const Stmt *Body = Fn->getBody();
@@ -171,18 +169,15 @@ void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
 
   // Any load, even of a different file (a pretrained backbone), means the
   // program already reuses weights.
-  std::optional<llvm::Regex> LoadName;
-  if (!LoadFunctionRegex.empty())
-    LoadName.emplace(LoadFunctionRegex, llvm::Regex::IgnoreCase);
   for (const Stmt *B : Bodies) {
     if (!findApiCalls(*B, roles::ModelLoad, api(), Ctx).empty())
       return;
-    if (LoadName)
+    if (!LoadFunctionRegex.empty())
       for (const auto &M : match(findAll(callExpr().bind("c")), *B, Ctx)) {
         const FunctionDecl *Callee =
             M.getNodeAs<CallExpr>("c")->getDirectCallee();
         if (Callee && Callee->getIdentifier() &&
-            LoadName->match(Callee->getName()))
+            LoadFunctionRegex.match(Callee->getName()))
           return;
       }
   }
