@@ -11,7 +11,7 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Calls that read and parse a dataset or an image from storage.
-static constexpr llvm::StringLiteral DatasetLoadRole{"dataset-load"};
+static constexpr llvm::StringLiteral DatasetLoadRole = roles::DatasetLoad;
 
 const RuleInfo DataLoadInLoop::Info = {
     "data-load-in-loop",

@@ -15,9 +15,9 @@ namespace greenlint {
 
 namespace {
 /// A call that sizes a thread pool; source_args are the thread counts.
-constexpr llvm::StringLiteral ThreadConfig{"thread-config"};
+constexpr llvm::StringLiteral ThreadConfig = roles::ThreadConfig;
 /// A key/value parameter setter; source_args are [key, value].
-constexpr llvm::StringLiteral ThreadConfigParam{"thread-config-param"};
+constexpr llvm::StringLiteral ThreadConfigParam = roles::ThreadConfigParam;
 /// The parameter key of a thread-config-param call that sizes the pool.
 constexpr llvm::StringLiteral ThreadCountKey{"nthread"};
 } // namespace

@@ -13,11 +13,11 @@ namespace greenlint {
 
 namespace {
 /// Sets a session's graph optimisation level (C++ method or C API slot).
-constexpr llvm::StringLiteral GraphOptSetter{"graph-opt-setter"};
+constexpr llvm::StringLiteral GraphOptSetter = roles::GraphOptSetter;
 /// The level that turns every graph optimisation off.
-constexpr llvm::StringLiteral GraphOptNone{"graph-opt-none"};
+constexpr llvm::StringLiteral GraphOptNone = roles::GraphOptNone;
 /// The level that keeps only the basic, provider-independent rewrites.
-constexpr llvm::StringLiteral GraphOptBasic{"graph-opt-basic"};
+constexpr llvm::StringLiteral GraphOptBasic = roles::GraphOptBasic;
 } // namespace
 
 const RuleInfo InferOrtGraphOptDisabled::Info = {

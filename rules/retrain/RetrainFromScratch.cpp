@@ -17,7 +17,7 @@ namespace greenlint {
 namespace {
 /// A call that tests whether a file exists or opens it for reading;
 /// source_args name the path.
-constexpr llvm::StringLiteral FileExistsCheck{"file-exists-check"};
+constexpr llvm::StringLiteral FileExistsCheck = roles::FileExistsCheck;
 /// How many calls deep training, saves and loads are looked for from the
 /// entry function (main -> train() -> epoch() is two).
 constexpr unsigned SearchDepth = 2;

@@ -14,7 +14,7 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Calls that score the model on held-out data (a validation pass).
-static constexpr llvm::StringLiteral ValidationEvalRole{"validation-eval"};
+static constexpr llvm::StringLiteral ValidationEvalRole = roles::ValidationEval;
 
 const RuleInfo RetrainNoEarlyStop::Info = {
     "retrain-no-early-stop",

@@ -8,6 +8,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 #define GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 
+#include "ApiRoles.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
@@ -27,13 +28,6 @@ class Regex;
 namespace greenlint {
 
 class ApiModel;
-
-namespace roles {
-/// One parameter update: an optimizer step, a boosting round, a trainer step.
-inline constexpr llvm::StringLiteral TrainingUpdate{"training-update"};
-/// One call that runs a whole training loop inside the library.
-inline constexpr llvm::StringLiteral TrainingRun{"training-run"};
-} // namespace roles
 
 /// The number of iterations of a counting for-loop whose bounds and step are
 /// compile-time constants (or locals initialised from constants and never
