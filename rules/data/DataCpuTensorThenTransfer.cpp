@@ -13,10 +13,11 @@ namespace greenlint {
 
 /// Factories whose values do not depend on a random generator: creating
 /// them on the device gives the same tensor, so a fix-it is offered.
-static constexpr llvm::StringLiteral FactoryRole{"tensor-factory"};
+static constexpr llvm::StringLiteral FactoryRole = roles::TensorFactory;
 /// Random factories: the device's generator yields other numbers, so the
 /// finding carries no fix-it.
-static constexpr llvm::StringLiteral RandomFactoryRole{"random-tensor-factory"};
+static constexpr llvm::StringLiteral RandomFactoryRole =
+    roles::RandomTensorFactory;
 
 const RuleInfo DataCpuTensorThenTransfer::Info = {
     "data-cpu-tensor-then-transfer",

@@ -2,6 +2,7 @@
 #include "DataLoadInLoop.h"
 #include "../support/LoopInvariance.h"
 #include "greenlint/apis/ApiModel.h"
+#include "../support/SourceArguments.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -10,7 +11,7 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Calls that read and parse a dataset or an image from storage.
-static constexpr llvm::StringLiteral DatasetLoadRole{"dataset-load"};
+static constexpr llvm::StringLiteral DatasetLoadRole = roles::DatasetLoad;
 
 const RuleInfo DataLoadInLoop::Info = {
     "data-load-in-loop",
@@ -38,21 +39,11 @@ void DataLoadInLoop::check(const MatchFinder::MatchResult &R) {
   const Stmt *Loop = enclosingLoop(Load, Ctx);
   if (!Loop || isInRetryBlock(Load, Loop, Ctx) || runsAtMostOnce(Loop))
     return;
-  std::vector<const Expr *> Args;
-  if (const auto *C = dyn_cast<CallExpr>(Load))
-    Args.assign(C->arg_begin(), C->arg_end());
-  else if (const auto *C = dyn_cast<CXXConstructExpr>(Load))
-    Args.assign(C->arg_begin(), C->arg_end());
-  if (!Entry->SourceArgs.empty()) {
-    std::vector<const Expr *> Picked;
-    for (unsigned I : Entry->SourceArgs)
-      if (I < Args.size())
-        Picked.push_back(Args[I]);
-    if (Picked.empty())
-      return; // the data names no argument this call has: stay quiet
-    Args = std::move(Picked);
-  }
-  for (const Expr *Arg : Args)
+  std::optional<std::vector<const Expr *>> Args =
+      sourceArguments(Load, Entry->SourceArgs);
+  if (!Args)
+    return; // the call lacks the argument the data names: stay quiet
+  for (const Expr *Arg : *Args)
     if (!isLoopInvariant(Arg, Loop, Ctx))
       return;
   std::string What = Entry->Kind == ApiEntry::Method

@@ -14,11 +14,11 @@ namespace greenlint {
 
 namespace {
 /// cv::dnn::Net::forward and forwardAsync.
-constexpr llvm::StringLiteral DnnForward{"dnn-forward"};
+constexpr llvm::StringLiteral DnnForward = roles::DnnForward;
 /// setPreferableBackend / setPreferableTarget on a net.
-constexpr llvm::StringLiteral DnnBackendSetter{"dnn-backend-setter"};
+constexpr llvm::StringLiteral DnnBackendSetter = roles::DnnBackendSetter;
 /// Types, functions and enumerators that show the file uses CUDA.
-constexpr llvm::StringLiteral CudaUseRole{"cuda-use"};
+constexpr llvm::StringLiteral CudaUseRole = roles::CudaUse;
 } // namespace
 
 const RuleInfo HwOpencvDnnDefaultBackend::Info = {

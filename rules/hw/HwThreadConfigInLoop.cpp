@@ -6,7 +6,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/Support/Regex.h"
 #include <optional>
 
 using namespace clang;
@@ -16,9 +15,9 @@ namespace greenlint {
 
 namespace {
 /// A call that sizes a thread pool; source_args are the thread counts.
-constexpr llvm::StringLiteral ThreadConfig{"thread-config"};
+constexpr llvm::StringLiteral ThreadConfig = roles::ThreadConfig;
 /// A key/value parameter setter; source_args are [key, value].
-constexpr llvm::StringLiteral ThreadConfigParam{"thread-config-param"};
+constexpr llvm::StringLiteral ThreadConfigParam = roles::ThreadConfigParam;
 /// The parameter key of a thread-config-param call that sizes the pool.
 constexpr llvm::StringLiteral ThreadCountKey{"nthread"};
 } // namespace
@@ -244,7 +243,7 @@ void HwThreadConfigInLoop::check(const MatchFinder::MatchResult &R) {
   }
 
   if (RequestHandlerRegex.empty() || !Fn || !Fn->getIdentifier() ||
-      !Fn->hasBody() || !llvm::Regex(RequestHandlerRegex).match(Fn->getName()))
+      !Fn->hasBody() || !RequestHandlerRegex.match(Fn->getName()))
     return;
   // Per-request tuning from the request itself is deliberate; a count that
   // is the same for every request is not.

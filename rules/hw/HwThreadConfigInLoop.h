@@ -11,6 +11,7 @@
 #define GREENLINT_RULES_HW_HWTHREADCONFIGINLOOP_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace greenlint {
 
@@ -22,7 +23,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
-  std::string RequestHandlerRegex;
+  RegexOption RequestHandlerRegex;
 };
 
 } // namespace greenlint

@@ -15,11 +15,11 @@ namespace greenlint {
 
 /// Calls after which the host holds a value computed on the device, so it
 /// waits for all queued GPU work (item, cpu, nonzero, printing, synchronize).
-static constexpr llvm::StringLiteral HostSyncRole{"host-sync"};
+static constexpr llvm::StringLiteral HostSyncRole = roles::HostSync;
 /// Device types (c10::DeviceType::CPU, ::CUDA).
-static constexpr llvm::StringLiteral CpuDeviceRole{"cpu-device"};
+static constexpr llvm::StringLiteral CpuDeviceRole = roles::CpuDevice;
 /// Calls that move data to CUDA without naming the device (Tensor::cuda).
-static constexpr llvm::StringLiteral CudaTransferRole{"cuda-transfer"};
+static constexpr llvm::StringLiteral CudaTransferRole = roles::CudaTransfer;
 
 const RuleInfo InferHostSyncInLoop::Info = {
     "infer-host-sync-in-loop",

@@ -15,7 +15,7 @@ namespace greenlint {
 
 namespace {
 /// Wipes a model's KV cache (llama_memory_clear and its older names).
-constexpr llvm::StringLiteral KvCacheClear{"kv-cache-clear"};
+constexpr llvm::StringLiteral KvCacheClear = roles::KvCacheClear;
 } // namespace
 
 const RuleInfo InferKvCacheUnused::Info = {

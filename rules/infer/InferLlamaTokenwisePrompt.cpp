@@ -14,9 +14,9 @@ namespace greenlint {
 
 namespace {
 /// Picks the next token from the logits: its presence marks generation.
-constexpr llvm::StringLiteral TokenSample{"token-sample"};
+constexpr llvm::StringLiteral TokenSample = roles::TokenSample;
 /// Context parameters that cap how many tokens one decode call takes.
-constexpr llvm::StringLiteral DecodeBatchSize{"decode-batch-size"};
+constexpr llvm::StringLiteral DecodeBatchSize = roles::DecodeBatchSize;
 } // namespace
 
 const RuleInfo InferLlamaTokenwisePrompt::Info = {

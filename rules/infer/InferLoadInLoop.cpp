@@ -2,8 +2,8 @@
 #include "InferLoadInLoop.h"
 #include "../support/LoopInvariance.h"
 #include "greenlint/apis/ApiModel.h"
+#include "../support/SourceArguments.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -34,28 +34,6 @@ void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
       this);
 }
 
-namespace {
-/// The arguments that name what is loaded.
-std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
-  std::vector<const Expr *> All;
-  if (const auto *C = dyn_cast<CallExpr>(Load))
-    All.assign(C->arg_begin(), C->arg_end());
-  else if (const auto *C = dyn_cast<CXXConstructExpr>(Load))
-    All.assign(C->arg_begin(), C->arg_end());
-  if (Api.SourceArgs.empty())
-    return All;
-  std::vector<const Expr *> Picked;
-  for (unsigned I : Api.SourceArgs) {
-    // Without its source argument the call is no load: a session built
-    // empty (Ort::Session{nullptr}) or moved from another one.
-    if (I >= All.size())
-      return {};
-    Picked.push_back(All[I]);
-  }
-  return Picked;
-}
-} // namespace
-
 void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
   const auto *Load = R.Nodes.getNodeAs<Expr>("load");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -68,10 +46,13 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
   if (const Stmt *Loop = enclosingLoop(Load, Ctx)) {
     if (isInRetryBlock(Load, Loop, Ctx) || runsAtMostOnce(Loop))
       return;
-    std::vector<const Expr *> Sources = sourceArgs(Load, *Entry);
-    if (Sources.empty())
+    // A call without its source (an empty or moved-to session) loads
+    // nothing, and one without arguments names nothing to compare.
+    std::optional<std::vector<const Expr *>> Sources =
+        sourceArguments(Load, Entry->SourceArgs);
+    if (!Sources || Sources->empty())
       return;
-    for (const Expr *Arg : Sources)
+    for (const Expr *Arg : *Sources)
       if (!isLoopInvariant(Arg, Loop, Ctx))
         return;
     Finding &F = report(Load->getBeginLoc(),
@@ -84,8 +65,7 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
     return;
   }
 
-  if (!RequestHandlerRegex.empty() && Fn && Fn->getIdentifier() &&
-      llvm::Regex(RequestHandlerRegex).match(Fn->getName())) {
+  if (Fn && Fn->getIdentifier() && RequestHandlerRegex.match(Fn->getName())) {
     report(Load->getBeginLoc(),
            "'" + What + "' loads a model on every call of request handler '" +
                Fn->getNameAsString() +

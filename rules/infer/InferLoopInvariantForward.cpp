@@ -15,9 +15,9 @@ namespace greenlint {
 
 /// Switching a module to training mode, where dropout makes repeated
 /// forward passes on one input differ (Monte Carlo sampling).
-static constexpr llvm::StringLiteral TrainModeRole{"train-mode"};
+static constexpr llvm::StringLiteral TrainModeRole = roles::TrainMode;
 /// Tensor methods returning a copy with its own storage (not a view).
-static constexpr llvm::StringLiteral TensorCopyRole{"tensor-copy"};
+static constexpr llvm::StringLiteral TensorCopyRole = roles::TensorCopy;
 
 const RuleInfo InferLoopInvariantForward::Info = {
     "infer-loop-invariant-forward",

@@ -5,7 +5,6 @@
 #include "../support/LoopInvariance.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -76,9 +75,8 @@ bool InferNoGradGuard::isInferencePath(const Expr *Forward,
         return false;
     return true;
   }
-  return Training.empty() && !InferenceFunctionRegex.empty() &&
-         Fn->getIdentifier() &&
-         llvm::Regex(InferenceFunctionRegex).match(Fn->getName());
+  return Training.empty() && Fn->getIdentifier() &&
+         InferenceFunctionRegex.match(Fn->getName());
 }
 
 void InferNoGradGuard::check(const MatchFinder::MatchResult &R) {

@@ -11,6 +11,7 @@
 #define GREENLINT_RULES_INFER_INFERNOGRADGUARD_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -33,7 +34,7 @@ private:
                        const clang::FunctionDecl *Fn,
                        const clang::Expr *&Evidence, clang::ASTContext &Ctx);
 
-  std::string InferenceFunctionRegex;
+  RegexOption InferenceFunctionRegex;
   /// First unguarded forward call per inference function, in source order.
   llvm::MapVector<const clang::FunctionDecl *, Candidate> Candidates;
   /// Functions called at least once from a scope with autograd off.

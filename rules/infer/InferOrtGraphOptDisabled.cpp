@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -14,11 +13,11 @@ namespace greenlint {
 
 namespace {
 /// Sets a session's graph optimisation level (C++ method or C API slot).
-constexpr llvm::StringLiteral GraphOptSetter{"graph-opt-setter"};
+constexpr llvm::StringLiteral GraphOptSetter = roles::GraphOptSetter;
 /// The level that turns every graph optimisation off.
-constexpr llvm::StringLiteral GraphOptNone{"graph-opt-none"};
+constexpr llvm::StringLiteral GraphOptNone = roles::GraphOptNone;
 /// The level that keeps only the basic, provider-independent rewrites.
-constexpr llvm::StringLiteral GraphOptBasic{"graph-opt-basic"};
+constexpr llvm::StringLiteral GraphOptBasic = roles::GraphOptBasic;
 } // namespace
 
 const RuleInfo InferOrtGraphOptDisabled::Info = {
@@ -91,7 +90,7 @@ void InferOrtGraphOptDisabled::check(const MatchFinder::MatchResult &R) {
 
   if (!TestFileRegex.empty()) {
     StringRef File = SM.getFilename(SM.getExpansionLoc(Call->getBeginLoc()));
-    if (llvm::Regex(TestFileRegex).match(File))
+    if (TestFileRegex.match(File))
       return;
   }
   // gtest bodies are methods of classes named <Suite>_<Name>_Test.
@@ -100,7 +99,6 @@ void InferOrtGraphOptDisabled::check(const MatchFinder::MatchResult &R) {
       return;
 
   bool Deliberate = false;
-  llvm::Regex PreOptimized(PreOptimizedModelRegex);
   for (const auto &M : match(findAll(expr(anyOf(callExpr().bind("other"),
                                                 stringLiteral().bind("str")))),
                              *Fn->getBody(), Ctx)) {
@@ -112,8 +110,8 @@ void InferOrtGraphOptDisabled::check(const MatchFinder::MatchResult &R) {
         Deliberate = true;
     }
     if (const auto *Str = M.getNodeAs<StringLiteral>("str"))
-      if (!PreOptimizedModelRegex.empty() && Str->getCharByteWidth() == 1 &&
-          PreOptimized.match(Str->getString()))
+      if (Str->getCharByteWidth() == 1 &&
+          PreOptimizedModelRegex.match(Str->getString()))
         Deliberate = true;
   }
   if (Deliberate)

@@ -11,6 +11,7 @@
 #define GREENLINT_RULES_INFER_INFERORTGRAPHOPTDISABLED_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace clang {
 class CallExpr;
@@ -32,8 +33,8 @@ private:
                                  std::string &Level) const;
 
   bool ReportBasic;
-  std::string TestFileRegex;
-  std::string PreOptimizedModelRegex;
+  RegexOption TestFileRegex;
+  RegexOption PreOptimizedModelRegex;
 };
 
 } // namespace greenlint

@@ -7,7 +7,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -16,12 +15,13 @@ namespace greenlint {
 
 /// The double-precision dtype enumerator (c10::ScalarType::Double); the
 /// constants torch::kFloat64, at::kDouble, ... are followed to it.
-static constexpr llvm::StringLiteral Float64Role{"float64-dtype"};
+static constexpr llvm::StringLiteral Float64Role = roles::Float64Dtype;
 /// Calls and constructions that give a tensor, a module or the default its
 /// dtype.
-static constexpr llvm::StringLiteral DtypeSinkRole{"dtype-sink"};
+static constexpr llvm::StringLiteral DtypeSinkRole = roles::DtypeSink;
 /// Calls that wrap memory already holding data of the stated dtype.
-static constexpr llvm::StringLiteral ExistingDataRole{"dtype-of-existing-data"};
+static constexpr llvm::StringLiteral ExistingDataRole =
+    roles::DtypeOfExistingData;
 
 const RuleInfo ModelFloat64::Info = {
     "model-float64",
@@ -86,8 +86,7 @@ void ModelFloat64::check(const MatchFinder::MatchResult &R) {
   if (!Sink)
     return;
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (Fn && !AllowedFunctionsRegex.empty() && Fn->getIdentifier() &&
-      llvm::Regex(AllowedFunctionsRegex).match(Fn->getName()))
+  if (Fn && Fn->getIdentifier() && AllowedFunctionsRegex.match(Fn->getName()))
     return;
   Finding &F =
       report(Ref->getBeginLoc(),

@@ -11,6 +11,7 @@
 #define GREENLINT_RULES_MODEL_MODELFLOAT64_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace greenlint {
 
@@ -23,7 +24,7 @@ public:
 
 private:
   void noteModelSize(const clang::Expr *Sink, Finding &F);
-  std::string AllowedFunctionsRegex;
+  RegexOption AllowedFunctionsRegex;
 };
 
 } // namespace greenlint

@@ -8,7 +8,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -30,7 +29,8 @@ const RuleInfo ModelUnquantizedLlmWeights::Info = {
     {LlmWeightsLoad.data()}};
 
 ModelUnquantizedLlmWeights::ModelUnquantizedLlmWeights(RuleContext &Ctx)
-    : Rule(Info, Ctx), UnquantizedPattern(option("UnquantizedPattern")) {}
+    : Rule(Info, Ctx), UnquantizedPattern(option("UnquantizedPattern"),
+                                          llvm::Regex::IgnoreCase) {}
 
 void ModelUnquantizedLlmWeights::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(callExpr(isApiCall(&api(), LlmWeightsLoad)).bind("load"),
@@ -41,11 +41,10 @@ void ModelUnquantizedLlmWeights::check(const MatchFinder::MatchResult &R) {
   const auto *Load = R.Nodes.getNodeAs<CallExpr>("load");
   if (Load->getNumArgs() < 1 || UnquantizedPattern.empty())
     return;
-  llvm::Regex Unquantized(UnquantizedPattern, llvm::Regex::IgnoreCase);
   for (const std::string &S :
        estimate::constantStrings(Load->getArg(0), *R.Context)) {
     llvm::SmallVector<llvm::StringRef, 2> Groups;
-    if (!Unquantized.match(S, &Groups))
+    if (!UnquantizedPattern.match(S, &Groups))
       continue;
     std::string Precision = Groups.size() > 1 && !Groups[1].empty()
                                 ? Groups[1].upper()

@@ -10,6 +10,7 @@
 #define GREENLINT_RULES_MODEL_MODELUNQUANTIZEDLLMWEIGHTS_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace greenlint {
 
@@ -21,7 +22,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
-  std::string UnquantizedPattern;
+  RegexOption UnquantizedPattern;
 };
 
 } // namespace greenlint

@@ -1,5 +1,6 @@
 //===- RetrainFromScratch.cpp ---------------------------------------------===//
 #include "RetrainFromScratch.h"
+#include "../support/SourceArguments.h"
 #include "../support/TrainingLoop.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -7,7 +8,6 @@
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -17,7 +17,7 @@ namespace greenlint {
 namespace {
 /// A call that tests whether a file exists or opens it for reading;
 /// source_args name the path.
-constexpr llvm::StringLiteral FileExistsCheck{"file-exists-check"};
+constexpr llvm::StringLiteral FileExistsCheck = roles::FileExistsCheck;
 /// How many calls deep training, saves and loads are looked for from the
 /// entry function (main -> train() -> epoch() is two).
 constexpr unsigned SearchDepth = 2;
@@ -46,7 +46,7 @@ const RuleInfo RetrainFromScratch::Info = {
 
 RetrainFromScratch::RetrainFromScratch(RuleContext &Ctx)
     : Rule(Info, Ctx), EntryFunctionRegex(option("EntryFunctionRegex")),
-      LoadFunctionRegex(option("LoadFunctionRegex")) {}
+      LoadFunctionRegex(option("LoadFunctionRegex"), llvm::Regex::IgnoreCase) {}
 
 void RetrainFromScratch::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -119,17 +119,6 @@ void collectPathKeys(const Stmt *S, llvm::StringSet<> &Keys) {
     collectPathKeys(Child, Keys);
 }
 
-std::vector<const Expr *> sourceArgs(const Expr *Call, const ApiEntry &E) {
-  std::vector<const Expr *> All = arguments(Call);
-  if (E.SourceArgs.empty())
-    return All;
-  std::vector<const Expr *> Picked;
-  for (unsigned I : E.SourceArgs)
-    if (I < All.size())
-      Picked.push_back(All[I]);
-  return Picked;
-}
-
 bool contains(const Stmt *Outer, const Stmt *Inner) {
   if (!Outer)
     return false;
@@ -165,8 +154,7 @@ bool guards(const Expr *Check, const Stmt *Train, ASTContext &Ctx) {
 void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!Fn || !Fn->getIdentifier() || !Fn->hasBody() ||
-      Fn->isDependentContext() || EntryFunctionRegex.empty() ||
-      !llvm::Regex(EntryFunctionRegex).match(Fn->getName()))
+      Fn->isDependentContext() || !EntryFunctionRegex.match(Fn->getName()))
     return;
   ASTContext &Ctx = *R.Context;
   const Stmt *Body = Fn->getBody();
@@ -181,18 +169,15 @@ void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
 
   // Any load, even of a different file (a pretrained backbone), means the
   // program already reuses weights.
-  std::optional<llvm::Regex> LoadName;
-  if (!LoadFunctionRegex.empty())
-    LoadName.emplace(LoadFunctionRegex, llvm::Regex::IgnoreCase);
   for (const Stmt *B : Bodies) {
     if (!findApiCalls(*B, roles::ModelLoad, api(), Ctx).empty())
       return;
-    if (LoadName)
+    if (!LoadFunctionRegex.empty())
       for (const auto &M : match(findAll(callExpr().bind("c")), *B, Ctx)) {
         const FunctionDecl *Callee =
             M.getNodeAs<CallExpr>("c")->getDirectCallee();
         if (Callee && Callee->getIdentifier() &&
-            LoadName->match(Callee->getName()))
+            LoadFunctionRegex.match(Callee->getName()))
           return;
       }
   }
@@ -236,8 +221,9 @@ void RetrainFromScratch::check(const MatchFinder::MatchResult &R) {
         return;
       const ApiEntry *Entry = api().matchCall(Check, FileExistsCheck);
       llvm::StringSet<> Checked;
-      for (const Expr *Arg : sourceArgs(Check, *Entry))
-        collectPathKeys(Arg, Checked);
+      if (auto Paths = sourceArguments(Check, Entry->SourceArgs))
+        for (const Expr *Arg : *Paths)
+          collectPathKeys(Arg, Checked);
       for (const auto &Key : Checked)
         if (SavedPaths.contains(Key.getKey()))
           return;

@@ -10,6 +10,7 @@
 #define GREENLINT_RULES_RETRAIN_RETRAINFROMSCRATCH_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace greenlint {
 
@@ -21,8 +22,8 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
-  std::string EntryFunctionRegex;
-  std::string LoadFunctionRegex;
+  RegexOption EntryFunctionRegex;
+  RegexOption LoadFunctionRegex;
 };
 
 } // namespace greenlint

@@ -18,13 +18,15 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Switching requires_grad on a tensor (set_requires_grad, requires_grad_).
-static constexpr llvm::StringLiteral RequiresGradSetRole{"requires-grad-set"};
+static constexpr llvm::StringLiteral RequiresGradSetRole =
+    roles::RequiresGradSet;
 /// Cutting a tensor out of the autograd graph.
 static constexpr llvm::StringLiteral DetachRole{"detach"};
 /// Module types known to hold parameters (a loaded TorchScript module,
 /// Linear, Conv2d, ...). The module base and the registrations (a user
 /// module that registers has parameters) are the estimates' roles.
-static constexpr llvm::StringLiteral ParametricModuleRole{"parametric-module"};
+static constexpr llvm::StringLiteral ParametricModuleRole =
+    roles::ParametricModule;
 using estimate::roles::ModuleBase;
 using estimate::roles::ModuleRegistration;
 using estimate::roles::ParameterRegistration;

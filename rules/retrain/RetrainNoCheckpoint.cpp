@@ -6,7 +6,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -40,7 +39,8 @@ RetrainNoCheckpoint::RetrainNoCheckpoint(RuleContext &Ctx)
     : Rule(Info, Ctx), MinIterations(intOption("MinIterations")),
       RequireSaveInLoop(boolOption("RequireSaveInLoop")),
       UnknownCountIsLong(boolOption("UnknownCountIsLong")),
-      CheckpointFunctionRegex(option("CheckpointFunctionRegex")) {}
+      CheckpointFunctionRegex(option("CheckpointFunctionRegex"),
+                              llvm::Regex::IgnoreCase) {}
 
 void RetrainNoCheckpoint::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), roles::TrainingUpdate),
@@ -91,12 +91,9 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
 bool RetrainNoCheckpoint::persists(const FunctionDecl *Fn, const Stmt *Loop,
                                    unsigned CallerDepth) {
   ASTContext &Ctx = *context().astContext();
-  std::optional<llvm::Regex> NameRegex;
-  if (!CheckpointFunctionRegex.empty())
-    NameRegex.emplace(CheckpointFunctionRegex, llvm::Regex::IgnoreCase);
   const Stmt *Scope = RequireSaveInLoop && Loop ? Loop : Fn->getBody();
-  if (reachesCall(Scope, roles::CheckpointSave,
-                  NameRegex ? &*NameRegex : nullptr, api(), Ctx,
+  if (reachesCall(Scope, roles::CheckpointSave, CheckpointFunctionRegex.regex(),
+                  api(), Ctx,
                   /*Depth=*/2))
     return true;
   if (RequireSaveInLoop || CallerDepth == 0)

@@ -10,6 +10,7 @@
 #define GREENLINT_RULES_RETRAIN_RETRAINNOCHECKPOINT_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -35,7 +36,7 @@ private:
   uint64_t MinIterations;
   bool RequireSaveInLoop;
   bool UnknownCountIsLong;
-  std::string CheckpointFunctionRegex;
+  RegexOption CheckpointFunctionRegex;
   std::vector<Candidate> Candidates;
   llvm::DenseSet<const clang::Stmt *> Seen;
   /// Callee -> callers among the main file's functions, built at the end.

@@ -7,7 +7,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -15,7 +14,7 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Calls that score the model on held-out data (a validation pass).
-static constexpr llvm::StringLiteral ValidationEvalRole{"validation-eval"};
+static constexpr llvm::StringLiteral ValidationEvalRole = roles::ValidationEval;
 
 const RuleInfo RetrainNoEarlyStop::Info = {
     "retrain-no-early-stop",
@@ -42,7 +41,8 @@ const RuleInfo RetrainNoEarlyStop::Info = {
 RetrainNoEarlyStop::RetrainNoEarlyStop(RuleContext &Ctx)
     : Rule(Info, Ctx), MinIterations(intOption("MinIterations")),
       MinEpochs(intOption("MinEpochs")),
-      ValidationFunctionRegex(option("ValidationFunctionRegex")) {
+      ValidationFunctionRegex(option("ValidationFunctionRegex"),
+                              llvm::Regex::IgnoreCase) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::StringRef(option("Frameworks")).split(Parts, ',', -1, false);
   for (llvm::StringRef P : Parts)
@@ -64,12 +64,9 @@ bool RetrainNoEarlyStop::mayStopEarly(const Stmt *Loop, ASTContext &Ctx) const {
              *Loop, Ctx)
            .empty())
     return true;
-  std::optional<llvm::Regex> NameRegex;
-  if (!ValidationFunctionRegex.empty())
-    NameRegex.emplace(ValidationFunctionRegex, llvm::Regex::IgnoreCase);
   const Stmt *Body = Loop;
-  return reachesCall(Body, ValidationEvalRole,
-                     NameRegex ? &*NameRegex : nullptr, api(), Ctx, 1) ||
+  return reachesCall(Body, ValidationEvalRole, ValidationFunctionRegex.regex(),
+                     api(), Ctx, 1) ||
          reachesCall(Body, roles::EvalMode, nullptr, api(), Ctx, 1);
 }
 

@@ -10,6 +10,7 @@
 #define GREENLINT_RULES_RETRAIN_RETRAINNOEARLYSTOP_H
 
 #include "../Rule.h"
+#include "../support/RegexOption.h"
 
 namespace greenlint {
 
@@ -26,7 +27,7 @@ private:
   uint64_t MinIterations;
   uint64_t MinEpochs;
   std::vector<std::string> Frameworks;
-  std::string ValidationFunctionRegex;
+  RegexOption ValidationFunctionRegex;
 };
 
 } // namespace greenlint

@@ -9,7 +9,7 @@ using namespace clang::ast_matchers;
 namespace greenlint {
 
 /// Calls that clear gradients and take a set_to_none flag.
-static constexpr llvm::StringLiteral ZeroGradRole{"zero-grad"};
+static constexpr llvm::StringLiteral ZeroGradRole = roles::ZeroGrad;
 
 const RuleInfo RetrainZeroGradFalse::Info = {
     "retrain-zero-grad-false",

@@ -8,6 +8,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 #define GREENLINT_RULES_SUPPORT_TRAININGLOOP_H
 
+#include "greenlint/apis/ApiRoles.h"
 #include "greenlint/estimate/LoopTrips.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
@@ -28,13 +29,6 @@ class Regex;
 namespace greenlint {
 
 class ApiModel;
-
-namespace roles {
-/// One parameter update: an optimizer step, a boosting round, a trainer step.
-inline constexpr llvm::StringLiteral TrainingUpdate{"training-update"};
-/// One call that runs a whole training loop inside the library.
-inline constexpr llvm::StringLiteral TrainingRun{"training-run"};
-} // namespace roles
 
 /// Loop trip counts are constant evaluation, which the estimator owns.
 using estimate::constantTripCount;

@@ -9,6 +9,7 @@
 #ifndef GREENLINT_APIS_APIMODEL_H
 #define GREENLINT_APIS_APIMODEL_H
 
+#include "greenlint/apis/ApiRoles.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -30,44 +31,8 @@ class ValueDecl;
 
 namespace greenlint {
 
-/// Roles say what an API does, as far as energy is concerned. A role is a
-/// kebab-case name used in the data files; rules declare the roles they
-/// query (RuleInfo::Roles), and a data file naming any other role is an
-/// error. The roles shared by several rules and helpers are named here.
-namespace roles {
-inline constexpr llvm::StringLiteral ModelLoad{"model-load"};
-inline constexpr llvm::StringLiteral InferenceCall{"inference-call"};
-/// Inference in runtimes without autograd (ONNX Runtime, llama.cpp, TensorRT,
-/// OpenCV dnn): hot paths, but nothing for a grad guard to turn off.
-inline constexpr llvm::StringLiteral RuntimeInferenceCall{
-    "runtime-inference-call"};
-inline constexpr llvm::StringLiteral TrainingStep{"training-step"};
-inline constexpr llvm::StringLiteral GradGuard{"grad-guard"};
-inline constexpr llvm::StringLiteral GradDisable{"grad-disable"};
-inline constexpr llvm::StringLiteral EvalMode{"eval-mode"};
-inline constexpr llvm::StringLiteral CheckpointSave{"checkpoint-save"};
-// Roles several rules query.
-/// Tensor methods that copy a tensor to the device given as argument 0, or
-/// to the current CUDA device when there is none (Tensor::to, Tensor::cuda).
-inline constexpr llvm::StringLiteral DeviceTransfer{"device-transfer"};
-/// The CUDA device type (c10::DeviceType::CUDA).
-inline constexpr llvm::StringLiteral CudaDevice{"cuda-device"};
-/// Clock reads: a loop next to them is a timed benchmark that repeats on
-/// purpose.
-inline constexpr llvm::StringLiteral Timer{"timer"};
-/// Calls that hand a module's parameters out (to an optimizer, mostly).
-inline constexpr llvm::StringLiteral ParametersAccess{"parameters-access"};
-/// The tensor handle type (at::Tensor).
-inline constexpr llvm::StringLiteral TensorType{"tensor-type"};
-/// Wraps a token array as a decode batch (llama_batch_get_one); argument 0
-/// is the tokens, argument 1 their count.
-inline constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
-/// Appends to a sequence: a container's push_back, or a tensor
-/// concatenation (at::cat) assigned back to one of its inputs.
-inline constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
-} // namespace roles
-
-/// The shared roles above: always valid in data files.
+/// The roles shared by several rules and helpers (roles:: in ApiRoles.h,
+/// generated from rules/apis/roles.yaml): always valid in data files.
 const std::vector<llvm::StringRef> &coreRoles();
 
 /// The roles rules declare (RuleInfo::Roles) are valid in data files too.
