@@ -491,6 +491,11 @@ void InferBatchSizeOne::check(const MatchFinder::MatchResult &R) {
 
   LoopFlow Flow(loopBody(Loop));
   llvm::SmallPtrSet<const VarDecl *, 16> Derived = itemDerived(Flow, Seeds);
+  // A model picked by the element (`Models[I]->forward(...)`): each call
+  // runs a different model, which cannot share a batch.
+  if (const Expr *Model = calleeObject(Run))
+    if (refersToAny(Model, Derived))
+      return;
   InputTrace Trace(Run, Flow, Ctx);
   if (Trace.carriedAcrossIterations())
     return;

@@ -123,6 +123,13 @@ void watch(Net Model, int Frames, std::vector<torch::Tensor> &Out) {
   }
 }
 
+// CLEAN: one head per input: different models cannot share a batch.
+void runHeads(std::vector<Net> &Heads, const std::vector<torch::Tensor> &Inputs,
+              std::vector<torch::Tensor> &Out) {
+  for (size_t I = 0; I < Heads.size(); ++I)
+    Out.push_back(Heads[I]->forward(Inputs[I].unsqueeze(0)));
+}
+
 // CLEAN: the elements are batched first, one forward per batch.
 torch::Tensor classifyBatched(Net Model, const std::vector<torch::Tensor> &Images) {
   return Model->forward(torch::stack(Images));
