@@ -24,6 +24,19 @@ typedef enum GraphOptimizationLevel {
   ORT_ENABLE_ALL = 99
 } GraphOptimizationLevel;
 
+typedef enum OrtAllocatorType {
+  OrtInvalidAllocator = -1,
+  OrtDeviceAllocator = 0,
+  OrtArenaAllocator = 1
+} OrtAllocatorType;
+
+typedef enum OrtMemType {
+  OrtMemTypeCPUInput = -2,
+  OrtMemTypeCPUOutput = -1,
+  OrtMemTypeCPU = OrtMemTypeCPUOutput,
+  OrtMemTypeDefault = 0
+} OrtMemType;
+
 typedef enum OrtLoggingLevel {
   ORT_LOGGING_LEVEL_VERBOSE,
   ORT_LOGGING_LEVEL_INFO,
@@ -69,9 +82,19 @@ struct RunOptions {
   explicit RunOptions(std::nullptr_t) {}
 };
 
+struct MemoryInfo {
+  explicit MemoryInfo(std::nullptr_t) {}
+  static MemoryInfo CreateCpu(OrtAllocatorType type, OrtMemType mem_type);
+  operator const OrtMemoryInfo *() const;
+};
+
 struct Value {
   explicit Value(std::nullptr_t) {}
   Value(Value &&) = default;
+  template <typename T>
+  static Value CreateTensor(const OrtMemoryInfo *info, T *p_data,
+                            size_t p_data_element_count, const int64_t *shape,
+                            size_t shape_len);
   template <typename T> T *GetTensorMutableData();
 };
 

@@ -44,6 +44,12 @@ enum class BuilderFlag : int32_t {
 };
 using BuilderFlags = uint32_t;
 
+enum class NetworkDefinitionCreationFlag : int32_t {
+  kEXPLICIT_BATCH = 0,
+  kSTRONGLY_TYPED = 1
+};
+using NetworkDefinitionCreationFlags = uint32_t;
+
 enum class MemoryPoolType : int32_t { kWORKSPACE = 0, kDLA_MANAGED_SRAM = 1 };
 
 class IHostMemory {
@@ -94,6 +100,7 @@ public:
   ICudaEngine *buildEngineWithConfig(INetworkDefinition &network,
                                      IBuilderConfig &config) noexcept;
   bool platformHasFastFp16() const noexcept;
+  bool platformHasFastInt8() const noexcept;
 };
 
 IRuntime *createInferRuntime(ILogger &logger) noexcept;
