@@ -1,0 +1,459 @@
+//===- FunctionSummaries.cpp ----------------------------------------------===//
+#include "FunctionSummaries.h"
+#include "../ApiModel.h"
+#include "CallParts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <deque>
+#include <map>
+
+using namespace clang;
+
+namespace greenlint {
+
+namespace {
+
+/// Where the value of an expression inside a function comes from.
+struct Sources {
+  llvm::SmallVector<unsigned, 2> Params;
+  bool Object = false;
+  bool Other = false;
+
+  void addParam(unsigned I) {
+    if (!llvm::is_contained(Params, I))
+      Params.push_back(I);
+  }
+  void add(const Sources &S) {
+    for (unsigned I : S.Params)
+      addParam(I);
+    Object |= S.Object;
+    Other |= S.Other;
+  }
+};
+
+/// Every call and construction in a body, lambdas included (a lambda that a
+/// function defines mostly runs while it runs), in traversal order.
+std::vector<const Expr *> callsIn(const Stmt &Body, ASTContext &Ctx) {
+  using namespace ast_matchers;
+  std::vector<const Expr *> Calls;
+  for (const auto &M :
+       match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("c")),
+             Body, Ctx))
+    Calls.push_back(M.getNodeAs<Expr>("c"));
+  return Calls;
+}
+
+const FunctionDecl *calledFunction(const Expr *Call) {
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    return C->getDirectCallee();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    return C->getConstructor();
+  return nullptr;
+}
+
+/// The argument a call passes for parameter I of its callee, or null.
+const Expr *argumentFor(const Expr *Call, unsigned I) {
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    return I < C->getNumArgs() ? C->getArg(I) : nullptr;
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (!C)
+    return nullptr;
+  // A member operator call (a lambda's or functor's operator()) passes its
+  // object as argument 0.
+  if (isa<CXXOperatorCallExpr>(C) &&
+      isa_and_nonnull<CXXMethodDecl>(C->getDirectCallee()))
+    ++I;
+  return I < C->getNumArgs() ? C->getArg(I) : nullptr;
+}
+
+bool isAssigningOperator(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_Equal:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_CaretEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+  case OO_PlusPlus:
+  case OO_MinusMinus:
+  case OO_LessLess: // streams
+  case OO_GreaterGreater:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Traces the values used in one function back to its parameters.
+class SourceTracer {
+public:
+  SourceTracer(const FunctionDecl &F, ASTContext &Ctx) : F(F), Ctx(Ctx) {}
+
+  Sources of(const Expr *E) {
+    Sources S;
+    trace(E, S);
+    return S;
+  }
+
+private:
+  const FunctionDecl &F;
+  ASTContext &Ctx;
+  std::unique_ptr<ExprMutationAnalyzer> Mutations;
+  llvm::SmallPtrSet<const VarDecl *, 8> Visiting;
+
+  bool mutatedHere(const VarDecl *V) {
+    if (!F.getBody())
+      return true;
+    if (!Mutations)
+      Mutations = std::make_unique<ExprMutationAnalyzer>(*F.getBody(), Ctx);
+    return Mutations->isMutated(V);
+  }
+
+  void traceAll(llvm::ArrayRef<const Expr *> Es, Sources &S) {
+    for (const Expr *E : Es)
+      trace(E, S);
+  }
+
+  void traceVar(const VarDecl *V, Sources &S) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
+      if (P->getDeclContext() == &F) {
+        S.addParam(P->getFunctionScopeIndex());
+        return;
+      }
+      // A parameter of an enclosing function, seen from a lambda.
+      S.Object = true;
+      return;
+    }
+    if (!Visiting.insert(V).second) {
+      S.Other = true;
+      return;
+    }
+    if (V->hasLocalStorage() || V->isStaticLocal()) {
+      if (mutatedHere(V))
+        S.Other = true;
+      else if (const Expr *Init = V->getInit())
+        trace(Init, S);
+      else
+        S.Other = true;
+    } else if (!V->getType().isConstQualified() && mutatedHere(V)) {
+      // A global changed by this very function differs between calls;
+      // otherwise it is the same for every call of it.
+      S.Other = true;
+    }
+    Visiting.erase(V);
+  }
+
+  void traceField(const MemberExpr &ME, Sources &S) {
+    // In a constructor, a field read after its initializer holds what the
+    // initializer computed from the parameters.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getMember() == ME.getMemberDecl() && Init->isWritten()) {
+          trace(Init->getInit(), S);
+          return;
+        }
+    S.Object = true;
+  }
+
+  void trace(const Expr *E, Sources &S) {
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (isa<StringLiteral, IntegerLiteral, FloatingLiteral, CharacterLiteral,
+            CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, CXXDefaultArgExpr,
+            CXXDefaultInitExpr, ImplicitValueInitExpr, SizeOfPackExpr,
+            UnaryExprOrTypeTraitExpr>(E))
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (DRE->refersToEnclosingVariableOrCapture())
+          S.Object = true; // a lambda's capture lives in its closure object
+        else
+          traceVar(V, S);
+      }
+      return; // enumerators, functions: constants
+    }
+    if (isa<CXXThisExpr>(E)) {
+      S.Object = true;
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          isa<FieldDecl>(ME->getMemberDecl()))
+        return traceField(*ME, S);
+      return trace(ME->getBase(), S);
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      return trace(M->getSubExpr(), S);
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      return trace(B->getSubExpr(), S);
+    if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
+      return trace(EC->getSubExpr(), S);
+    if (const auto *Cast = dyn_cast<CastExpr>(E))
+      return trace(Cast->getSubExpr(), S);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // Building a value from values is as repeatable as its inputs.
+      for (const Expr *A : CE->arguments())
+        trace(A, S);
+      return;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+      for (const Expr *I : IL->inits())
+        trace(I, S);
+      return;
+    }
+    if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+      return trace(SIL->getSubExpr(), S);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (!MD || !MD->isConst()) {
+        S.Other = true;
+        return;
+      }
+      trace(MC->getImplicitObjectArgument(), S);
+      for (const Expr *A : MC->arguments())
+        trace(A, S);
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (isAssigningOperator(OC->getOperator())) {
+        S.Other = true;
+        return;
+      }
+      for (const Expr *A : OC->arguments())
+        trace(A, S);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isAssignmentOp()) {
+        S.Other = true;
+        return;
+      }
+      trace(BO->getLHS(), S);
+      return trace(BO->getRHS(), S);
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->isIncrementDecrementOp()) {
+        S.Other = true;
+        return;
+      }
+      return trace(UO->getSubExpr(), S);
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      trace(CO->getCond(), S);
+      trace(CO->getTrueExpr(), S);
+      return trace(CO->getFalseExpr(), S);
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      trace(AS->getBase(), S);
+      return trace(AS->getIdx(), S);
+    }
+    // Free function calls and everything else: the value is not traced, so
+    // it may differ on every call.
+    S.Other = true;
+  }
+};
+
+} // namespace
+
+std::vector<const Expr *> apiCallInputs(const Expr *Call,
+                                        const ApiEntry &Entry) {
+  std::vector<const Expr *> Inputs;
+  unsigned NumArgs = 0;
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    NumArgs = C->getNumArgs();
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    NumArgs = C->getNumArgs();
+  auto Arg = [&](unsigned I) -> const Expr * {
+    if (const auto *C = dyn_cast<CallExpr>(Call))
+      return C->getArg(I);
+    return cast<CXXConstructExpr>(Call)->getArg(I);
+  };
+  if (!Entry.SourceArgs.empty()) {
+    for (unsigned I : Entry.SourceArgs)
+      if (I < NumArgs)
+        Inputs.push_back(Arg(I));
+    return Inputs;
+  }
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (const Expr *Object = calleeObject(C))
+      Inputs.push_back(Object);
+  for (unsigned I = 0; I < NumArgs; ++I)
+    // A member operator call's argument 0 is its object, added above.
+    if (!(I == 0 && isa<CXXOperatorCallExpr>(Call) && !Inputs.empty()))
+      Inputs.push_back(Arg(I));
+  return Inputs;
+}
+
+struct FunctionSummaries::Impl {
+  const ApiModel &Api;
+  ASTContext &Ctx;
+  /// Keyed by role, then by canonical function declaration.
+  /// (std::map: references handed out stay valid while it grows.)
+  llvm::StringMap<std::map<const FunctionDecl *, std::vector<SummaryEffect>>>
+      Done;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> InProgress;
+  /// Functions whose summary a cycle cut short during the current query.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> CutAt;
+  std::deque<std::vector<SummaryEffect>> Transient;
+  unsigned Computed = 0;
+  /// Bounds the work on call graphs with large recursive cycles.
+  static constexpr unsigned MaxComputations = 20000;
+  const std::vector<SummaryEffect> Empty;
+
+  /// Effects kept per function: enough for every rule's note, bounded so a
+  /// function calling hundreds of helpers stays cheap.
+  static constexpr size_t MaxEffects = 16;
+
+  Impl(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
+
+  /// The definition to summarise, or null when FD is not user code here.
+  const FunctionDecl *userDefinition(const FunctionDecl *FD,
+                                     llvm::StringRef Role) const {
+    if (!FD)
+      return nullptr;
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->hasBody() || Def->isDefaulted())
+      return nullptr;
+    if (Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return nullptr;
+    if (Api.matchFunction(Def, Role))
+      return nullptr;
+    return Def;
+  }
+
+  const std::vector<SummaryEffect> &effects(const FunctionDecl *FD,
+                                            llvm::StringRef Role) {
+    const FunctionDecl *Def = userDefinition(FD, Role);
+    if (!Def)
+      return Empty;
+    auto &ForRole = Done[Role];
+    auto Found = ForRole.find(Def);
+    if (Found != ForRole.end())
+      return Found->second;
+    if (InProgress.count(Def) || Computed >= MaxComputations) {
+      // A recursive cycle (its effects come from the pass already under
+      // way) or a pathological call graph: what is above is incomplete.
+      CutAt.insert(Def);
+      return Empty;
+    }
+    ++Computed;
+    InProgress.insert(Def);
+    llvm::SmallPtrSet<const FunctionDecl *, 4> Outer;
+    std::swap(Outer, CutAt);
+    std::vector<SummaryEffect> Effects = compute(*Def, Role);
+    InProgress.erase(Def);
+    CutAt.erase(Def); // a cycle through Def itself adds nothing Def lacks
+    bool Complete = CutAt.empty();
+    CutAt.insert(Outer.begin(), Outer.end());
+    if (Complete)
+      return ForRole[Def] = std::move(Effects);
+    // Computed inside a cycle that is still open: right for this query, but
+    // asked again later it must be computed again.
+    Transient.push_back(std::move(Effects));
+    return Transient.back();
+  }
+
+  std::vector<SummaryEffect> compute(const FunctionDecl &F,
+                                     llvm::StringRef Role) {
+    std::vector<SummaryEffect> Effects;
+    SourceTracer Tracer(F, Ctx);
+    llvm::SmallPtrSet<const Expr *, 8> Seen;
+    auto Add = [&](SummaryEffect E, const Sources &S) {
+      if (Effects.size() >= MaxEffects || !Seen.insert(E.ApiCall).second)
+        return;
+      E.Params = S.Params;
+      llvm::sort(E.Params);
+      E.FromObject = S.Object;
+      E.OtherInputs |= S.Other;
+      Effects.push_back(std::move(E));
+    };
+    for (const Expr *Call : callsIn(*F.getBody(), Ctx)) {
+      if (const ApiEntry *Entry = Api.matchCall(Call, Role)) {
+        Sources S;
+        for (const Expr *In : apiCallInputs(Call, *Entry))
+          S.add(Tracer.of(In));
+        SummaryEffect E;
+        E.ApiCall = Call;
+        E.Entry = Entry;
+        Add(std::move(E), S);
+        continue;
+      }
+      for (const SummaryEffect &Inner : effects(calledFunction(Call), Role)) {
+        Sources S;
+        for (unsigned I : Inner.Params)
+          S.add(Tracer.of(argumentFor(Call, I)));
+        if (Inner.FromObject) {
+          if (const Expr *Object = calleeObject(dyn_cast<CallExpr>(Call)))
+            S.add(Tracer.of(Object));
+          else if (!isa<CXXConstructExpr>(Call))
+            S.Other = true;
+        }
+        SummaryEffect E = Inner;
+        E.Via.insert(E.Via.begin(), Call);
+        Add(std::move(E), S);
+      }
+    }
+    return Effects;
+  }
+};
+
+FunctionSummaries::FunctionSummaries(const ApiModel &Api, ASTContext &Ctx)
+    : P(std::make_unique<Impl>(Api, Ctx)) {}
+FunctionSummaries::~FunctionSummaries() = default;
+
+const std::vector<SummaryEffect> &
+FunctionSummaries::effects(const FunctionDecl *FD, llvm::StringRef Role) {
+  return P->effects(FD, Role);
+}
+
+std::vector<ReachedApiCall> findApiCallsThrough(const Stmt &Scope,
+                                                llvm::StringRef Role,
+                                                FunctionSummaries &Summaries,
+                                                const ApiModel &Api,
+                                                ASTContext &Ctx) {
+  std::vector<ReachedApiCall> Reached;
+  for (const Expr *Call : callsIn(Scope, Ctx)) {
+    if (const ApiEntry *Entry = Api.matchCall(Call, Role)) {
+      ReachedApiCall R;
+      R.Site = R.ApiCall = Call;
+      R.Entry = Entry;
+      R.Inputs = apiCallInputs(Call, *Entry);
+      Reached.push_back(std::move(R));
+      continue;
+    }
+    for (const SummaryEffect &E :
+         Summaries.effects(calledFunction(Call), Role)) {
+      ReachedApiCall R;
+      R.Site = Call;
+      R.ApiCall = E.ApiCall;
+      R.Entry = E.Entry;
+      R.Via = E.Via;
+      R.OtherInputs = E.OtherInputs;
+      for (unsigned I : E.Params) // in parameter order
+        if (const Expr *A = argumentFor(Call, I))
+          R.Inputs.push_back(A);
+      if (E.FromObject) {
+        if (const Expr *Object = calleeObject(dyn_cast<CallExpr>(Call)))
+          R.Inputs.push_back(Object);
+        else if (!isa<CXXConstructExpr>(Call))
+          R.OtherInputs = true; // a free function's hidden state
+      }
+      Reached.push_back(std::move(R));
+    }
+  }
+  return Reached;
+}
+
+} // namespace greenlint
