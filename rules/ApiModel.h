@@ -65,6 +65,10 @@ inline constexpr llvm::StringLiteral TokenBatchView{"token-batch-view"};
 /// Appends to a sequence: a container's push_back, or a tensor
 /// concatenation (at::cat) assigned back to one of its inputs.
 inline constexpr llvm::StringLiteral SequenceAppend{"sequence-append"};
+/// Calls that return the same value for the same arguments and change
+/// nothing (default-parameter factories, option builders): they do not make
+/// an argument look different on every call.
+inline constexpr llvm::StringLiteral PureCall{"pure-call"};
 } // namespace roles
 
 /// The shared roles above: always valid in data files.

@@ -1,6 +1,9 @@
 //===- InferLoadInLoop.cpp ------------------------------------------------===//
 #include "InferLoadInLoop.h"
 #include "../ApiModel.h"
+#include "../RuleContext.h"
+#include "../support/CallParts.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
@@ -32,6 +35,12 @@ void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
            hasAncestor(functionDecl().bind("fn")))
           .bind("load"),
       this);
+  // Loads one or more calls away: the loop calls the project's own helper.
+  Finder.addMatcher(
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()),
+           unless(isExpansionInSystemHeader()))
+          .bind("loop"),
+      this);
 }
 
 namespace {
@@ -54,9 +63,59 @@ std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
   }
   return Picked;
 }
+
+/// How a finding names the user call: the function, the class constructed,
+/// or the variable holding the lambda called.
+std::string helperName(const Expr *Site) {
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Site))
+    return Ctor->getConstructor()->getParent()->getQualifiedNameAsString();
+  const auto *Call = cast<CallExpr>(Site);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  if (Method && Method->getParent()->isLambda())
+    if (const VarDecl *Closure = objectRoot(calleeObject(Call)))
+      return Closure->getNameAsString();
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return Callee->getQualifiedNameAsString();
+  return "this call";
+}
 } // namespace
 
+void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
+  if (runsAtMostOnce(&Loop))
+    return;
+  for (const ReachedApiCall &Reached : findApiCallsThrough(
+           Loop, roles::ModelLoad, context().summaries(), api(), Ctx)) {
+    // Direct loads are the other matcher's; each helper call belongs to its
+    // innermost loop only.
+    if (!Reached.throughHelper() || Reached.OtherInputs ||
+        Reached.Site->getBeginLoc().isInvalid() ||
+        enclosingLoop(Reached.Site, Ctx) != &Loop ||
+        isInRetryBlock(Reached.Site, &Loop, Ctx))
+      continue;
+    if (!llvm::all_of(Reached.Inputs, [&](const Expr *In) {
+          return isLoopInvariant(In, &Loop, Ctx, &api());
+        }))
+      continue;
+    std::string Helper = helperName(Reached.Site);
+    Finding &F = report(Reached.Site->getBeginLoc(),
+                        "'" + Helper +
+                            "' loads the same model on every "
+                            "iteration of this loop (through '" +
+                            Reached.Entry->Name +
+                            "'); load it once before the loop and reuse it "
+                            "(each load re-reads and re-initialises all "
+                            "weights)");
+    F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
+    F.Notes.push_back({Reached.ApiCall->getBeginLoc(),
+                       "'" + Reached.Entry->Name + "' loads the model here"});
+  }
+}
+
 void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
+  if (const auto *Loop = R.Nodes.getNodeAs<Stmt>("loop")) {
+    checkHelperLoads(*Loop, *R.Context);
+    return;
+  }
   const auto *Load = R.Nodes.getNodeAs<Expr>("load");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   const ApiEntry *Entry = api().matchCall(Load, roles::ModelLoad);
@@ -72,7 +131,7 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
     if (Sources.empty())
       return;
     for (const Expr *Arg : Sources)
-      if (!isLoopInvariant(Arg, Loop, Ctx))
+      if (!isLoopInvariant(Arg, Loop, Ctx, &api()))
         return;
     Finding &F = report(Load->getBeginLoc(),
                         "'" + What +

@@ -21,6 +21,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
+  void checkHelperLoads(const clang::Stmt &Loop, clang::ASTContext &Ctx);
   std::string RequestHandlerRegex;
 };
 

@@ -5,11 +5,13 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <deque>
 #include <map>
 
@@ -98,7 +100,8 @@ bool isAssigningOperator(OverloadedOperatorKind K) {
 /// Traces the values used in one function back to its parameters.
 class SourceTracer {
 public:
-  SourceTracer(const FunctionDecl &F, ASTContext &Ctx) : F(F), Ctx(Ctx) {}
+  SourceTracer(const FunctionDecl &F, const ApiModel &Api, ASTContext &Ctx)
+      : F(F), Api(Api), Ctx(Ctx) {}
 
   Sources of(const Expr *E) {
     Sources S;
@@ -108,6 +111,7 @@ public:
 
 private:
   const FunctionDecl &F;
+  const ApiModel &Api;
   ASTContext &Ctx;
   std::unique_ptr<ExprMutationAnalyzer> Mutations;
   llvm::SmallPtrSet<const VarDecl *, 8> Visiting;
@@ -259,8 +263,16 @@ private:
       trace(AS->getBase(), S);
       return trace(AS->getIdx(), S);
     }
-    // Free function calls and everything else: the value is not traced, so
-    // it may differ on every call.
+    // Calls the API data calls pure (default-parameter factories, option
+    // builders) give the same value for the same arguments.
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (Api.matchCall(Call, roles::PureCall)) {
+        for (const Expr *A : Call->arguments())
+          trace(A, S);
+        return;
+      }
+    // Other calls and everything else: the value is not traced, so it may
+    // differ on every call.
     S.Other = true;
   }
 };
@@ -316,7 +328,32 @@ struct FunctionSummaries::Impl {
   /// function calling hundreds of helpers stays cheap.
   static constexpr size_t MaxEffects = 16;
 
-  Impl(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
+  /// Top-level namespaces the API data names (torch, Ort, cv, ...): code in
+  /// them is a framework's, even when its headers are not system headers.
+  llvm::StringSet<> FrameworkNamespaces;
+
+  Impl(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {
+    for (const ApiEntry &E : Api.entries())
+      for (llvm::StringRef Name :
+           {llvm::StringRef(E.Name), StringRef(E.Class)}) {
+        Name.consume_front("::");
+        auto [Top, Rest] = Name.split("::");
+        if (!Rest.empty() && !Top.empty())
+          FrameworkNamespaces.insert(Top);
+      }
+  }
+
+  bool inFrameworkNamespace(const FunctionDecl &FD) const {
+    const DeclContext *DC = FD.getDeclContext();
+    const NamespaceDecl *Top = nullptr;
+    for (; DC; DC = DC->getParent())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+        Top = NS;
+    // std is a framework too: its algorithms are not the user's helpers.
+    return Top && Top->getIdentifier() &&
+           (Top->getName() == "std" ||
+            FrameworkNamespaces.contains(Top->getName()));
+  }
 
   /// The definition to summarise, or null when FD is not user code here.
   const FunctionDecl *userDefinition(const FunctionDecl *FD,
@@ -326,7 +363,8 @@ struct FunctionSummaries::Impl {
     const FunctionDecl *Def = FD->getDefinition();
     if (!Def || !Def->hasBody() || Def->isDefaulted())
       return nullptr;
-    if (Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    if (Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
+        inFrameworkNamespace(*Def))
       return nullptr;
     if (Api.matchFunction(Def, Role))
       return nullptr;
@@ -365,10 +403,40 @@ struct FunctionSummaries::Impl {
     return Transient.back();
   }
 
+  /// A call in a static local's initializer runs on the first call only; one
+  /// under a condition on the object's or the program's state is the lazy
+  /// load of a cache (`if (!Net_) Net_ = load(Path_);`). Neither repeats per
+  /// call of F.
+  bool runsOnceOrCached(const Expr *Call, const FunctionDecl &F,
+                        SourceTracer &Tracer) {
+    DynTypedNode Node = DynTypedNode::create(*Call);
+    for (unsigned Depth = 0; Depth < 64; ++Depth) {
+      auto Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return false;
+      const DynTypedNode &Up = Parents[0];
+      if (const auto *V = Up.get<VarDecl>())
+        if (V->isStaticLocal() || V->hasGlobalStorage())
+          return true;
+      if (const auto *If = Up.get<IfStmt>()) {
+        const Stmt *Child = Node.get<Stmt>();
+        if (Child && Child != If->getCond()) {
+          Sources Cond = Tracer.of(If->getCond());
+          if (Cond.Object || Cond.Other)
+            return true;
+        }
+      }
+      if (Up.get<FunctionDecl>() == &F || Up.get<LambdaExpr>())
+        return false;
+      Node = Up;
+    }
+    return false;
+  }
+
   std::vector<SummaryEffect> compute(const FunctionDecl &F,
                                      llvm::StringRef Role) {
     std::vector<SummaryEffect> Effects;
-    SourceTracer Tracer(F, Ctx);
+    SourceTracer Tracer(F, Api, Ctx);
     llvm::SmallPtrSet<const Expr *, 8> Seen;
     auto Add = [&](SummaryEffect E, const Sources &S) {
       if (Effects.size() >= MaxEffects || !Seen.insert(E.ApiCall).second)
@@ -379,7 +447,15 @@ struct FunctionSummaries::Impl {
       E.OtherInputs |= S.Other;
       Effects.push_back(std::move(E));
     };
-    for (const Expr *Call : callsIn(*F.getBody(), Ctx)) {
+    std::vector<const Expr *> Calls;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          llvm::append_range(Calls, callsIn(*Init->getInit(), Ctx));
+    llvm::append_range(Calls, callsIn(*F.getBody(), Ctx));
+    for (const Expr *Call : Calls) {
+      if (runsOnceOrCached(Call, F, Tracer))
+        continue;
       if (const ApiEntry *Entry = Api.matchCall(Call, Role)) {
         Sources S;
         for (const Expr *In : apiCallInputs(Call, *Entry))

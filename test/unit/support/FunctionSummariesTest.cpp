@@ -18,13 +18,21 @@ const char *Api = R"(framework: demo
 apis:
   - {role: model-load, function: "::fw::load", source_args: [0]}
   - {role: inference-call, method: forward, class: "::fw::Model"}
+  - {role: model-load, function: "::fw::open"}
+  - {role: pure-call, function: "::fw::defaults"}
 )";
 
 const char *Code = R"(
 namespace fw {
 struct Model { int forward(int) const; };
 Model load(const char *path, int flags);
+struct Params { int threads; };
+Params defaults();
+Params fromEnvironment();
+Model open(const char *path, Params params);
 }
+fw::Model openDefault(const char *p) { return fw::open(p, fw::defaults()); }
+fw::Model openFromEnv(const char *p) { return fw::open(p, fw::fromEnvironment()); }
 const char *nextPath();
 fw::Model helper(const char *p) { return fw::load(p, 0); }
 fw::Model twoDeep(const char *q) { return helper(q); }
@@ -118,6 +126,16 @@ TEST_F(FunctionSummariesTest, ConstantAndUntracedInputs) {
   const auto &Mutated = loads("mutated");
   ASSERT_EQ(Mutated.size(), 1u);
   EXPECT_TRUE(Mutated[0].OtherInputs);
+}
+
+TEST_F(FunctionSummariesTest, PureCallsAreTracedThrough) {
+  const auto &Default = loads("openDefault");
+  ASSERT_EQ(Default.size(), 1u);
+  EXPECT_EQ(Default[0].Params, (llvm::SmallVector<unsigned, 2>{0}));
+  EXPECT_FALSE(Default[0].OtherInputs);
+  const auto &Env = loads("openFromEnv");
+  ASSERT_EQ(Env.size(), 1u);
+  EXPECT_TRUE(Env[0].OtherInputs);
 }
 
 TEST_F(FunctionSummariesTest, LocalsAreTracedToTheirInitializer) {
