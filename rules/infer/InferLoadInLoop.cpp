@@ -2,7 +2,6 @@
 #include "InferLoadInLoop.h"
 #include "../ApiModel.h"
 #include "../RuleContext.h"
-#include "../support/CallParts.h"
 #include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "clang/AST/ExprCXX.h"
@@ -64,43 +63,15 @@ std::vector<const Expr *> sourceArgs(const Expr *Load, const ApiEntry &Api) {
   return Picked;
 }
 
-/// How a finding names the user call: the function, the class constructed,
-/// or the variable holding the lambda called.
-std::string helperName(const Expr *Site) {
-  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Site))
-    return Ctor->getConstructor()->getParent()->getQualifiedNameAsString();
-  const auto *Call = cast<CallExpr>(Site);
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-  if (Method && Method->getParent()->isLambda())
-    if (const VarDecl *Closure = objectRoot(calleeObject(Call)))
-      return Closure->getNameAsString();
-  if (const FunctionDecl *Callee = Call->getDirectCallee())
-    return Callee->getQualifiedNameAsString();
-  return "this call";
-}
 } // namespace
 
 void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
-  if (runsAtMostOnce(&Loop))
-    return;
-  for (const ReachedApiCall &Reached : findApiCallsThrough(
+  for (const ReachedApiCall &Reached : repeatedHelperCalls(
            Loop, roles::ModelLoad, context().summaries(), api(), Ctx)) {
-    // Direct loads are the other matcher's; each helper call belongs to its
-    // innermost loop only.
-    if (!Reached.throughHelper() || Reached.OtherInputs ||
-        Reached.Site->getBeginLoc().isInvalid() ||
-        enclosingLoop(Reached.Site, Ctx) != &Loop ||
-        isInRetryBlock(Reached.Site, &Loop, Ctx))
-      continue;
-    if (!llvm::all_of(Reached.Inputs, [&](const Expr *In) {
-          return isLoopInvariant(In, &Loop, Ctx, &api());
-        }))
-      continue;
-    std::string Helper = helperName(Reached.Site);
     Finding &F = report(Reached.Site->getBeginLoc(),
-                        "'" + Helper +
-                            "' loads the same model on every "
-                            "iteration of this loop (through '" +
+                        "'" + userCallName(Reached.Site) +
+                            "' loads the same model on every iteration of "
+                            "this loop (through '" +
                             Reached.Entry->Name +
                             "'); load it once before the loop and reuse it "
                             "(each load re-reads and re-initialises all "

@@ -2,6 +2,7 @@
 #include "FunctionSummaries.h"
 #include "../ApiModel.h"
 #include "CallParts.h"
+#include "LoopInvariance.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -530,6 +531,43 @@ std::vector<ReachedApiCall> findApiCallsThrough(const Stmt &Scope,
     }
   }
   return Reached;
+}
+
+std::vector<ReachedApiCall> repeatedHelperCalls(const Stmt &Loop,
+                                                llvm::StringRef Role,
+                                                FunctionSummaries &Summaries,
+                                                const ApiModel &Api,
+                                                ASTContext &Ctx) {
+  std::vector<ReachedApiCall> Repeated;
+  if (runsAtMostOnce(&Loop))
+    return Repeated;
+  for (ReachedApiCall &R :
+       findApiCallsThrough(Loop, Role, Summaries, Api, Ctx)) {
+    if (!R.throughHelper() || R.OtherInputs ||
+        R.Site->getBeginLoc().isInvalid() ||
+        enclosingLoop(R.Site, Ctx) != &Loop ||
+        isInRetryBlock(R.Site, &Loop, Ctx))
+      continue;
+    if (llvm::all_of(R.Inputs, [&](const Expr *In) {
+          return isLoopInvariant(In, &Loop, Ctx, &Api);
+        }))
+      Repeated.push_back(std::move(R));
+  }
+  return Repeated;
+}
+
+std::string userCallName(const Expr *Site) {
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Site))
+    return Ctor->getConstructor()->getParent()->getQualifiedNameAsString();
+  const auto *Call = dyn_cast<CallExpr>(Site);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (Method && Method->getParent()->isLambda())
+    if (const VarDecl *Closure = objectRoot(calleeObject(Call)))
+      return Closure->getNameAsString();
+  if (Callee)
+    return Callee->getQualifiedNameAsString();
+  return "this call";
 }
 
 } // namespace greenlint

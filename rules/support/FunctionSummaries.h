@@ -19,6 +19,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace clang {
@@ -91,6 +92,20 @@ std::vector<ReachedApiCall> findApiCallsThrough(const clang::Stmt &Scope,
                                                 FunctionSummaries &Summaries,
                                                 const ApiModel &Api,
                                                 clang::ASTContext &Ctx);
+
+/// The API calls with Role that a loop repeats with the same inputs on every
+/// iteration through the project's own functions: helper calls whose
+/// innermost loop is Loop, outside retry blocks, with loop-invariant inputs.
+/// Direct API calls are left to the rule's own matcher.
+std::vector<ReachedApiCall> repeatedHelperCalls(const clang::Stmt &Loop,
+                                                llvm::StringRef Role,
+                                                FunctionSummaries &Summaries,
+                                                const ApiModel &Api,
+                                                clang::ASTContext &Ctx);
+
+/// How a finding names a user call: the function, the class constructed, or
+/// the variable holding the lambda called.
+std::string userCallName(const clang::Expr *Site);
 
 /// The expressions that say what a direct API call works on: the entry's
 /// source arguments when it names them, else every argument and the object.
