@@ -79,6 +79,9 @@ public:
       return !UO->isIncrementDecrementOp() && invariant(UO->getSubExpr());
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       return invariant(AS->getBase()) && invariant(AS->getIdx());
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return invariant(CO->getCond()) && invariant(CO->getTrueExpr()) &&
+             invariant(CO->getFalseExpr());
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       // Only value-producing operators; '=' and '++' change their operand.
       if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
