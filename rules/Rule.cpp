@@ -1,7 +1,9 @@
 //===- Rule.cpp - Shared behaviour of all rules ---------------------------===//
 #include "Rule.h"
 #include "RuleContext.h"
+#include "support/FunctionSummaries.h"
 #include "llvm/ADT/StringExtras.h"
+#include <cassert>
 
 using namespace clang::ast_matchers;
 
@@ -49,6 +51,20 @@ std::string RuleContext::option(const RuleInfo &Info,
     if (Name == O.Name)
       return O.Default;
   return {};
+}
+
+RuleContext::RuleContext(const Config &Cfg, const ApiModel &Api,
+                         FindingSink Sink)
+    : Cfg(Cfg), Api(Api), Sink(std::move(Sink)) {}
+RuleContext::~RuleContext() = default;
+
+FunctionSummaries &RuleContext::summaries() {
+  assert(AST && "summaries need the AST context");
+  if (!Summaries || SummariesOf != AST) {
+    Summaries = std::make_unique<FunctionSummaries>(Api, *AST);
+    SummariesOf = AST;
+  }
+  return *Summaries;
 }
 
 const std::vector<estimate::ModelEstimate> &

@@ -6,6 +6,7 @@
 #include "Rule.h"
 #include "greenlint/estimate/ModelEstimate.h"
 #include <functional>
+#include <memory>
 
 namespace clang {
 class ASTContext;
@@ -14,6 +15,7 @@ class ASTContext;
 namespace greenlint {
 
 class ApiModel;
+class FunctionSummaries;
 
 /// What the compiler was asked to do with this translation unit.
 struct CompileFacts {
@@ -27,8 +29,8 @@ class RuleContext {
 public:
   using FindingSink = std::function<void(Finding &&)>;
 
-  RuleContext(const Config &Cfg, const ApiModel &Api, FindingSink Sink)
-      : Cfg(Cfg), Api(Api), Sink(std::move(Sink)) {}
+  RuleContext(const Config &Cfg, const ApiModel &Api, FindingSink Sink);
+  ~RuleContext();
 
   const Config &config() const { return Cfg; }
   const ApiModel &api() const { return Api; }
@@ -45,6 +47,9 @@ public:
       std::function<const std::vector<estimate::ModelEstimate> &()>;
   void setEstimatesProvider(EstimatesProvider P) { Estimates = std::move(P); }
   const std::vector<estimate::ModelEstimate> &modelEstimates() const;
+  /// Summaries of the TU's own functions (support/FunctionSummaries.h),
+  /// computed on demand and shared by the rules; needs the AST context.
+  FunctionSummaries &summaries();
 
 private:
   const Config &Cfg;
@@ -53,6 +58,8 @@ private:
   clang::ASTContext *AST = nullptr;
   CompileFacts Compile;
   EstimatesProvider Estimates;
+  std::unique_ptr<FunctionSummaries> Summaries;
+  const clang::ASTContext *SummariesOf = nullptr;
 };
 
 } // namespace greenlint

@@ -63,7 +63,8 @@ const std::vector<llvm::StringRef> &coreRoles() {
       roles::TrainingStep, roles::GradGuard,      roles::GradDisable,
       roles::EvalMode,     roles::CheckpointSave, roles::DeviceTransfer,
       roles::CudaDevice,   roles::Timer,          roles::ParametersAccess,
-      roles::TensorType,   roles::TokenBatchView, roles::SequenceAppend};
+      roles::TensorType,   roles::TokenBatchView, roles::SequenceAppend,
+      roles::PureCall};
   return Roles;
 }
 

@@ -1,8 +1,10 @@
 //===- DataLoadInLoop.cpp -------------------------------------------------===//
 #include "DataLoadInLoop.h"
+#include "../RuleContext.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
-#include "greenlint/apis/ApiModel.h"
 #include "../support/SourceArguments.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -28,9 +30,39 @@ void DataLoadInLoop::registerMatchers(MatchFinder &Finder) {
                  cxxConstructExpr(isApiCall(&api(), DatasetLoadRole))))
           .bind("load"),
       this);
+  // Reads one or more calls away: the loop calls the project's own helper.
+  Finder.addMatcher(
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()),
+           unless(isExpansionInSystemHeader()))
+          .bind("loop"),
+      this);
+}
+
+static std::string apiName(const ApiEntry &Entry) {
+  return Entry.Kind == ApiEntry::Method ? Entry.Class + "::" + Entry.Name
+                                        : Entry.Name;
 }
 
 void DataLoadInLoop::check(const MatchFinder::MatchResult &R) {
+  if (const auto *Loop = R.Nodes.getNodeAs<Stmt>("loop")) {
+    for (const ReachedApiCall &Reached :
+         repeatedHelperCalls(*Loop, DatasetLoadRole, context().summaries(),
+                             api(), *R.Context)) {
+      std::string What = apiName(*Reached.Entry);
+      Finding &F = report(Reached.Site->getBeginLoc(),
+                          "'" + userCallName(Reached.Site) +
+                              "' reads and parses the same data on every "
+                              "iteration of this loop (through '" +
+                              What +
+                              "'); load it once before the loop and reuse "
+                              "it (each read repeats the disk I/O and "
+                              "decoding)");
+      F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+      F.Notes.push_back(
+          {Reached.ApiCall->getBeginLoc(), "'" + What + "' reads it here"});
+    }
+    return;
+  }
   const auto *Load = R.Nodes.getNodeAs<Expr>("load");
   const ApiEntry *Entry = api().matchCall(Load, DatasetLoadRole);
   if (!Entry || Load->getBeginLoc().isInvalid())
@@ -44,11 +76,9 @@ void DataLoadInLoop::check(const MatchFinder::MatchResult &R) {
   if (!Args)
     return; // the call lacks the argument the data names: stay quiet
   for (const Expr *Arg : *Args)
-    if (!isLoopInvariant(Arg, Loop, Ctx))
+    if (!isLoopInvariant(Arg, Loop, Ctx, &api()))
       return;
-  std::string What = Entry->Kind == ApiEntry::Method
-                         ? Entry->Class + "::" + Entry->Name
-                         : Entry->Name;
+  std::string What = apiName(*Entry);
   Finding &F = report(Load->getBeginLoc(),
                       "'" + What +
                           "' reads and parses the same data on every "

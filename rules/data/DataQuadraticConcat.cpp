@@ -1,7 +1,7 @@
 //===- DataQuadraticConcat.cpp --------------------------------------------===//
 #include "DataQuadraticConcat.h"
-#include "../ApiModel.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -11,9 +11,7 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-/// Joins a list of tensors (given as argument 0) into a new one: at::cat,
-/// at::stack.
-static constexpr llvm::StringLiteral TensorConcatRole{"tensor-concat"};
+static constexpr llvm::StringLiteral TensorConcatRole = roles::TensorConcat;
 
 const RuleInfo DataQuadraticConcat::Info = {
     "data-quadratic-concat",

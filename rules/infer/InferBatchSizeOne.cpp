@@ -1,8 +1,11 @@
 //===- InferBatchSizeOne.cpp ----------------------------------------------===//
+// Over 500 lines: the three framework shapes of a batch of one (unsqueeze, a
+// one-image blob, a {1, ...} shaped tensor) share the loop, element and
+// carried-state checks kept here.
 #include "InferBatchSizeOne.h"
-#include "../ApiModel.h"
 #include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -15,16 +18,11 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-/// Adds a leading dimension of size one to a tensor when its argument 0 is 0
-/// (Tensor::unsqueeze).
-static constexpr llvm::StringLiteral BatchDimInsertRole{"batch-dim-insert"};
-/// Builds a network input blob from one image (cv::dnn::blobFromImage); the
-/// framework has a batched variant for many.
-static constexpr llvm::StringLiteral SingleInputBlobRole{"single-input-blob"};
-/// Wraps a buffer as a tensor of the shape given by an argument
-/// (torch::from_blob, Ort::Value::CreateTensor).
-static constexpr llvm::StringLiteral ShapedBufferTensorRole{
-    "shaped-buffer-tensor"};
+static constexpr llvm::StringLiteral BatchDimInsertRole = roles::BatchDimInsert;
+static constexpr llvm::StringLiteral SingleInputBlobRole =
+    roles::SingleInputBlob;
+static constexpr llvm::StringLiteral ShapedBufferTensorRole =
+    roles::ShapedBufferTensor;
 
 const RuleInfo InferBatchSizeOne::Info = {
     "infer-batch-size-one",

@@ -1,8 +1,10 @@
 //===- InferLoadInLoop.cpp ------------------------------------------------===//
 #include "InferLoadInLoop.h"
+#include "../RuleContext.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
-#include "greenlint/apis/ApiModel.h"
 #include "../support/SourceArguments.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -32,9 +34,36 @@ void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
            hasAncestor(functionDecl().bind("fn")))
           .bind("load"),
       this);
+  // Loads one or more calls away: the loop calls the project's own helper.
+  Finder.addMatcher(
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()),
+           unless(isExpansionInSystemHeader()))
+          .bind("loop"),
+      this);
+}
+
+void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
+  for (const ReachedApiCall &Reached : repeatedHelperCalls(
+           Loop, roles::ModelLoad, context().summaries(), api(), Ctx)) {
+    Finding &F = report(Reached.Site->getBeginLoc(),
+                        "'" + userCallName(Reached.Site) +
+                            "' loads the same model on every iteration of "
+                            "this loop (through '" +
+                            Reached.Entry->Name +
+                            "'); load it once before the loop and reuse it "
+                            "(each load re-reads and re-initialises all "
+                            "weights)");
+    F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
+    F.Notes.push_back({Reached.ApiCall->getBeginLoc(),
+                       "'" + Reached.Entry->Name + "' loads the model here"});
+  }
 }
 
 void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
+  if (const auto *Loop = R.Nodes.getNodeAs<Stmt>("loop")) {
+    checkHelperLoads(*Loop, *R.Context);
+    return;
+  }
   const auto *Load = R.Nodes.getNodeAs<Expr>("load");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   const ApiEntry *Entry = api().matchCall(Load, roles::ModelLoad);
@@ -53,7 +82,7 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
     if (!Sources || Sources->empty())
       return;
     for (const Expr *Arg : *Sources)
-      if (!isLoopInvariant(Arg, Loop, Ctx))
+      if (!isLoopInvariant(Arg, Loop, Ctx, &api()))
         return;
     Finding &F = report(Load->getBeginLoc(),
                         "'" + What +

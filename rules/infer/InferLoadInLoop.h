@@ -22,6 +22,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
+  void checkHelperLoads(const clang::Stmt &Loop, clang::ASTContext &Ctx);
   RegexOption RequestHandlerRegex;
 };
 

@@ -1,7 +1,7 @@
 //===- InferTrtNoReducedPrecision.cpp -------------------------------------===//
 #include "InferTrtNoReducedPrecision.h"
-#include "../ApiModel.h"
 #include "../support/CallParts.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -11,20 +11,13 @@ using namespace clang::ast_matchers;
 
 namespace greenlint {
 
-/// Builds an engine from a network and a builder config
-/// (IBuilder::buildSerializedNetwork, buildEngineWithConfig).
-static constexpr llvm::StringLiteral EngineBuildRole{"engine-build"};
-/// Creates a builder config (IBuilder::createBuilderConfig).
-static constexpr llvm::StringLiteral BuilderConfigCreateRole{
-    "builder-config-create"};
-/// Builder flags that allow kernels below FP32/TF32 (BuilderFlag::kFP16,
-/// kBF16, kINT8, kFP8).
-static constexpr llvm::StringLiteral ReducedPrecisionFlagRole{
-    "reduced-precision-flag"};
-/// A network whose tensor types fix the precision
-/// (NetworkDefinitionCreationFlag::kSTRONGLY_TYPED).
-static constexpr llvm::StringLiteral StronglyTypedNetworkRole{
-    "strongly-typed-network"};
+static constexpr llvm::StringLiteral EngineBuildRole = roles::EngineBuild;
+static constexpr llvm::StringLiteral BuilderConfigCreateRole =
+    roles::BuilderConfigCreate;
+static constexpr llvm::StringLiteral ReducedPrecisionFlagRole =
+    roles::ReducedPrecisionFlag;
+static constexpr llvm::StringLiteral StronglyTypedNetworkRole =
+    roles::StronglyTypedNetwork;
 
 const RuleInfo InferTrtNoReducedPrecision::Info = {
     "infer-trt-no-reduced-precision",

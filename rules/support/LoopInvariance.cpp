@@ -1,5 +1,6 @@
 //===- LoopInvariance.cpp -------------------------------------------------===//
 #include "LoopInvariance.h"
+#include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -50,8 +51,8 @@ bool contains(const SourceManager &SM, SourceRange Outer, SourceLocation L) {
 
 class InvarianceChecker {
 public:
-  InvarianceChecker(const Stmt *Loop, ASTContext &Ctx)
-      : Loop(Loop), Ctx(Ctx), Mutations(*Loop, Ctx) {}
+  InvarianceChecker(const Stmt *Loop, ASTContext &Ctx, const ApiModel *Api)
+      : Loop(Loop), Ctx(Ctx), Api(Api), Mutations(*Loop, Ctx) {}
 
   bool invariant(const Expr *E) {
     if (!E)
@@ -78,6 +79,9 @@ public:
       return !UO->isIncrementDecrementOp() && invariant(UO->getSubExpr());
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       return invariant(AS->getBase()) && invariant(AS->getIdx());
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return invariant(CO->getCond()) && invariant(CO->getTrueExpr()) &&
+             invariant(CO->getFalseExpr());
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       // Only value-producing operators; '=' and '++' change their operand.
       if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
@@ -95,7 +99,12 @@ public:
           return false;
       return true;
     }
-    return false; // calls to free functions and anything unknown may vary
+    // Calls the API data calls pure give the same value for the same
+    // arguments (llama_model_default_params()).
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (Api && Api->matchCall(Call, roles::PureCall))
+        return allInvariant(Call->arguments());
+    return false; // other free function calls and anything unknown may vary
   }
 
 private:
@@ -126,6 +135,7 @@ private:
 
   const Stmt *Loop;
   ASTContext &Ctx;
+  const ApiModel *Api;
   ExprMutationAnalyzer Mutations;
 };
 
@@ -151,8 +161,9 @@ const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
   }
 }
 
-bool isLoopInvariant(const Expr *E, const Stmt *Loop, ASTContext &Ctx) {
-  return InvarianceChecker(Loop, Ctx).invariant(E);
+bool isLoopInvariant(const Expr *E, const Stmt *Loop, ASTContext &Ctx,
+                     const ApiModel *Api) {
+  return InvarianceChecker(Loop, Ctx, Api).invariant(E);
 }
 
 bool isInRetryBlock(const Stmt *S, const Stmt *Loop, ASTContext &Ctx) {

@@ -17,6 +17,8 @@ class Stmt;
 
 namespace greenlint {
 
+class ApiModel;
+
 /// The innermost loop whose every iteration evaluates S (body, condition or
 /// increment; not the init), within the same function. Lambdas and local
 /// classes end the search: their bodies run when called, not per iteration.
@@ -24,9 +26,10 @@ const clang::Stmt *enclosingLoop(const clang::Stmt *S, clang::ASTContext &Ctx);
 
 /// True if E provably has the same value on every iteration of Loop: built
 /// from literals, variables declared outside the loop and not modified in
-/// it, their members, const member calls and operators over such values.
+/// it, their members, const member calls, operators and (given the API data)
+/// calls it names pure-call over such values.
 bool isLoopInvariant(const clang::Expr *E, const clang::Stmt *Loop,
-                     clang::ASTContext &Ctx);
+                     clang::ASTContext &Ctx, const ApiModel *Api = nullptr);
 
 /// True if S lies inside a try block that is itself inside Loop: the shape
 /// of a retry loop, which repeats only on failure.

@@ -69,3 +69,33 @@ void loadOnce(const char *Path, int Rounds) {
     }
   }
 }
+
+// Through the project's own helper: the training matrix re-parsed per round,
+// two calls away from the loop.
+DMatrixHandle readTrainingMatrix(const char *Path) {
+  DMatrixHandle M;
+  XGDMatrixCreateFromFile(Path, 1, &M); // expected-note 2 {{'XGDMatrixCreateFromFile' reads it here}}
+  return M;
+}
+DMatrixHandle readDefaultMatrix() { return readTrainingMatrix("train.libsvm"); }
+void helperEpochs(const char *Path, int Rounds) {
+  for (int Round = 0; Round < Rounds; ++Round) { // expected-note {{loop is here}}
+    DMatrixHandle Train = readTrainingMatrix(Path); // expected-warning {{'readTrainingMatrix' reads and parses the same data on every iteration of this loop (through 'XGDMatrixCreateFromFile')}}
+    boostRound(Train, Round);
+    XGDMatrixFree(Train);
+  }
+  for (int Round = 0; Round < Rounds; ++Round) // expected-note {{loop is here}}
+    boostRound(readDefaultMatrix(), Round); // expected-warning {{'readDefaultMatrix' reads and parses the same data}}
+}
+
+// CLEAN: a helper over distinct shards, and a helper that keeps what it read.
+DMatrixHandle cachedMatrix(const char *Path) {
+  static DMatrixHandle M = readTrainingMatrix(Path);
+  return M;
+}
+void helperShards(const std::vector<std::string> &Shards, int Rounds) {
+  for (const std::string &Shard : Shards)
+    XGDMatrixFree(readTrainingMatrix(Shard.c_str()));
+  for (int Round = 0; Round < Rounds; ++Round)
+    boostRound(cachedMatrix("train.libsvm"), Round);
+}

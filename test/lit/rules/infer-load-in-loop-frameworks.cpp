@@ -136,3 +136,83 @@ void ortPlaceholders(std::vector<Ort::Session> &Pool, int N) {
     Ort::Session Taken(std::move(Pool[0]));
   }
 }
+
+// Through the project's own code: the load sits one or two calls away from
+// the loop that repeats it.
+cv::dnn::Net loadDetector(const std::string &Path) {
+  return cv::dnn::readNetFromONNX(Path); // expected-note 2 {{'cv::dnn::readNetFromONNX' loads the model here}}
+}
+cv::dnn::Net loadDefaultDetector() { return loadDetector("face.onnx"); }
+struct FaceFinder {
+  cv::dnn::Net Net;
+  explicit FaceFinder(const std::string &Weights)
+      : Net(cv::dnn::readNet(Weights)) {} // expected-note {{'cv::dnn::readNet' loads the model here}}
+  cv::Mat find(const cv::Mat &Frame) {
+    Net.setInput(Frame);
+    return Net.forward();
+  }
+};
+llama_model *openLlm(const char *Path) {
+  // An inline default-parameter factory gives the same value every time.
+  return llama_model_load_from_file(Path, llama_model_default_params()); // expected-note {{'llama_model_load_from_file' loads the model here}}
+}
+void helperLoadsPerFrame(const std::string &Weights, int Frames) {
+  for (int I = 0; I < Frames; ++I) { // expected-note 3 {{loop is here}}
+    cv::dnn::Net Net = loadDetector(Weights); // expected-warning {{'loadDetector' loads the same model on every iteration of this loop (through 'cv::dnn::readNetFromONNX')}}
+    cv::dnn::Net Def = loadDefaultDetector(); // expected-warning {{'loadDefaultDetector' loads the same model on every iteration}}
+    FaceFinder Finder(Weights); // expected-warning {{'FaceFinder' loads the same model on every iteration of this loop (through 'cv::dnn::readNet')}}
+    Finder.find(nextFrame());
+    (void)Net;
+    (void)Def;
+  }
+}
+void llmPerPrompt(const std::vector<std::string> &Prompts) {
+  for (const std::string &P : Prompts) { // expected-note 2 {{loop is here}}
+    llama_model *M = openLlm("model-q4_k_m.gguf"); // expected-warning {{'openLlm' loads the same model on every iteration}}
+    llama_model *Direct = llama_model_load_from_file("m.gguf", llama_model_default_params()); // expected-warning {{'llama_model_load_from_file' loads the same model on every iteration}}
+    llama_model_free(M);
+    llama_model_free(Direct);
+    (void)P;
+  }
+}
+
+// CLEAN: helpers over distinct files, a helper that caches its network (a
+// static local, or a member loaded on first use), and a helper whose path
+// comes from a call the analysis cannot see through.
+cv::dnn::Net &cachedDetector(const std::string &Path) {
+  static cv::dnn::Net Net = cv::dnn::readNet(Path);
+  return Net;
+}
+struct LazyDetector {
+  std::string Path;
+  cv::dnn::Net Net;
+  bool Loaded = false;
+  cv::dnn::Net &get() {
+    if (!Loaded) {
+      Net = cv::dnn::readNet(Path);
+      Loaded = true;
+    }
+    return Net;
+  }
+};
+std::string nextModelPath();
+cv::dnn::Net loadNext() { return cv::dnn::readNet(nextModelPath()); }
+void helperTraps(const std::vector<std::string> &Paths, LazyDetector &Lazy) {
+  for (const std::string &P : Paths)
+    loadDetector(P);
+  for (size_t I = 0; I < Paths.size(); ++I)
+    FaceFinder Finder(Paths[I]);
+  for (int I = 0; I < 10; ++I) {
+    cachedDetector("face.onnx").setInput(nextFrame());
+    Lazy.get().forward();
+    loadNext();
+  }
+  for (;;) {
+    try {
+      loadDetector("face.onnx");
+    } catch (const cv::Exception &) {
+      continue;
+    }
+    break;
+  }
+}

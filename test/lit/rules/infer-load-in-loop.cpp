@@ -105,3 +105,21 @@ torch::Tensor handleRequest(const std::string &Path, torch::Tensor X) {
   torch::jit::Module M = torch::jit::load(Path); // handler-warning {{'torch::jit::load' loads a model on every call of request handler 'handleRequest'; load it once at start-up}}
   return M.forward({X}).toTensor();
 }
+
+// The device chosen inline from torch::cuda::is_available() (pure-call in
+// the API data) is the same on every iteration; so is a helper's load.
+torch::jit::Module loadScripted(const std::string &Path) {
+  return torch::jit::load(Path); // expected-note {{'torch::jit::load' loads the model here}}
+}
+void perRequestOnDevice(const std::string &Path, int Requests) {
+  for (int I = 0; I < Requests; ++I) { // expected-note 2 {{loop is here}}
+    torch::jit::Module M = torch::jit::load(Path, torch::Device(torch::cuda::is_available() ? torch::kCUDA : torch::kCPU)); // expected-warning {{'torch::jit::load' loads the same model on every iteration}}
+    torch::jit::Module H = loadScripted(Path); // expected-warning {{'loadScripted' loads the same model on every iteration of this loop (through 'torch::jit::load')}}
+  }
+}
+
+// CLEAN: a helper called once per distinct checkpoint.
+void evaluateCheckpoints(const std::vector<std::string> &Checkpoints) {
+  for (const std::string &C : Checkpoints)
+    loadScripted(C);
+}

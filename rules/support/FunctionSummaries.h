@@ -1,0 +1,117 @@
+//===- FunctionSummaries.h - What calling a user function does ------------===//
+//
+// Real waste often sits one call away from the loop that repeats it: the loop
+// calls the project's own helper and the helper loads the model or runs it.
+// A summary records, per role, the API calls a user function reaches (through
+// any depth of user calls in this translation unit) and which of its
+// parameters, or its object, feed those calls' inputs. Rules ask for the API
+// calls reachable from a statement and judge the inputs at the call they can
+// see, as they would for a direct API call.
+//
+// Summaries are computed on demand, bottom-up and memoised; a recursive cycle
+// contributes nothing beyond the calls found before it closes. Functions in
+// system headers and the framework APIs themselves are not summarised.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
+#define GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace greenlint {
+
+class ApiModel;
+struct ApiEntry;
+
+/// One API call a user function reaches.
+struct SummaryEffect {
+  /// The framework call (or construction) deep inside.
+  const clang::Expr *ApiCall = nullptr;
+  const ApiEntry *Entry = nullptr;
+  /// The user calls leading from the summarised function's body down to
+  /// ApiCall, outermost first; empty when ApiCall is in the body itself.
+  std::vector<const clang::Expr *> Via;
+  /// Parameters whose values flow into the API call's inputs.
+  llvm::SmallVector<unsigned, 2> Params;
+  /// The object the function runs on (its fields, `this`, a lambda's
+  /// captures) flows into the inputs.
+  bool FromObject = false;
+  /// Something else the inputs depend on cannot be traced to a parameter or
+  /// a constant (a local filled by an unknown call, a mutated global): the
+  /// inputs may differ on every call.
+  bool OtherInputs = false;
+};
+
+class FunctionSummaries {
+public:
+  FunctionSummaries(const ApiModel &Api, clang::ASTContext &Ctx);
+  ~FunctionSummaries();
+
+  /// The calls with Role that calling FD reaches; empty for functions
+  /// without a body here, in system headers, or that are APIs themselves.
+  const std::vector<SummaryEffect> &effects(const clang::FunctionDecl *FD,
+                                            llvm::StringRef Role);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+};
+
+/// An API call with Role that a statement reaches, directly or through user
+/// functions it calls.
+struct ReachedApiCall {
+  /// The call inside the statement: the API call itself, or the user call.
+  const clang::Expr *Site = nullptr;
+  const clang::Expr *ApiCall = nullptr;
+  const ApiEntry *Entry = nullptr;
+  std::vector<const clang::Expr *> Via;
+  /// The expressions at Site that the API call's inputs come from; the call
+  /// repeats with the same inputs when all of these are the same (and
+  /// OtherInputs is false).
+  std::vector<const clang::Expr *> Inputs;
+  bool OtherInputs = false;
+  bool throughHelper() const { return Site != ApiCall; }
+};
+
+/// Every API call with Role reachable from Scope, in traversal order:
+/// direct calls (with the entry's source arguments, or all arguments and the
+/// object, as inputs) and calls reached through user functions.
+std::vector<ReachedApiCall> findApiCallsThrough(const clang::Stmt &Scope,
+                                                llvm::StringRef Role,
+                                                FunctionSummaries &Summaries,
+                                                const ApiModel &Api,
+                                                clang::ASTContext &Ctx);
+
+/// The API calls with Role that a loop repeats with the same inputs on every
+/// iteration through the project's own functions: helper calls whose
+/// innermost loop is Loop, outside retry blocks, with loop-invariant inputs.
+/// Direct API calls are left to the rule's own matcher.
+std::vector<ReachedApiCall> repeatedHelperCalls(const clang::Stmt &Loop,
+                                                llvm::StringRef Role,
+                                                FunctionSummaries &Summaries,
+                                                const ApiModel &Api,
+                                                clang::ASTContext &Ctx);
+
+/// How a finding names a user call: the function, the class constructed, or
+/// the variable holding the lambda called.
+std::string userCallName(const clang::Expr *Site);
+
+/// The expressions that say what a direct API call works on: the entry's
+/// source arguments when it names them, else every argument and the object.
+std::vector<const clang::Expr *> apiCallInputs(const clang::Expr *Call,
+                                               const ApiEntry &Entry);
+
+} // namespace greenlint
+
+#endif
