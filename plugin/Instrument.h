@@ -22,7 +22,7 @@ class Decl;
 } // namespace clang
 namespace llvm {
 class PassBuilder;
-}
+} // namespace llvm
 
 namespace greenlint {
 

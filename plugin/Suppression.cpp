@@ -78,7 +78,7 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
   std::vector<Directive> OpenBegins;
   // An empty list "NOLINT()" names no check, so it suppresses nothing, as in
   // clang-tidy (an empty glob list in a span means every rule).
-  auto addSpan = [&Result](const Directive &D, unsigned First, unsigned Last) {
+  auto AddSpan = [&Result](const Directive &D, unsigned First, unsigned Last) {
     if (!D.HasList || !D.Globs.empty())
       Result.Spans.push_back({First, Last, D.Globs});
   };
@@ -113,10 +113,10 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
       }
       switch (D.K) {
       case Kind::SameLine:
-        addSpan(D, LineNo, LineNo);
+        AddSpan(D, LineNo, LineNo);
         break;
       case Kind::NextLine:
-        addSpan(D, LineNo + 1, LineNo + 1);
+        AddSpan(D, LineNo + 1, LineNo + 1);
         break;
       case Kind::Begin:
         OpenBegins.push_back(D);
@@ -134,7 +134,7 @@ FileSuppressions FileSuppressions::parse(llvm::StringRef Text) {
                  "with the same check list or remove this comment"});
           break;
         }
-        addSpan(*Match, Match->Line, LineNo);
+        AddSpan(*Match, Match->Line, LineNo);
         OpenBegins.erase(std::next(Match).base());
         break;
       }

@@ -394,7 +394,8 @@ bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error,
 
 std::string findConfigFile(llvm::StringRef SourceFile) {
   llvm::SmallString<256> Dir(SourceFile);
-  llvm::sys::fs::make_absolute(Dir);
+  // On failure Dir stays relative, and the walk up still finds a config.
+  (void)llvm::sys::fs::make_absolute(Dir);
   llvm::sys::path::remove_filename(Dir);
   while (!Dir.empty()) {
     llvm::SmallString<256> Candidate(Dir);

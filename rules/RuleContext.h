@@ -10,7 +10,7 @@
 
 namespace clang {
 class ASTContext;
-}
+} // namespace clang
 
 namespace greenlint {
 

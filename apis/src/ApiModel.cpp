@@ -10,7 +10,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include <yaml-cpp/yaml.h>
 
-// Defined by the file generated from rules/apis/*.yaml.
+// Defined by the file generated from rules/apis/*.yaml (ApiFiles.cpp).
+// NOLINTNEXTLINE(misc-use-internal-linkage)
 const std::vector<std::pair<const char *, const char *>> &greenlintApiFiles();
 
 namespace greenlint {

@@ -77,7 +77,7 @@ const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
 bool isMetadataUse(const DeclRefExpr *Ref, const ApiModel &Api,
                    ASTContext &Ctx) {
   const Stmt *P = parentStmt(Ref, Ctx);
-  while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
     P = parentStmt(P, Ctx);
   const auto *ME = dyn_cast_or_null<MemberExpr>(P);
   if (!ME)
@@ -92,7 +92,7 @@ bool isMetadataUse(const DeclRefExpr *Ref, const ApiModel &Api,
 /// `Acc = X`: a reset or first assignment reads nothing of Acc.
 bool isAssignedTo(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const Stmt *P = parentStmt(Ref, Ctx);
-  while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
     P = parentStmt(P, Ctx);
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
     return BO->getOpcode() == BO_Assign &&

@@ -85,7 +85,7 @@ const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
 /// (the handle does not change, its storage does) and end in '_'.
 bool isReadOnlyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const Stmt *P = parentStmt(Ref, Ctx);
-  while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
     P = parentStmt(P, Ctx);
   const auto *ME = dyn_cast_or_null<MemberExpr>(P);
   if (!ME || ME->isArrow())

@@ -186,7 +186,7 @@ bool runsAtMostOnce(const Stmt *Loop) {
   const Stmt *Body = loopBody(Loop);
   if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Body))
     Body = CS->body_empty() ? nullptr : CS->body_back();
-  return Body && isa<BreakStmt, ReturnStmt, CXXThrowExpr>(Body);
+  return isa_and_nonnull<BreakStmt, ReturnStmt, CXXThrowExpr>(Body);
 }
 
 } // namespace greenlint

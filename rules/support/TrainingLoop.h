@@ -24,7 +24,7 @@ class Stmt;
 
 namespace llvm {
 class Regex;
-}
+} // namespace llvm
 
 namespace greenlint {
 

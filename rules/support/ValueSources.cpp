@@ -85,12 +85,13 @@ private:
       return;
     }
     if (V->hasLocalStorage() || V->isStaticLocal()) {
-      if (mutatedHere(V))
+      // A local changed here, or filled without an initializer (an output
+      // argument), holds something untraced.
+      const Expr *Init = V->getInit();
+      if (!Init || mutatedHere(V))
         S.Other = true;
-      else if (const Expr *Init = V->getInit())
-        trace(Init, S);
       else
-        S.Other = true;
+        trace(Init, S);
     } else if (!V->getType().isConstQualified() && mutatedHere(V)) {
       // A global changed by this very function differs between calls;
       // otherwise it is the same for every call of it.

@@ -11,6 +11,11 @@
 // starts its own ledger lazily, at its first greenlint call, so that
 // fork+exec children do not leave empty ledgers behind.
 //
+// Over 500 lines on purpose: the C API's inline hot path, the thread registry
+// and the lifecycle hooks share file-local state (the gate, the thread-local
+// pointer, the control block); splitting them would put that state behind a
+// header every runtime file could reach, and out of the inliner's sight.
+//
 //===----------------------------------------------------------------------===//
 
 #include "greenlint/greenlint.h"

@@ -302,7 +302,7 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
   Batch.WallS += WindowWall;
   Batch.Energy += E;
 
-  auto charge = [&](uint32_t Id, bool Self, double Cpu, const EnergySplit &J,
+  auto Charge = [&](uint32_t Id, bool Self, double Cpu, const EnergySplit &J,
                     double WallS) {
     RegionAcc &A = Batch.at(Id);
     if (Self) {
@@ -330,9 +330,9 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
     double Cpu = O.T->WindowCpuS * O.T->WindowShare;
     ++Stamp; // each observed stack is deduplicated on its own
     const uint32_t *Stack = Ids.data() + O.First;
-    charge(Stack[O.Count - 1], true, Cpu, J, O.WallS);
+    Charge(Stack[O.Count - 1], true, Cpu, J, O.WallS);
     for (uint32_t I = 0; I + 1 < O.Count; ++I)
-      charge(Stack[I], false, Cpu, J, O.WallS);
+      Charge(Stack[I], false, Cpu, J, O.WallS);
   }
   // Threads outside regions, unregistered threads and the sampler itself.
   double Unclaimed = std::max(0.0, 1.0 - Claimed);
@@ -343,7 +343,7 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
   double RestCpu = DProc * Unclaimed;
   if (RestCpu > 0 || Rest.total() > 0) {
     ++Stamp;
-    charge(NoRegionId, true, RestCpu, Rest, 0);
+    Charge(NoRegionId, true, RestCpu, Rest, 0);
   }
   Observations.clear();
   Ids.clear();
@@ -395,7 +395,7 @@ void Sampler::harvestCounters() {
 }
 
 void Sampler::appendRegion(JsonWriter &W, uint32_t Id, const RegionAcc &A) {
-  auto split = [&W](const char *Key, const EnergySplit &J) {
+  auto Split = [&W](const char *Key, const EnergySplit &J) {
     W.key(Key)
         .open()
         .member("cpu", J.CpuJ)
@@ -404,8 +404,8 @@ void Sampler::appendRegion(JsonWriter &W, uint32_t Id, const RegionAcc &A) {
         .close();
   };
   W.open().member("name", nameOf(Id));
-  split("energy_j", A.Incl);
-  split("self_energy_j", A.Self);
+  Split("energy_j", A.Incl);
+  Split("self_energy_j", A.Self);
   W.member("cpu_s", A.CpuS, "%.9g")
       .member("self_cpu_s", A.SelfCpuS, "%.9g")
       .member("wall_s", A.WallS, "%.9g")

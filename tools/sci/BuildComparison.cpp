@@ -71,64 +71,64 @@ json compileSide(const json &Build) {
 } // namespace
 
 bool checkBuildSection(const json &Build, std::string &Problem) {
-  auto bad = [&](const std::string &Field, const char *Want) {
+  auto Bad = [&](const std::string &Field, const char *Want) {
     Problem = "build/" + Field + " is not " + Want;
     return false;
   };
-  auto isCount = [](const json &V) {
+  auto IsCount = [](const json &V) {
     return V.is_number_integer() && V.get<double>() >= 0;
   };
-  auto isFigure = [](const json &V) {
+  auto IsFigure = [](const json &V) {
     return V.is_null() || (V.is_number() && V.get<double>() >= 0);
   };
   if (!Build.is_object())
-    return bad("", "an object");
+    return Bad("", "an object");
   auto E = Build.find("estimates"), F = Build.find("findings_by_rule"),
        C = Build.find("compile");
   if (E == Build.end() || !E->is_array())
-    return bad("estimates", "a list");
+    return Bad("estimates", "a list");
   for (size_t I = 0; I < E->size(); ++I) {
     const json &M = (*E)[I];
     std::string P = "estimates/" + std::to_string(I) + "/";
     if (!M.is_object())
-      return bad(P, "an object");
+      return Bad(P, "an object");
     for (const char *K : {"framework", "model", "file", "profile"})
       if (!M.contains(K) || !M[K].is_string())
-        return bad(P + K, "a string");
-    if (!M.contains("line") || !isCount(M["line"]))
-      return bad(P + "line", "a line number");
+        return Bad(P + K, "a string");
+    if (!M.contains("line") || !IsCount(M["line"]))
+      return Bad(P + "line", "a line number");
     for (const char *K : ComparedFigures)
-      if (M.contains(K) && !isFigure(M[K]))
-        return bad(P + K, "a number from 0 or null");
+      if (M.contains(K) && !IsFigure(M[K]))
+        return Bad(P + K, "a number from 0 or null");
   }
   if (F == Build.end() || !F->is_array())
-    return bad("findings_by_rule", "a list");
+    return Bad("findings_by_rule", "a list");
   for (size_t I = 0; I < F->size(); ++I) {
     const json &R = (*F)[I];
     std::string P = "findings_by_rule/" + std::to_string(I) + "/";
     if (!R.is_object())
-      return bad(P, "an object");
+      return Bad(P, "an object");
     if (!R.contains("rule") || !R["rule"].is_string())
-      return bad(P + "rule", "a string");
+      return Bad(P + "rule", "a string");
     for (const char *K : {"findings", "suppressed"})
-      if (R.contains(K) && !isCount(R[K]))
-        return bad(P + K, "a whole number from 0");
+      if (R.contains(K) && !IsCount(R[K]))
+        return Bad(P + K, "a whole number from 0");
   }
   if (C == Build.end() || !C->is_object())
-    return bad("compile", "an object");
+    return Bad("compile", "an object");
   for (const char *K : {"wall_s", "cpu_s"})
     if (!C->contains(K) || !(*C)[K].is_number() || (*C)[K].get<double>() < 0)
-      return bad(std::string("compile/") + K, "a number from 0");
-  if (!C->contains("energy_j") || !isFigure((*C)["energy_j"]))
-    return bad("compile/energy_j", "a number from 0 or null");
-  if (!C->contains("translation_units") || !isCount((*C)["translation_units"]))
-    return bad("compile/translation_units", "a whole number from 0");
+      return Bad(std::string("compile/") + K, "a number from 0");
+  if (!C->contains("energy_j") || !IsFigure((*C)["energy_j"]))
+    return Bad("compile/energy_j", "a number from 0 or null");
+  if (!C->contains("translation_units") || !IsCount((*C)["translation_units"]))
+    return Bad("compile/translation_units", "a whole number from 0");
   for (const char *K : {"without_cost", "profiles"})
     if (!C->contains(K) || !(*C)[K].is_array())
-      return bad(std::string("compile/") + K, "a list");
+      return Bad(std::string("compile/") + K, "a list");
   for (const json &P : (*C)["profiles"])
     if (!P.is_object() || !P.contains("id") || !P["id"].is_string())
-      return bad("compile/profiles", "a list of objects with a string id");
+      return Bad("compile/profiles", "a list of objects with a string id");
   return true;
 }
 
@@ -183,15 +183,15 @@ json diffBuildSections(const json &Base, const json &Head,
     Rules[str(R, "rule")].second = &R;
   json Findings = json::array();
   for (const auto &[Rule, Sides] : Rules) {
-    auto count = [](const json *R, const char *K) {
+    auto Count = [](const json *R, const char *K) {
       return R ? R->value(K, 0) : 0;
     };
     Findings.push_back(
         {{"rule", Rule},
-         {"base", count(Sides.first, "findings")},
-         {"head", count(Sides.second, "findings")},
-         {"base_suppressed", count(Sides.first, "suppressed")},
-         {"head_suppressed", count(Sides.second, "suppressed")}});
+         {"base", Count(Sides.first, "findings")},
+         {"head", Count(Sides.second, "findings")},
+         {"base_suppressed", Count(Sides.first, "suppressed")},
+         {"head_suppressed", Count(Sides.second, "suppressed")}});
   }
 
   json Compile = {{"base", compileSide(Base)}, {"head", compileSide(Head)}};
@@ -250,15 +250,15 @@ std::string shown(const std::string &S, bool Markdown) {
 }
 
 std::string profileChange(const json &M, bool Markdown) {
-  auto profileOf = [Markdown](const json &Side) {
+  auto ProfileOf = [Markdown](const json &Side) {
     std::string P = str(Side, "profile");
     return P.empty() ? std::string("none configured") : shown(P, Markdown);
   };
   const json &B = M["base"], &H = M["head"];
   if (B.is_null() || H.is_null())
-    return profileOf(B.is_null() ? H : B);
-  return profileOf(B) == profileOf(H) ? profileOf(H)
-                                      : profileOf(B) + " -> " + profileOf(H);
+    return ProfileOf(B.is_null() ? H : B);
+  return ProfileOf(B) == ProfileOf(H) ? ProfileOf(H)
+                                      : ProfileOf(B) + " -> " + ProfileOf(H);
 }
 
 std::string joinIds(const json &Ids, bool Markdown) {
@@ -274,7 +274,7 @@ std::string joinIds(const json &Ids, bool Markdown) {
 
 std::string renderBuildDiff(const json &D, bool Markdown) {
   std::string Out = Markdown ? "\n### Build\n\n" : "\nbuild (base -> head)\n";
-  auto line = [&](const std::string &S) {
+  auto Line = [&](const std::string &S) {
     Out += (Markdown ? "- " : "  ") + S + "\n";
   };
   std::string Threshold =
@@ -284,7 +284,7 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
                 "%: " + std::to_string(D.value("growth_failures", 0)) +
                 " model(s) grew beyond it"
           : "growth does not fail the diff (no --fail-on-build-growth)";
-  line("static estimates, matched by framework and model name; J/call "
+  Line("static estimates, matched by framework and model name; J/call "
        "modelled on the profile shown; " +
        Threshold);
   if (!D["models"].empty()) {
@@ -309,7 +309,7 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
       Out += "\n";
   }
   if (!D["findings_by_rule"].empty()) {
-    line("findings by rule (suppressed in brackets):");
+    Line("findings by rule (suppressed in brackets):");
     if (Markdown)
       Out += "\n";
     TextTable T = {{"rule", "base", "head"}};
@@ -325,12 +325,12 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
       Out += "\n";
   }
   const json &C = D["compile"], &B = C["base"], &H = C["head"];
-  auto joules = [](const json &V) {
+  auto Joules = [](const json &V) {
     return V.is_number() ? formatEnergy(V.get<double>())
                          : std::string("not modelled");
   };
-  std::string Energy = "build energy: " + joules(B["energy_j"]) + " -> " +
-                       joules(H["energy_j"]) + pct(C["energy_pct"]) +
+  std::string Energy = "build energy: " + Joules(B["energy_j"]) + " -> " +
+                       Joules(H["energy_j"]) + pct(C["energy_pct"]) +
                        ", modelled from profile " +
                        joinIds(B["profiles"], Markdown) + " -> " +
                        joinIds(H["profiles"], Markdown) +
@@ -340,11 +340,11 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
                        formatNumber(H.value("wall_s", 0.0)) + " s, CPU " +
                        formatNumber(B.value("cpu_s", 0.0)) + " -> " +
                        formatNumber(H.value("cpu_s", 0.0)) + " s";
-  line(Energy);
+  Line(Energy);
   if (!str(C, "note").empty())
-    line("note: " + shown(str(C, "note"), Markdown));
+    Line("note: " + shown(str(C, "note"), Markdown));
   if (B.value("without_cost", 0) || H.value("without_cost", 0))
-    line("translation units without compile cost: base " +
+    Line("translation units without compile cost: base " +
          std::to_string(B.value("without_cost", 0)) + ", head " +
          std::to_string(H.value("without_cost", 0)) +
          " (their compiles are not in the sums)");

@@ -54,20 +54,20 @@ std::string listText(const json &Items, bool Markdown) {
 
 std::string renderBuildSection(const json &Build, bool Markdown) {
   std::string Out;
-  auto line = [&](const std::string &S) {
+  auto Line = [&](const std::string &S) {
     Out += (Markdown ? "- " : "  ") + S + "\n";
   };
   int Files = Build.value("facts_files", 0);
   Out += Markdown ? "\n### Build\n\n" : "\nbuild\n";
-  line("from " + std::to_string(Files) + " facts file" +
+  Line("from " + std::to_string(Files) + " facts file" +
        (Files == 1 ? "" : "s") + " (-fplugin-arg-greenlint-facts=)");
 
   const json &Estimates = Build["estimates"];
   if (Estimates.empty()) {
-    line("static estimates: none (no model definition the plugin could "
+    Line("static estimates: none (no model definition the plugin could "
          "read)");
   } else {
-    line("static estimates: modelled at build time from the model's "
+    Line("static estimates: modelled at build time from the model's "
          "definition (docs/estimates.md); J/call on the profile named in its "
          "row, \"unknown\" where a size is not a constant");
     if (Markdown)
@@ -91,20 +91,20 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
       Out += "\n";
     for (const json &E : Estimates)
       if (!str(E, "description").empty())
-        line(code(str(E, "model"), Markdown, false) + ": " +
+        Line(code(str(E, "model"), Markdown, false) + ": " +
              shown(str(E, "description"), Markdown));
     for (const json &E : Estimates)
       for (const json &Why : E["unknown"])
-        line("unknown in " + code(str(E, "model"), Markdown, false) + ": " +
+        Line("unknown in " + code(str(E, "model"), Markdown, false) + ": " +
              shown(Why.is_string() ? Why.get<std::string>() : dumpJson(Why, -1),
                    Markdown));
   }
 
   const json &ByRule = Build["findings_by_rule"];
   if (ByRule.empty()) {
-    line("findings by rule: none");
+    Line("findings by rule: none");
   } else {
-    line("findings by rule (linted at build time; suppressed ones apart):");
+    Line("findings by rule (linted at build time; suppressed ones apart):");
     if (Markdown)
       Out += "\n";
     TextTable T = {{"rule", "findings", "suppressed"}};
@@ -140,14 +140,14 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
             std::to_string(WithCost) + " of " + std::to_string(Units) +
             ": wall " + formatNumber(C.value("wall_s", 0.0)) + " s, CPU " +
             formatNumber(C.value("cpu_s", 0.0)) + " s";
-  line(Energy);
+  Line(Energy);
   if (!C["without_cost"].empty())
-    line("no compile cost in the facts of " +
+    Line("no compile cost in the facts of " +
          listText(C["without_cost"], Markdown) +
          " (written by a greenlint without compile cost, or the compiler did "
          "not exit normally); rebuild them with this plugin");
   for (const json &W : C["without_energy"])
-    line("no compile energy for " + shown(str(W, "source"), Markdown) + ": " +
+    Line("no compile energy for " + shown(str(W, "source"), Markdown) + ": " +
          shown(str(W, "why"), Markdown));
   return Out;
 }

@@ -21,7 +21,7 @@ bool readFactsRegions(const json &J, const std::string &File,
   auto R = J.find("regions");
   if (R == J.end())
     return true;
-  auto fail = [&](const std::string &What) {
+  auto Fail = [&](const std::string &What) {
     Error = "greenlint: " + File + ": facts field " + What +
             "; the file is damaged or not written by greenlint's plugin: "
             "delete it and rebuild with -fplugin-arg-greenlint-facts= to "
@@ -29,22 +29,22 @@ bool readFactsRegions(const json &J, const std::string &File,
     return false;
   };
   if (!R->is_array())
-    return fail(std::string("/regions is ") + R->type_name() +
+    return Fail(std::string("/regions is ") + R->type_name() +
                 ", expected a list");
   for (size_t I = 0; I < R->size(); ++I) {
     const json &Region = (*R)[I];
     std::string P = "/regions/" + std::to_string(I);
     if (!Region.is_object())
-      return fail(P + " is " + Region.type_name() + ", expected an object");
+      return Fail(P + " is " + Region.type_name() + ", expected an object");
     for (const char *K : {"name", "file", "framework", "phase"})
       if (auto F = Region.find(K); F != Region.end() && !F->is_string())
-        return fail(P + "/" + K + " is " + F->type_name() +
+        return Fail(P + "/" + K + " is " + F->type_name() +
                     ", expected a string");
     if (auto L = Region.find("line");
         L != Region.end() &&
         !(L->is_number_integer() && L->get<int64_t>() >= 0 &&
           L->get<int64_t>() <= std::numeric_limits<int>::max()))
-      return fail(P + "/line is not a line number");
+      return Fail(P + "/line is not a line number");
   }
   for (const json &Region : *R) {
     if (!Region.contains("name"))

@@ -108,7 +108,7 @@ json GroupBuilder::toJson(
   // Total first, then consumer and provider scores, then regions.
   static const char *Order[] = {"total", "consumer", "provider", "region"};
   for (const char *Scope : Order)
-    for (const auto &[Key, A] : Rows_)
+    for (const auto &[Key, A] : Accumulators)
       if (A.Scope == Scope)
         Rows.push_back(rowJson(Key, A, Sites));
   return Rows;
@@ -118,7 +118,7 @@ GroupBuilder::RowAcc &GroupBuilder::row(const std::string &Scope,
                                         const std::string &Name,
                                         const std::string &Side,
                                         const std::string &Unit) {
-  RowAcc &A = Rows_[rowKey(Scope, Name, Unit)];
+  RowAcc &A = Accumulators[rowKey(Scope, Name, Unit)];
   if (A.Scope.empty()) {
     A.Scope = Scope;
     A.Name = Name;
@@ -145,8 +145,8 @@ void GroupBuilder::addRun(RowAcc &A, const DomainEnergy &E,
 void GroupBuilder::addInterval(const std::string &Scope,
                                const std::string &Name, const std::string &Unit,
                                double CarbonG, double Units) {
-  auto It = Rows_.find(rowKey(Scope, Name, Unit));
-  if (It != Rows_.end())
+  auto It = Accumulators.find(rowKey(Scope, Name, Unit));
+  if (It != Accumulators.end())
     It->second.Intervals.push_back({CarbonG, Units});
 }
 

@@ -61,7 +61,7 @@ private:
 
   const Methodology &M;
   const std::vector<Methodology> &WhatIf;
-  std::map<std::string, RowAcc> Rows_;
+  std::map<std::string, RowAcc> Accumulators;
   int Runs = 0;
 };
 

@@ -135,7 +135,7 @@ bool buildReportFrom(LedgerSource &Source, const ReportOptions &O, json &Out,
     if (Skipped[I].empty())
       Headers.push_back(Source.ledger(I));
   }
-  auto setup = [&] {
+  auto Setup = [&] {
     if (Headers.empty())
       return false;
     if (!resolveMethodology(O, Headers, M, SetupError))
@@ -148,7 +148,7 @@ bool buildReportFrom(LedgerSource &Source, const ReportOptions &O, json &Out,
     }
     return readFacts(O.Facts, Sites, FactsFiles, Build, SetupError);
   };
-  bool SetupOk = setup();
+  bool SetupOk = Setup();
 
   // Groups: everything pooled, or one per test (command line).
   std::vector<std::string> GroupNames;

@@ -432,7 +432,7 @@ std::string renderIfManifest(const json &Report) {
       const json &Em = Row["embodied"];
       std::string Node = str(Row, "key");
       if (str(G, "test") != "(all)")
-        Node = str(G, "test") + " | " + Node;
+        Node = str(G, "test").append(" | ").append(Node);
       double Tor = Em["tor"].get<double>();
       double ElS = Em["el_s"].get<double>();
       OS << "    " << yamlMappingKey(Node, 4) << "\n";
