@@ -395,7 +395,8 @@ bool loadConfigFile(llvm::StringRef Path, Config &Out, ConfigError &Error,
 std::string findConfigFile(llvm::StringRef SourceFile) {
   llvm::SmallString<256> Dir(SourceFile);
   // On failure Dir stays relative, and the walk up still finds a config.
-  (void)llvm::sys::fs::make_absolute(Dir);
+  std::error_code Ignored = llvm::sys::fs::make_absolute(Dir);
+  (void)Ignored;
   llvm::sys::path::remove_filename(Dir);
   while (!Dir.empty()) {
     llvm::SmallString<256> Candidate(Dir);

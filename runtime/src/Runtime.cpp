@@ -39,11 +39,14 @@
 #define GREENLINT_LIKELY(X) __builtin_expect(!!(X), 1)
 #define GREENLINT_UNLIKELY(X) __builtin_expect(!!(X), 0)
 
+// The C API keeps C names (runtime/include/greenlint/.clang-tidy).
+// NOLINTBEGIN(readability-identifier-naming)
 extern "C" GREENLINT_API const int greenlint_runtime_linked = 1;
 // Referenced by code the greenlint plugin instruments, so that linking it
 // without this library fails with a message that names the fix.
 extern "C" GREENLINT_API const int
     greenlint_instrumented_code_needs_libgreenlint_rt = 1;
+// NOLINTEND(readability-identifier-naming)
 
 namespace greenlint {
 namespace rt {
@@ -448,11 +451,15 @@ uint32_t internName(const char *Name) {
   uint32_t Id = NameTotal.load(std::memory_order_relaxed);
   if (Id >= MaxNames)
     return NoRegionId; // past 65535 names everything new is "(none)"
+  // Names live as long as the process: a sampler or exit handler may still
+  // read them after every other static is gone.
+  // NOLINTBEGIN(clang-analyzer-unix.Malloc)
   char *Copy = ::strdup(Name);
   NameTable[Id].store(Copy, std::memory_order_release);
   NameTotal.store(Id + 1, std::memory_order_release);
   N.Ids.emplace(Name, Id);
   return Id;
+  // NOLINTEND(clang-analyzer-unix.Malloc)
 }
 
 const char *nameOf(uint32_t Id) {
@@ -548,6 +555,7 @@ uint64_t samplesTaken() {
 
 using namespace greenlint::rt;
 
+// NOLINTBEGIN(readability-identifier-naming)
 extern "C" {
 
 void greenlint_region_begin(const char *Name) {
@@ -574,8 +582,11 @@ void greenlint_region_end(void) {
   ThreadState *T = Current;
   // A thread's first call may be an end: a forked child's end of a region
   // begun before fork, or an unbalanced end, which the footer must count.
-  if (GREENLINT_UNLIKELY(!T) && !(T = attachThread()))
-    return;
+  if (GREENLINT_UNLIKELY(!T)) {
+    T = attachThread();
+    if (!T)
+      return;
+  }
   uint32_t D = T->Depth.load(std::memory_order_relaxed);
   if (GREENLINT_UNLIKELY(D == 0)) {
     T->UnbalancedEnds.store(T->UnbalancedEnds.load(std::memory_order_relaxed) +
@@ -590,8 +601,11 @@ void greenlint_units(const char *Unit, uint64_t N) {
   if (GREENLINT_LIKELY(!Active.load(std::memory_order_relaxed)) || !Unit)
     return;
   ThreadState *T = Current;
-  if (!T && !(T = attachThread()))
-    return;
+  if (!T) {
+    T = attachThread();
+    if (!T)
+      return;
+  }
   uint32_t UnitId = idFor(T, Unit);
   if (UnitId == NoRegionId)
     return;
@@ -636,6 +650,7 @@ int greenlint_enabled(void) {
 }
 
 } // extern "C"
+// NOLINTEND(readability-identifier-naming)
 
 // Runs when the program (or the shared library) is loaded; in the static
 // library it lives in the same object as the API, so linking any API call

@@ -122,10 +122,10 @@ bool readFacts(const std::vector<std::string> &Paths,
         Found.push_back(It->path().string());
     // As with an empty ledger folder: a report of nothing is a mistake.
     if (Found.size() == Before) {
-      Error = "greenlint: " + P +
-              ": no facts files (*.json) in this folder; build with "
-              "-fplugin-arg-greenlint-facts=" +
-              P + " first";
+      Error = "greenlint: " + P;
+      Error += ": no facts files (*.json) in this folder; build with "
+               "-fplugin-arg-greenlint-facts=";
+      Error += P + " first";
       return false;
     }
   }
