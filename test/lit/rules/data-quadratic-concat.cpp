@@ -1,4 +1,7 @@
 // RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-data-quadratic-concat -Xclang -verify %s
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-data-quadratic-concat %s 2>&1 | FileCheck --check-prefix=ID %s
+// The findings carry the rule id that NOLINT and the config name.
+// ID: [greenlint-data-quadratic-concat]
 #include <torch/script.h>
 #include <torch/torch.h>
 #include <vector>

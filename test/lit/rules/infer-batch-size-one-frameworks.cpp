@@ -1,6 +1,9 @@
 // infer-batch-size-one over the API data of OpenCV dnn and ONNX Runtime
 // (rules/apis/*.yaml).
 // RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-batch-size-one -I%inputs/onnxruntime -isystem /usr/include/opencv4 -Xclang -verify %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-batch-size-one -I%inputs/onnxruntime -isystem /usr/include/opencv4 %s 2>&1 | FileCheck --check-prefix=ID %s
+// The findings carry the rule id that NOLINT and the config name.
+// ID: [greenlint-infer-batch-size-one]
 #include <array>
 #include <onnxruntime_cxx_api.h>
 #include <opencv2/dnn.hpp>

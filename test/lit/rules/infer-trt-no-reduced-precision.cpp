@@ -1,4 +1,7 @@
 // RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-trt-no-reduced-precision -I%inputs/tensorrt -Xclang -verify %s
+// RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,greenlint-infer-trt-no-reduced-precision -I%inputs/tensorrt %s 2>&1 | FileCheck --check-prefix=ID %s
+// The findings carry the rule id that NOLINT and the config name.
+// ID: [greenlint-infer-trt-no-reduced-precision]
 #include <NvInfer.h>
 #include <memory>
 
