@@ -63,6 +63,7 @@ std::string FactsFile::toJson() const {
     O["framework"] = R.Framework;
     O["file"] = R.File;
     O["line"] = R.Line;
+    O["end_line"] = R.EndLine;
     O["unit_sites"] = nlohmann::json::array();
     for (const PlannedUnitSite &U : R.Units)
       O["unit_sites"].push_back({{"unit", U.Unit}, {"line", U.Line}});

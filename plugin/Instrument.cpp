@@ -108,6 +108,10 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
                            P.isValid() ? P.getFilename() : "",
                            P.isValid() ? P.getLine() : 0,
                            {}};
+      PresumedLoc End = SM.getPresumedLoc(SM.getExpansionLoc(FD->getEndLoc()));
+      if (End.isValid() && P.isValid() &&
+          llvm::StringRef(End.getFilename()) == P.getFilename())
+        Region.EndLine = End.getLine();
       for (const UnitSite &Site : Path->Units)
         Region.Units.push_back(planSite(Names, SM, Site));
       for (const std::string &Symbol : manglings(Names, FD))

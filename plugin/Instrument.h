@@ -43,6 +43,7 @@ struct PlannedRegion {
   std::string File;
   unsigned Line;
   std::vector<PlannedUnitSite> Units;
+  unsigned EndLine = 0; ///< the body's last line: findings inside are its own
 };
 
 /// Mangled function name -> region. Filled before code generation.

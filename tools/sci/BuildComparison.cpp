@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 namespace greenlint {
@@ -101,6 +102,22 @@ bool checkBuildSection(const json &Build, std::string &Problem) {
       if (M.contains(K) && !IsFigure(M[K]))
         return Bad(P + K, "a number from 0 or null");
   }
+  // Finding sites: reports before findings_list have none.
+  if (auto L = Build.find("findings_list"); L != Build.end()) {
+    if (!L->is_array())
+      return Bad("findings_list", "a list");
+    for (size_t I = 0; I < L->size(); ++I) {
+      const json &R = (*L)[I];
+      std::string P = "findings_list/" + std::to_string(I) + "/";
+      if (!R.is_object())
+        return Bad(P, "an object");
+      for (const char *K : {"rule", "file", "message"})
+        if (!R.contains(K) || !R[K].is_string())
+          return Bad(P + K, "a string");
+      if (!R.contains("line") || !IsCount(R["line"]))
+        return Bad(P + "line", "a whole number from 0");
+    }
+  }
   if (F == Build.end() || !F->is_array())
     return Bad("findings_by_rule", "a list");
   for (size_t I = 0; I < F->size(); ++I) {
@@ -177,6 +194,26 @@ json diffBuildSections(const json &Base, const json &Head,
     }
 
   std::map<std::string, std::pair<const json *, const json *>> Rules;
+  // A finding is the same one on both sides when its rule, file and message
+  // agree, since its line moves with any edit above it.
+  using SiteKey = std::tuple<std::string, std::string, std::string>;
+  std::map<SiteKey, std::vector<const json *>> Sites[2];
+  for (int S = 0; S < 2; ++S)
+    if (auto L = (S ? Head : Base).find("findings_list");
+        L != (S ? Head : Base).end())
+      for (const json &R : *L)
+        Sites[S][{str(R, "rule"), str(R, "file"), str(R, "message")}].push_back(
+            &R);
+  json Added = json::array(), Fixed = json::array();
+  for (int S = 0; S < 2; ++S)
+    for (const auto &[Key, List] : Sites[S]) {
+      auto Other = Sites[1 - S].find(Key);
+      size_t Matched = Other == Sites[1 - S].end() ? 0 : Other->second.size();
+      for (size_t I = Matched; I < List.size(); ++I)
+        (S ? Added : Fixed).push_back(*List[I]);
+    }
+  bool HaveSites =
+      Base.contains("findings_list") && Head.contains("findings_list");
   for (const json &R : Base["findings_by_rule"])
     Rules[str(R, "rule")].first = &R;
   for (const json &R : Head["findings_by_rule"])
@@ -205,6 +242,8 @@ json diffBuildSections(const json &Base, const json &Head,
 
   return {{"models", Models},
           {"findings_by_rule", Findings},
+          {"findings_added", HaveSites ? Added : json(nullptr)},
+          {"findings_fixed", HaveSites ? Fixed : json(nullptr)},
           {"compile", Compile},
           {"fail_on_growth_pct",
            FailOnGrowthPct >= 0 ? json(FailOnGrowthPct) : json(nullptr)},
@@ -323,6 +362,24 @@ std::string renderBuildDiff(const json &D, bool Markdown) {
     Out += Markdown ? markdownTable(T, 1) : alignTable(T, 4);
     if (Markdown)
       Out += "\n";
+  }
+  if (D.contains("findings_added") && D["findings_added"].is_array()) {
+    Line("findings fixed: " + std::to_string(D["findings_fixed"].size()) +
+         ", added: " + std::to_string(D["findings_added"].size()) +
+         " (matched by rule, file and message)");
+    for (const char *Kind : {"findings_added", "findings_fixed"})
+      for (const json &F : D[Kind]) {
+        std::string At =
+            str(F, "file") + ":" + std::to_string(F.value("line", 0));
+        Line(std::string(Kind == std::string("findings_added") ? "added: "
+                                                               : "fixed: ") +
+             (Markdown
+                  ? markdownCode(str(F, "rule"), false) + " at " +
+                        markdownCode(At, false) + ": " +
+                        markdownText(str(F, "message"))
+                  : terminalText(str(F, "rule")) + " at " + terminalText(At) +
+                        ": " + terminalText(str(F, "message"))));
+      }
   }
   const json &C = D["compile"], &B = C["base"], &H = C["head"];
   auto Joules = [](const json &V) {

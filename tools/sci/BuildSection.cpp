@@ -147,7 +147,10 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
         return C.fail(P + " is " + (*Findings)[I].type_name() +
                       ", expected an object");
       if (!C.field((*Findings)[I], P, "rule", Want::String, true) ||
-          !C.field((*Findings)[I], P, "suppressed", Want::Bool, false))
+          !C.field((*Findings)[I], P, "suppressed", Want::Bool, false) ||
+          !C.field((*Findings)[I], P, "file", Want::String, false) ||
+          !C.field((*Findings)[I], P, "line", Want::Integer, false) ||
+          !C.field((*Findings)[I], P, "message", Want::String, false))
         return false;
     }
   // Facts of plugins before estimates and compile cost lack these keys.
@@ -169,7 +172,15 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
   if (Findings != Facts.end())
     for (const json &F : *Findings) {
       RuleCount &R = Rules[F["rule"].get<std::string>()];
-      (F.value("suppressed", false) ? R.Suppressed : R.Active) += 1;
+      bool Suppressed = F.value("suppressed", false);
+      (Suppressed ? R.Suppressed : R.Active) += 1;
+      // Where each active finding is, for the ranking by region energy and
+      // diff's added/fixed list. A finding in a header is reported by every
+      // unit that includes it; it is one site.
+      if (!Suppressed)
+        Sites.emplace(F.value("file", std::string()),
+                      F.value("line", int64_t(0)), F["rule"].get<std::string>(),
+                      F.value("message", std::string()));
     }
   if (HasEstimates)
     for (const json &E : *Est) {
@@ -235,9 +246,14 @@ json BuildSectionBuilder::toJson() const {
                   {"profiles", ProfilesJ},
                   {"without_cost", WithoutCompile},
                   {"without_energy", WithoutEnergy}};
+  json SitesJ = json::array();
+  for (const auto &[File, Line, Rule, Message] : Sites)
+    SitesJ.push_back(
+        {{"rule", Rule}, {"file", File}, {"line", Line}, {"message", Message}});
   return {{"facts_files", FactsFiles},
           {"estimates", Sorted},
           {"findings_by_rule", ByRule},
+          {"findings_list", SitesJ},
           {"compile", Compile}};
 }
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -42,6 +43,8 @@ private:
   nlohmann::json WithoutCompile = nlohmann::json::array();
   nlohmann::json WithoutEnergy = nlohmann::json::array();
   std::map<std::string, RuleCount> Rules;
+  /// Active findings by file, line, rule and message.
+  std::set<std::tuple<std::string, int64_t, std::string, std::string>> Sites;
   /// By file, line, model and framework: a model in a header is estimated
   /// in every unit that includes it, and listed once.
   std::map<std::tuple<std::string, int64_t, std::string, std::string>,

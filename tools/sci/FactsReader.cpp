@@ -40,11 +40,12 @@ bool readFactsRegions(const json &J, const std::string &File,
       if (auto F = Region.find(K); F != Region.end() && !F->is_string())
         return Fail(P + "/" + K + " is " + F->type_name() +
                     ", expected a string");
-    if (auto L = Region.find("line");
-        L != Region.end() &&
-        !(L->is_number_integer() && L->get<int64_t>() >= 0 &&
-          L->get<int64_t>() <= std::numeric_limits<int>::max()))
-      return Fail(P + "/line is not a line number");
+    for (const char *K : {"line", "end_line"})
+      if (auto L = Region.find(K);
+          L != Region.end() &&
+          !(L->is_number_integer() && L->get<int64_t>() >= 0 &&
+            L->get<int64_t>() <= std::numeric_limits<int>::max()))
+        return Fail(P + "/" + K + " is not a line number");
   }
   for (const json &Region : *R) {
     if (!Region.contains("name"))
@@ -52,6 +53,7 @@ bool readFactsRegions(const json &J, const std::string &File,
     SourceSite S;
     S.File = Region.value("file", std::string());
     S.Line = Region.value("line", 0);
+    S.EndLine = Region.value("end_line", 0);
     S.Framework = Region.value("framework", std::string());
     S.Phase = Region.value("phase", std::string());
     Sites.emplace(Region["name"].get<std::string>(), S);

@@ -22,6 +22,7 @@ namespace greenlint {
 struct SourceSite {
   std::string File, Framework, Phase;
   int Line = 0;
+  int EndLine = 0; ///< the function's last line; 0 in facts of older plugins
 };
 
 /// Reads the facts files and folders (searched recursively for *.json) of

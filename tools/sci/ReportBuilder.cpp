@@ -8,6 +8,7 @@
 #include "ReportBuilder.h"
 #include "BuildSection.h"
 #include "FactsReader.h"
+#include "FindingRanking.h"
 #include "GroupBuilder.h"
 #include "LedgerSource.h"
 #include "ReportOptions.h"
@@ -298,9 +299,12 @@ bool buildReportFrom(LedgerSource &Source, const ReportOptions &O, json &Out,
     for (const json &R : Rows)
       if (R["scope"] != "total")
         Units.insert(R["unit"].get<std::string>());
-    GroupsJ.push_back({{"test", GroupNames[G]},
-                       {"runs", Builders[G].runs()},
-                       {"rows", Rows}});
+    json Group = {
+        {"test", GroupNames[G]}, {"runs", Builders[G].runs()}, {"rows", Rows}};
+    if (!O.Facts.empty())
+      Group["findings"] =
+          rankFindings(Doc["build"]["findings_list"], Sites, Rows);
+    GroupsJ.push_back(std::move(Group));
   }
   Doc["methodology"]["functional_units"] = Units;
   Doc["groups"] = GroupsJ;

@@ -195,6 +195,42 @@ size_t hiddenSideRows(const json &Group) {
   return std::count(R.begin(), R.end(), true);
 }
 
+/// The group's findings ranked by the energy of the region they sit in
+/// (report --facts with ledgers): the warning in the costliest code first.
+std::string findingsSection(const json &Group, bool Markdown) {
+  auto F = Group.find("findings");
+  if (F == Group.end() || F->empty())
+    return "";
+  Table T;
+  T.push_back({"region energy", "share", "rule", "at", "region"});
+  for (const json &X : *F) {
+    std::string At = str(X, "file") + ":" + std::to_string(X.value("line", 0));
+    std::string Share =
+        X["process_share"].is_number()
+            ? formatNumber(100 * X["process_share"].get<double>(), 3) + "%"
+            : "-";
+    std::string Energy =
+        X["region_energy_j"].is_number()
+            ? formatEnergy(X["region_energy_j"].get<double>()) + " (" +
+                  str(X, "energy_source") + ")"
+            : "- (" + str(X, "why_unranked") + ")";
+    std::string Region = X["region"].is_string() ? str(X, "region") : "-";
+    T.push_back({Markdown ? markdownText(Energy) : terminalText(Energy), Share,
+                 Markdown ? markdownCode(str(X, "rule"), true)
+                          : terminalText(str(X, "rule")),
+                 Markdown ? markdownCode(At, true) : terminalText(At),
+                 Markdown ? markdownCode(Region, true) : terminalText(Region)});
+  }
+  std::string Count = std::to_string(F->size()) +
+                      "; energy of the region with its callees, share of the "
+                      "process's";
+  if (Markdown)
+    return "\n**Findings by the energy of the region they sit in** (" + Count +
+           ")\n\n" + markdownTable(T, T[0].size());
+  return "findings by the energy of the region they sit in (" + Count + "):\n" +
+         alignTable(T, 2);
+}
+
 Table groupTable(const json &Group, const json &Report, bool Markdown) {
   Table T;
   std::vector<std::string> Head = {"side",   "name",     "R",    "units",
@@ -328,6 +364,7 @@ std::string renderReportTable(const json &Report) {
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
     OS << sideRowsNote(hiddenSideRows(G));
+    OS << findingsSection(G, false);
   }
   if (Report.contains("build"))
     OS << renderBuildSection(Report["build"], false);
@@ -373,6 +410,7 @@ std::string renderReportMarkdown(const json &Report) {
     OS << markdownTable(groupTable(G, Report, true));
     if (size_t Hidden = hiddenSideRows(G))
       OS << "\n" << sideRowsNote(Hidden);
+    OS << findingsSection(G, true);
   }
   if (Report.contains("build"))
     OS << renderBuildSection(Report["build"], true);

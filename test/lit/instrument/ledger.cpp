@@ -20,7 +20,8 @@
 // FACTS-NEXT: "phase": "train",
 // FACTS-NEXT: "framework": "libtorch",
 // FACTS-NEXT: "file": "{{.*}}ledger.cpp",
-// FACTS-NEXT: "line": [[@LINE+17]],
+// FACTS-NEXT: "line": [[@LINE+18]],
+// FACTS-NEXT: "end_line": [[@LINE+23]],
 // FACTS: "name": "infer:serve",
 // FACTS: "unit_sites": [
 // FACTS-NEXT: {
