@@ -19,6 +19,7 @@
 #include "OutputEscaping.h"
 #include "Paths.h"
 #include "Sarif.h"
+#include "Shards.h"
 #include "SourceFiles.h"
 #include "Subcommands.h"
 #include "UnitLinter.h"
@@ -76,6 +77,7 @@ int runCheck(int Argc, const char **Argv) {
   }
   std::sort(Units.begin(), Units.end());
   Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  selectShard(Units, Opts.UnitShard);
 
   Baseline Known;
   if (!Opts.BaselinePath.empty() &&

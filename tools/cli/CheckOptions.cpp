@@ -45,6 +45,9 @@ const char *const Usage =
     "this\n"
     "                         (default: the git work tree holding BUILD_DIR, "
     "else its parent)\n"
+    "  --shard K/N            lint only the K-th of N equal blocks of the "
+    "sorted units\n"
+    "                         (for CI matrix jobs)\n"
     "  --docs-url URL         base of the rule docs in SARIF help links\n"
     "  --quiet                no progress and no summary line\n"
     "exit: 0 no findings, 1 findings, 2 bad usage, unreadable input or "
@@ -126,6 +129,10 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
     } else if (Value("-j", V)) {
       if (llvm::StringRef(V).getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0)
         return usageError("'-j' needs a positive number, not '" + V + "'");
+    } else if (Value("--shard", V)) {
+      std::string Error;
+      if (!parseShard(V, Opts.UnitShard, Error))
+        return usageError(Error);
     } else if (Value("--format", V)) {
       if (V == "text")
         Opts.Format = OutputFormat::Text;

@@ -7,6 +7,7 @@
 #ifndef GREENLINT_TOOLS_CHECKOPTIONS_H
 #define GREENLINT_TOOLS_CHECKOPTIONS_H
 
+#include "Shards.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -34,6 +35,8 @@ struct CheckOptions {
   std::string SourceRoot;
   /// --docs-url, else $GREENLINT_DOCS_URL, else the build's default.
   std::string DocsUrl;
+  /// --shard K/N: lint only this block of the sorted units (1/1: all).
+  Shard UnitShard;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
