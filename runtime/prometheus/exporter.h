@@ -16,6 +16,9 @@
 extern "C" {
 #endif
 
+/* The C ABI is snake_case with the greenlint_ prefix, as the C API. */
+/* NOLINTBEGIN(readability-identifier-naming) */
+
 /* Serves /metrics on Address ("127.0.0.1:9464", already validated). Grid and
  * GramsPerKWh label and scale the SCI gauge; GramsPerKWh <= 0 leaves the
  * gauge out. Returns NULL with a message in Error on failure. */
@@ -32,6 +35,7 @@ void greenlint_prometheus_add_units(void *Exporter, const char *Region,
                                     const char *Unit, uint64_t Count);
 /* After an interval's adds: updates the SCI gauges from the totals. */
 void greenlint_prometheus_commit(void *Exporter);
+/* NOLINTEND(readability-identifier-naming) */
 
 #ifdef __cplusplus
 }
