@@ -10,6 +10,8 @@ packages=(
   clang-format-19 clang-tidy-19  # style checks of the test command
   libclang-rt-19-dev  # libFuzzer and ASan runtimes for test/fuzz
   libyaml-cpp-dev nlohmann-json3-dev
+  python3-yaml  # test/lit/ci reads the CI recipes
+  prometheus-cpp-dev prometheus  # GREENLINT_PROMETHEUS exporter and its test server
   libgtest-dev libbenchmark-dev
   libtorch-dev libxgboost-dev libdlib-dev libopencv-dev
 )

@@ -78,6 +78,7 @@ Sampler::Sampler(std::unique_ptr<Session> Sess) : S(std::move(Sess)) {
   LastProcCpu = processCpuSeconds();
   Batch.Regions.resize(64);
   All.Regions.resize(64);
+  Prometheus = PrometheusExport::fromEnvironment(*S);
 }
 
 Sampler::~Sampler() = default;
@@ -102,6 +103,9 @@ void Sampler::resetAfterFork() {
   UnbalancedEnds = DroppedUnits = 0;
   HeldRecords = 0;
   PendingHeader.clear();
+  // The exporter's server threads stayed in the parent, which keeps the port:
+  // the child neither serves nor frees them.
+  (void)Prometheus.release();
 }
 
 static std::vector<std::string> commandLine() {
@@ -474,6 +478,8 @@ void Sampler::emitRecord() {
     return;
   }
   HeldRecords = 0;
+  if (Prometheus)
+    Prometheus->publish(Batch);
   fold(All, Batch);
   Batch.clear();
   ++RecordCount;

@@ -3,6 +3,7 @@
 #define GREENLINT_RUNTIME_SAMPLER_H
 
 #include "Ledger.h"
+#include "PrometheusExport.h"
 #include "Session.h"
 
 #include <utility>
@@ -84,6 +85,8 @@ private:
   // Records whose write failed; their figures are still in Batch.
   uint64_t HeldRecords = 0;
   std::string PendingHeader;
+  // Null unless GREENLINT_PROMETHEUS is set (docs/prometheus.md).
+  std::unique_ptr<PrometheusExport> Prometheus;
 };
 
 double monotonicSeconds();

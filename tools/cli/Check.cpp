@@ -12,6 +12,7 @@
 #include "ChangedLines.h"
 #include "CheckOptions.h"
 #include "CheckedFinding.h"
+#include "CodeQuality.h"
 #include "CompileDatabase.h"
 #include "ExportFixes.h"
 #include "FindingPrinters.h"
@@ -195,6 +196,9 @@ int runCheck(int Argc, const char **Argv) {
     writeSarif(OS, Findings, Sarif, Sources);
     break;
   }
+  case OutputFormat::CodeQuality:
+    writeCodeQuality(OS, Findings);
+    break;
   }
   OS.flush();
 

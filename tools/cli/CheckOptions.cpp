@@ -35,7 +35,7 @@ const char *const Usage =
     "  --config FILE          use this config instead of the nearest "
     ".greenlint.yaml\n"
     "  --rules GLOBS          extra rule globs, e.g. '-*,infer-*'\n"
-    "  --format text|json|sarif\n"
+    "  --format text|json|sarif|codequality\n"
     "  -o FILE                write the report here instead of stdout\n"
     "  --export-fixes FILE    clang-tidy YAML for clang-apply-replacements\n"
     "  --diff-base REV        only findings on lines changed since REV (git)\n"
@@ -140,9 +140,11 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
         Opts.Format = OutputFormat::Json;
       else if (V == "sarif")
         Opts.Format = OutputFormat::Sarif;
+      else if (V == "codequality")
+        Opts.Format = OutputFormat::CodeQuality;
       else
         return usageError("unknown format '" + V +
-                          "'; use text, json or sarif");
+                          "'; use text, json, sarif or codequality");
     } else if (Arg.starts_with("-") && Arg != "-") {
       return usageError("unknown option '" + Arg + "'");
     } else {

@@ -16,7 +16,7 @@
 namespace greenlint {
 
 /// check's --format.
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, CodeQuality };
 
 /// The options of `greenlint check`, as given.
 struct CheckOptions {

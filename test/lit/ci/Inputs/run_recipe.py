@@ -1,0 +1,44 @@
+"""Runs the greenlint commands of a CI recipe in the current directory, as the CI service would.
+
+usage: run_recipe.py github|gitlab RECIPE.yml
+GitHub: the `run:` of every step whose id starts with "greenlint-", each in its own bash -e, in
+order, with the job's env (BASE_SHA and GITHUB_STEP_SUMMARY come from the caller's environment).
+GitLab: the greenlint-mr job's `script:` lines joined into one bash -e script (GitLab runs them in
+one shell). Stops at the first failing step and exits with its status, as the service would.
+"""
+import os
+import subprocess
+import sys
+
+import yaml
+
+
+def main():
+    kind, path = sys.argv[1], sys.argv[2]
+    with open(path) as f:
+        recipe = yaml.safe_load(f)
+    env = dict(os.environ)
+    if kind == "github":
+        job = recipe["jobs"]["greenlint"]
+        scripts = [s["run"] for s in job["steps"]
+                   if str(s.get("id", "")).startswith("greenlint-")]
+        keep = {"BASE_SHA", "CMAKE_PREFIX_PATH"}
+    else:
+        job = recipe["greenlint-mr"]
+        scripts = ["\n".join(job["script"])]
+        keep = {"CMAKE_PREFIX_PATH", "CI_MERGE_REQUEST_DIFF_BASE_SHA"}
+    # The recipe's own variables, unless the test overrides them (the install prefix).
+    for name, value in (job.get("env") or job.get("variables") or {}).items():
+        if name not in keep or name not in env:
+            env[name] = str(value)
+    if not scripts:
+        sys.exit("run_recipe.py: no greenlint commands found in " + path)
+    for script in scripts:
+        status = subprocess.call(["bash", "-e", "-c", script], env=env)
+        if status:
+            print("step exit=%d" % status)
+            sys.exit(status)
+    print("step exit=0")
+
+
+main()
