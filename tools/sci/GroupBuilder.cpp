@@ -39,18 +39,18 @@ void GroupBuilder::addLedger(const Ledger &L) {
   for (const auto &[Name, R] : L.Regions) {
     std::string Side = regionSide(Name, R.Units);
     const RegionFigures &Figures = R;
-    auto parts = [&Figures](RowAcc &A) -> RowAcc & {
+    auto AddParts = [&Figures](RowAcc &A) -> RowAcc & {
       A.SelfJ += Figures.SelfEnergy;
       A.DispatchedJ += Figures.DispatchedEnergy;
       return A;
     };
     if (R.Units.empty()) {
-      addRun(parts(row("region", Name, Side, "call")), R.Energy, Prov, R.CpuS,
-             L, static_cast<double>(R.Calls), R.Calls);
+      addRun(AddParts(row("region", Name, Side, "call")), R.Energy, Prov,
+             R.CpuS, L, static_cast<double>(R.Calls), R.Calls);
     } else {
       for (const auto &[Unit, N] : R.Units)
-        addRun(parts(row("region", Name, Side, Unit)), R.Energy, Prov, R.CpuS,
-               L, N, R.Calls);
+        addRun(AddParts(row("region", Name, Side, Unit)), R.Energy, Prov,
+               R.CpuS, L, N, R.Calls);
     }
   }
   // Sides, from self figures so a region nested in another is counted
