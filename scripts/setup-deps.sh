@@ -14,6 +14,7 @@ packages=(
   prometheus-cpp-dev prometheus  # GREENLINT_PROMETHEUS exporter and its test server
   libgtest-dev libbenchmark-dev
   libtorch-dev libxgboost-dev libdlib-dev libopencv-dev
+  libomp-dev  # OpenMP runtime: the runtime's attribution test of an OpenMP loop
 )
 # Node.js and npm for the Impact Framework cross-check: Debian's packages unless a Node.js with
 # npm is already there (e.g. from NodeSource, whose nodejs conflicts with Debian's npm).

@@ -7,7 +7,10 @@
 // thread's share goes to the innermost region on its stack (self) and to
 // every distinct region on it (inclusive), as a profiler reports self and
 // total time. CPU time of unregistered threads, and threads outside every
-// region, goes to "(none)", so the regions' self figures sum to the process.
+// region, is work the regions handed to pools (intra-op threads, OpenMP):
+// it is dispatched to the regions active in the window, in proportion to
+// their own shares, and goes to "(none)" only when no region is active, so
+// the regions' self figures still sum to the process.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,6 +43,29 @@ static double clockSeconds(clockid_t C) {
 double monotonicSeconds() { return clockSeconds(CLOCK_MONOTONIC); }
 double processCpuSeconds() { return clockSeconds(CLOCK_PROCESS_CPUTIME_ID); }
 
+double processStartMonotonic() {
+  std::string Stat;
+  if (!readTextFile("/proc/self/stat", Stat))
+    return -1;
+  // Field 22, counted after the command name's closing parenthesis (the
+  // name itself may hold spaces and parentheses).
+  size_t Pos = Stat.rfind(')');
+  if (Pos == std::string::npos)
+    return -1;
+  unsigned long long StartTicks = 0;
+  if (std::sscanf(Stat.c_str() + Pos + 1,
+                  " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d "
+                  "%*d %*d %*d %*d %*d %llu",
+                  &StartTicks) != 1)
+    return -1;
+  long Ticks = ::sysconf(_SC_CLK_TCK);
+  double Boot = clockSeconds(CLOCK_BOOTTIME), Mono = monotonicSeconds();
+  if (Ticks <= 0 || Boot < 0)
+    return -1;
+  double Since = Boot - static_cast<double>(StartTicks) / Ticks;
+  return Since >= 0 ? Mono - Since : -1;
+}
+
 void RegionAcc::addUnits(uint32_t Unit, uint64_t N) {
   for (auto &U : Units)
     if (U.first == Unit) {
@@ -71,11 +97,16 @@ void Totals::clear() {
   Energy = EnergySplit();
 }
 
-Sampler::Sampler(std::unique_ptr<Session> Sess) : S(std::move(Sess)) {
+Sampler::Sampler(std::unique_ptr<Session> Sess, bool FromProcessStart)
+    : S(std::move(Sess)) {
+  double Now = monotonicSeconds();
+  double Start = FromProcessStart ? processStartMonotonic() : -1;
+  bool Whole = Start >= 0 && Start <= Now;
   StartMono = LastMono = RecordStartMono = AttemptMono = LastObsMono =
-      monotonicSeconds();
-  StartReal = clockSeconds(CLOCK_REALTIME);
-  LastProcCpu = processCpuSeconds();
+      Whole ? Start : Now;
+  StartReal = clockSeconds(CLOCK_REALTIME) - (Now - StartMono);
+  // The process CPU clock counts from the process's start.
+  LastProcCpu = Whole ? 0 : processCpuSeconds();
   Batch.Regions.resize(64);
   All.Regions.resize(64);
   Prometheus = PrometheusExport::fromEnvironment(*S);
@@ -204,8 +235,10 @@ void Sampler::writeHeader(int ParentPid) {
   }
   W.closeArray();
   W.member("meter_reason", S->MeterReason)
-      .member("attribution", "cpu-time-share; self=innermost region, "
-                             "inclusive=every region on the stack")
+      .member("attribution",
+              "cpu-time-share; self=innermost region, inclusive=every "
+              "region on the stack; threads in no region dispatched to the "
+              "active regions by share")
       .close();
   PendingHeader = std::move(Out);
   writePendingHeader();
@@ -307,11 +340,15 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
   Batch.Energy += E;
 
   auto Charge = [&](uint32_t Id, bool Self, double Cpu, const EnergySplit &J,
-                    double WallS) {
+                    double WallS, bool Dispatched) {
     RegionAcc &A = Batch.at(Id);
     if (Self) {
       A.SelfCpuS += Cpu;
       A.Self += J;
+      if (Dispatched) {
+        A.DispatchedCpuS += Cpu;
+        A.Dispatched += J;
+      }
     }
     if (A.Stamp != Stamp) {
       A.Stamp = Stamp;
@@ -322,10 +359,11 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
   };
 
   double Claimed = 0;
-  for (const Obs &O : Observations) {
+  for (Obs &O : Observations) {
     if (!O.Count)
-      continue; // charged to "(none)" below with the rest
+      continue; // dispatched or charged to "(none)" below with the rest
     double F = Denom > 0 ? O.T->WindowCpuS / Denom * O.T->WindowShare : 0;
+    O.Frac = F;
     EnergySplit J;
     J.CpuJ = E.CpuJ * F;
     J.DramJ = E.DramJ * F;
@@ -334,9 +372,9 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
     double Cpu = O.T->WindowCpuS * O.T->WindowShare;
     ++Stamp; // each observed stack is deduplicated on its own
     const uint32_t *Stack = Ids.data() + O.First;
-    Charge(Stack[O.Count - 1], true, Cpu, J, O.WallS);
+    Charge(Stack[O.Count - 1], true, Cpu, J, O.WallS, false);
     for (uint32_t I = 0; I + 1 < O.Count; ++I)
-      Charge(Stack[I], false, Cpu, J, O.WallS);
+      Charge(Stack[I], false, Cpu, J, O.WallS, false);
   }
   // Threads outside regions, unregistered threads and the sampler itself.
   double Unclaimed = std::max(0.0, 1.0 - Claimed);
@@ -345,9 +383,28 @@ void Sampler::attributeWindow(const EnergySplit &E, double DProc,
   Rest.DramJ = E.DramJ * Unclaimed;
   Rest.GpuJ = InRegionObs ? 0 : E.GpuJ;
   double RestCpu = DProc * Unclaimed;
-  if (RestCpu > 0 || Rest.total() > 0) {
+  if (RestCpu <= 0 && Rest.total() <= 0) {
+    // Nothing left over.
+  } else if (InRegionObs) {
+    // Work the active regions handed to pools: shared out by their own
+    // shares, evenly when none of them burned CPU itself (all waiting).
+    for (const Obs &O : Observations) {
+      if (!O.Count)
+        continue;
+      double W = Claimed > 0 ? O.Frac / Claimed : 1.0 / InRegionObs;
+      EnergySplit J;
+      J.CpuJ = Rest.CpuJ * W;
+      J.DramJ = Rest.DramJ * W;
+      double Cpu = RestCpu * W;
+      ++Stamp;
+      const uint32_t *Stack = Ids.data() + O.First;
+      Charge(Stack[O.Count - 1], true, Cpu, J, 0, true);
+      for (uint32_t I = 0; I + 1 < O.Count; ++I)
+        Charge(Stack[I], false, Cpu, J, 0, true);
+    }
+  } else {
     ++Stamp;
-    Charge(NoRegionId, true, RestCpu, Rest, 0);
+    Charge(NoRegionId, true, RestCpu, Rest, 0, false);
   }
   Observations.clear();
   Ids.clear();
@@ -410,8 +467,10 @@ void Sampler::appendRegion(JsonWriter &W, uint32_t Id, const RegionAcc &A) {
   W.open().member("name", nameOf(Id));
   Split("energy_j", A.Incl);
   Split("self_energy_j", A.Self);
+  Split("dispatched_energy_j", A.Dispatched);
   W.member("cpu_s", A.CpuS, "%.9g")
       .member("self_cpu_s", A.SelfCpuS, "%.9g")
+      .member("dispatched_cpu_s", A.DispatchedCpuS, "%.9g")
       .member("wall_s", A.WallS, "%.9g")
       .member("calls", A.Calls);
   W.counts("units", A.Units, nameOf).close();
@@ -426,8 +485,10 @@ void Sampler::fold(Totals &Into, const Totals &From) {
     RegionAcc &T = Into.at(Id);
     T.Incl += F.Incl;
     T.Self += F.Self;
+    T.Dispatched += F.Dispatched;
     T.CpuS += F.CpuS;
     T.SelfCpuS += F.SelfCpuS;
+    T.DispatchedCpuS += F.DispatchedCpuS;
     T.WallS += F.WallS;
     T.Calls += F.Calls;
     for (const auto &U : F.Units)

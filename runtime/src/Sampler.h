@@ -13,7 +13,9 @@ namespace rt {
 
 struct RegionAcc {
   EnergySplit Incl, Self;
-  double CpuS = 0, SelfCpuS = 0, WallS = 0;
+  // The part of Self handed over from threads in no region (pool workers).
+  EnergySplit Dispatched;
+  double CpuS = 0, SelfCpuS = 0, DispatchedCpuS = 0, WallS = 0;
   uint64_t Calls = 0;
   std::vector<std::pair<uint32_t, uint64_t>> Units; // unit id, count
   uint32_t Stamp = 0; // last sample that counted it inclusively
@@ -37,7 +39,10 @@ constexpr uint32_t ClocksPerSample = 8;
 // All methods run under the runtime's sampler mutex.
 class Sampler {
 public:
-  explicit Sampler(std::unique_ptr<Session> S);
+  // FromProcessStart: the first interval starts when the process did (exec
+  // or fork), not now, so what ran before the runtime (other libraries'
+  // constructors, loading) is in the process's figures.
+  Sampler(std::unique_ptr<Session> S, bool FromProcessStart);
   ~Sampler();
   bool openLedger(std::string &Error);
   void writeHeader(int ParentPid);
@@ -77,6 +82,7 @@ private:
   struct Obs {
     ThreadState *T;
     double WallS;
+    double Frac; // its share of the window's CPU joules
     uint32_t First, Count;
   };
   std::vector<Obs> Observations;
@@ -91,6 +97,8 @@ private:
 
 double monotonicSeconds();
 double processCpuSeconds();
+// CLOCK_MONOTONIC at the process's start (/proc/self/stat), or -1.
+double processStartMonotonic();
 
 } // namespace rt
 } // namespace greenlint

@@ -38,13 +38,19 @@ void GroupBuilder::addLedger(const Ledger &L) {
   // Regions, inclusive: the cost of the hot path with its callees.
   for (const auto &[Name, R] : L.Regions) {
     std::string Side = regionSide(Name, R.Units);
+    const RegionFigures &Figures = R;
+    auto AddParts = [&Figures](RowAcc &A) -> RowAcc & {
+      A.SelfJ += Figures.SelfEnergy;
+      A.DispatchedJ += Figures.DispatchedEnergy;
+      return A;
+    };
     if (R.Units.empty()) {
-      addRun(row("region", Name, Side, "call"), R.Energy, Prov, R.CpuS, L,
-             static_cast<double>(R.Calls), R.Calls);
+      addRun(AddParts(row("region", Name, Side, "call")), R.Energy, Prov,
+             R.CpuS, L, static_cast<double>(R.Calls), R.Calls);
     } else {
       for (const auto &[Unit, N] : R.Units)
-        addRun(row("region", Name, Side, Unit), R.Energy, Prov, R.CpuS, L, N,
-               R.Calls);
+        addRun(AddParts(row("region", Name, Side, Unit)), R.Energy, Prov,
+               R.CpuS, L, N, R.Calls);
     }
   }
   // Sides, from self figures so a region nested in another is counted
@@ -171,6 +177,11 @@ json GroupBuilder::rowJson(
                  {"it_kwh", T.ItEnergyJ.total() / JoulesPerKWh},
                  {"pue", T.Pue},
                  {"kwh", T.EnergyKWh}};
+  if (A.Scope == "region") {
+    // IT joules, before PUE: where the region's own energy came from.
+    R["energy"]["self_j"] = A.SelfJ.total();
+    R["energy"]["dispatched_j"] = A.DispatchedJ.total();
+  }
   R["intensity_gco2e_per_kwh"] = T.IntensityGPerKWh;
   R["operational_g"] = T.OperationalG;
   R["embodied"] = {{"te_g", T.EmbodiedTotalG}, {"tir_s", T.TimeReservedS},

@@ -45,6 +45,8 @@ private:
     std::vector<RatioObservation> Runs, Intervals;
     // The same numerator on each what-if grid.
     std::vector<double> WhatIfCarbonG;
+    // Region rows: the self part, and of it what pool threads burned.
+    DomainEnergy SelfJ, DispatchedJ;
   };
 
   RowAcc &row(const std::string &Scope, const std::string &Name,

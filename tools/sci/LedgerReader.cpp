@@ -22,8 +22,10 @@ using nlohmann::json;
 void RegionFigures::add(const RegionFigures &O) {
   Energy += O.Energy;
   SelfEnergy += O.SelfEnergy;
+  DispatchedEnergy += O.DispatchedEnergy;
   CpuS += O.CpuS;
   SelfCpuS += O.SelfCpuS;
+  DispatchedCpuS += O.DispatchedCpuS;
   WallS += O.WallS;
   Calls += O.Calls;
   for (const auto &[Unit, N] : O.Units)

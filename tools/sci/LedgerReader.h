@@ -40,7 +40,10 @@ struct LedgerMeter {
 /// A region's figures over some span (one record, or the whole run).
 struct RegionFigures {
   DomainEnergy Energy, SelfEnergy; // inclusive / innermost only
-  double CpuS = 0, SelfCpuS = 0, WallS = 0;
+  // The part of Self burned by threads in no region (pools); 0 in ledgers
+  // written before the runtime dispatched it.
+  DomainEnergy DispatchedEnergy;
+  double CpuS = 0, SelfCpuS = 0, DispatchedCpuS = 0, WallS = 0;
   uint64_t Calls = 0;
   std::map<std::string, double> Units;
   void add(const RegionFigures &O);

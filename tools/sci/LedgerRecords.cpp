@@ -220,6 +220,12 @@ template <typename View> struct FieldReader {
     R.SelfEnergy = energy(Obj, "self_energy_j", Where);
     R.CpuS = amount(Obj, "cpu_s", true, MaxSecondsPerRecord, Where);
     R.SelfCpuS = amount(Obj, "self_cpu_s", true, MaxSecondsPerRecord, Where);
+    // Optional: older ledgers have no dispatched part.
+    if (Obj.find("dispatched_energy_j"))
+      R.DispatchedEnergy = energy(Obj, "dispatched_energy_j", Where);
+    if (Obj.find("dispatched_cpu_s"))
+      R.DispatchedCpuS =
+          amount(Obj, "dispatched_cpu_s", true, MaxSecondsPerRecord, Where);
     R.WallS = amount(Obj, "wall_s", false, MaxSecondsPerRecord, Where);
     R.Calls =
         clampedCount<uint64_t>(count(Obj, "calls", MaxCountPerRecord, Where));

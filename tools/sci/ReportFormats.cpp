@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -287,6 +288,29 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
   return T;
 }
 
+/// One line per region whose self energy was partly burned by threads in no
+/// region (work it handed to a pool), as self = own + dispatched.
+std::string dispatchedNote(const json &Group, bool Markdown) {
+  std::string Out;
+  std::set<std::string> Seen;
+  for (const json &Row : Group["rows"]) {
+    if (str(Row, "scope") != "region" || !Seen.insert(str(Row, "name")).second)
+      continue;
+    const json &E = Row["energy"];
+    double Self = E.value("self_j", 0.0),
+           Dispatched = E.value("dispatched_j", 0.0);
+    if (Dispatched <= 0)
+      continue;
+    std::string Name = Markdown ? markdownCode(str(Row, "name"), true)
+                                : terminalText(str(Row, "name"));
+    Out += std::string(Markdown ? "- " : "") + "self " + Name + ": " +
+           formatEnergy(Self - Dispatched) + " own + " +
+           formatEnergy(Dispatched) +
+           " dispatched (threads in no region while it ran)\n";
+  }
+  return Out;
+}
+
 void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
   const json &M = Report["methodology"];
   const json &G = M["grid"];
@@ -364,6 +388,7 @@ std::string renderReportTable(const json &Report) {
        << (G.value("runs", 0) == 1 ? "" : "s") << ")\n";
     OS << alignTable(groupTable(G, Report, false));
     OS << sideRowsNote(hiddenSideRows(G));
+    OS << dispatchedNote(G, false);
     OS << findingsSection(G, false);
   }
   if (Report.contains("build"))
@@ -410,6 +435,8 @@ std::string renderReportMarkdown(const json &Report) {
     OS << markdownTable(groupTable(G, Report, true));
     if (size_t Hidden = hiddenSideRows(G))
       OS << "\n" << sideRowsNote(Hidden);
+    if (std::string Note = dispatchedNote(G, true); !Note.empty())
+      OS << "\n" << Note;
     OS << findingsSection(G, true);
   }
   if (Report.contains("build"))

@@ -65,6 +65,7 @@ struct ChildResult {
 // from) the environment. Call finish() to reap it.
 struct Child {
   pid_t Pid = -1;
+  std::string Program = GREENLINT_TEST_BURNER;
   std::string OutPath, ErrPath;
 
   void start(const std::vector<std::string> &Args,
@@ -92,12 +93,11 @@ struct Child {
           setenv(KV.first.c_str(), KV.second.c_str(), 1);
       }
       std::vector<char *> Argv;
-      static std::string Burner = GREENLINT_TEST_BURNER;
-      Argv.push_back(const_cast<char *>(Burner.c_str()));
+      Argv.push_back(const_cast<char *>(Program.c_str()));
       for (const std::string &A : Args)
         Argv.push_back(const_cast<char *>(A.c_str()));
       Argv.push_back(nullptr);
-      execv(Burner.c_str(), Argv.data());
+      execv(Program.c_str(), Argv.data());
       _exit(127);
     }
   }
@@ -119,6 +119,17 @@ inline ChildResult runBurner(const std::vector<std::string> &Args,
                              const std::map<std::string, std::string> &Env,
                              const std::string &Scratch) {
   Child C;
+  C.start(Args, Env, Scratch);
+  return C.finish();
+}
+
+// The same for another measured program.
+inline ChildResult runProgram(const std::string &Program,
+                              const std::vector<std::string> &Args,
+                              const std::map<std::string, std::string> &Env,
+                              const std::string &Scratch) {
+  Child C;
+  C.Program = Program;
   C.start(Args, Env, Scratch);
   return C.finish();
 }

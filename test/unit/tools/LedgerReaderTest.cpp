@@ -80,6 +80,24 @@ TEST(LedgerReader, FastAndNlohmannPathsAgree) {
   EXPECT_EQ(C.Regions.count("infer:caf\xc3\xa9"), 1u);
 }
 
+TEST(LedgerReader, DispatchedPartIsReadAndOptional) {
+  // A region written since the runtime dispatches pool threads' energy.
+  std::string Pool = region(R"("pool")", "{}");
+  Pool.insert(Pool.find(R"("cpu_s")"),
+              R"("dispatched_energy_j":{"cpu":0.375,"dram":0,"gpu":0},)"
+              R"("dispatched_cpu_s":0.125,)");
+  Ledger L = parseOk(std::string(Header) + "\n" + sample(Pool) + "\n" +
+                     withSeq(sample(Pool), 1) + "\n" +
+                     withSeq(sample(region(R"("old")", "{}")), 2));
+  EXPECT_DOUBLE_EQ(L.Regions["pool"].DispatchedEnergy.Cpu, 0.75);
+  EXPECT_DOUBLE_EQ(L.Regions["pool"].DispatchedCpuS, 0.25);
+  EXPECT_DOUBLE_EQ(L.Regions["pool"].SelfEnergy.Cpu, 1.0);
+  // Older ledgers have no dispatched part: all of self is the region's own.
+  EXPECT_DOUBLE_EQ(L.Regions["old"].DispatchedEnergy.total(), 0);
+  EXPECT_DOUBLE_EQ(L.Regions["old"].DispatchedCpuS, 0);
+  EXPECT_TRUE(L.Warnings.empty());
+}
+
 TEST(LedgerReader, RepeatedKeysReadAsTheirLastValue) {
   // nlohmann keeps the last of repeated keys; the fast path must too, also
   // for what it refuses: only the last value is checked.
