@@ -27,9 +27,8 @@ std::string configureGpuSync(const char *Setting,
   // A libcudart the program already loaded first: loading another copy
   // would create a CUDA context in a program that may never use the GPU.
   void *Lib = nullptr;
-  for (const std::string &Name : LibNames)
-    if ((Lib = ::dlopen(Name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_LOCAL)))
-      break;
+  for (size_t I = 0; !Lib && I < LibNames.size(); ++I)
+    Lib = ::dlopen(LibNames[I].c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_LOCAL);
   for (size_t I = 0; !Lib && I < LibNames.size(); ++I)
     Lib = ::dlopen(LibNames[I].c_str(), RTLD_NOW | RTLD_LOCAL);
   std::string Tried;
