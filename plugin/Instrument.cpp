@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
@@ -89,7 +90,15 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
          match(decl(forEachDescendant(functionDecl(isDefinition()).bind("fn"))),
                *Top, Ctx))
       Functions.push_back(N.getNodeAs<FunctionDecl>("fn"));
+    // A lambda's call operator is not a descendant the matcher visits; a
+    // lambda passed to a loop helper or a thread is where the work runs.
+    for (const BoundNodes &N :
+         match(decl(forEachDescendant(lambdaExpr().bind("lambda"))), *Top, Ctx))
+      Functions.push_back(N.getNodeAs<LambdaExpr>("lambda")->getCallOperator());
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
     for (const FunctionDecl *FD : Functions) {
+      if (!Seen.insert(FD).second)
+        continue;
       std::optional<HotPath> Path = classifyHotPath(*FD, Api, Ctx);
       if (!Path)
         continue;

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -27,7 +28,21 @@ llvm::StringRef phaseName(Phase P) {
 std::string HotPath::regionName() const {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
-  Function->printQualifiedName(OS);
+  // A lambda's call operator prints as "f()::(anonymous class)::operator()":
+  // name it after the function it is written in and its line instead.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Function);
+  const auto *Outer =
+      MD && MD->getParent()->isLambda()
+          ? dyn_cast<FunctionDecl>(MD->getParent()->getDeclContext())
+          : nullptr;
+  if (Outer) {
+    const SourceManager &SM = Function->getASTContext().getSourceManager();
+    Outer->printQualifiedName(OS);
+    OS << "::lambda@"
+       << SM.getExpansionLineNumber(MD->getParent()->getLocation());
+  } else {
+    Function->printQualifiedName(OS);
+  }
   return (phaseName(Kind) + ":" + Name).str();
 }
 
@@ -59,11 +74,15 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
 
   HotPath Path{&FD, Phase::User, "", {}};
   std::vector<UnitSite> TrainUnits, InferUnits;
-  // Calls inside lambdas and local classes run when those are called, not
-  // as part of this function's own work: skip them.
-  auto Calls =
-      match(findAll(callExpr(unless(hasAncestor(lambdaExpr()))).bind("call")),
-            *FD.getBody(), Ctx);
+  // Calls inside lambdas defined in this body run when those are called, not
+  // as part of this function's own work: skip them (each lambda is a hot path
+  // of its own). A lambda's call operator keeps its own calls: its LambdaExpr
+  // encloses its body rather than lying inside it.
+  const Stmt *Body = FD.getBody();
+  auto Calls = match(findAll(callExpr(unless(hasAncestor(lambdaExpr(hasAncestor(
+                                          stmt(equalsNode(Body)))))))
+                                 .bind("call")),
+                     *Body, Ctx);
   std::string TrainFramework, InferFramework;
   bool Trains = false, Infers = false;
   for (const BoundNodes &N : Calls) {

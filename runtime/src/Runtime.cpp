@@ -20,6 +20,7 @@
 
 #include "greenlint/greenlint.h"
 
+#include "GpuSync.h"
 #include "Runtime.h"
 #include "Sampler.h"
 #include "Session.h"
@@ -509,6 +510,10 @@ bool initialiseFromEnvironment() {
   else if (Sess.Profile->Generic)
     std::fprintf(stderr, "%s\n", Smp->genericProfileWarning().c_str());
   onceSetup();
+  std::string SyncMessage =
+      configureGpuSync(std::getenv("GREENLINT_GPU_SYNC"), cudartNames());
+  if (!SyncMessage.empty())
+    std::fprintf(stderr, "%s\n", SyncMessage.c_str());
   {
     std::lock_guard<std::mutex> Lock(C.SamplerMutex);
     delete C.Smp;
@@ -565,6 +570,11 @@ extern "C" {
 void greenlint_region_begin(const char *Name) {
   if (GREENLINT_LIKELY(!Active.load(std::memory_order_relaxed)))
     return;
+  // GREENLINT_GPU_SYNC=1: the GPU work launched so far belongs to the
+  // region(s) active until now, not to this one.
+  if (GpuSyncFn Sync = GpuSyncAtEdges.load(std::memory_order_relaxed);
+      GREENLINT_UNLIKELY(Sync != nullptr))
+    Sync();
   ThreadState *T = Current;
   if (GREENLINT_UNLIKELY(!T)) {
     T = attachThread();
@@ -583,6 +593,9 @@ void greenlint_region_begin(const char *Name) {
 void greenlint_region_end(void) {
   if (GREENLINT_LIKELY(!Active.load(std::memory_order_relaxed)))
     return;
+  if (GpuSyncFn Sync = GpuSyncAtEdges.load(std::memory_order_relaxed);
+      GREENLINT_UNLIKELY(Sync != nullptr))
+    Sync();
   ThreadState *T = Current;
   // A thread's first call may be an end: a forked child's end of a region
   // begun before fork, or an unbalanced end, which the footer must count.

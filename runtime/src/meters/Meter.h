@@ -158,6 +158,10 @@ public:
   EnergySplit read(const IntervalInput &In) override;
   bool measured() const override { return true; }
   const std::vector<Gpu> &gpus() const { return Gpus; }
+  // Half-width of the error range, in joules, of all the energy so far
+  // integrated from power readings (GPUs without an energy counter); 0 when
+  // every GPU has a counter.
+  double powerIntegratedErrorJ() const { return PowerIntegratedErrorJ; }
 
 private:
   struct Api;
@@ -165,6 +169,7 @@ private:
   void *Lib = nullptr;
   std::unique_ptr<Api> Fns;
   std::vector<Gpu> Gpus;
+  double PowerIntegratedErrorJ = 0;
 };
 
 // --- model from a hardware profile ---------------------------------------

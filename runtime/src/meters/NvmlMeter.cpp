@@ -11,6 +11,7 @@
 
 #include "meters/Meter.h"
 
+#include <cmath>
 #include <dlfcn.h>
 
 namespace greenlint {
@@ -20,6 +21,8 @@ namespace {
 using NvmlReturn = int;
 using NvmlDevice = void *;
 constexpr NvmlReturn NvmlSuccess = 0;
+// nvmlDeviceGetPowerUsage's documented accuracy: +/-5% of the power drawn.
+constexpr double PowerReadingAccuracy = 0.05;
 } // namespace
 
 struct NvmlMeter::Api {
@@ -107,7 +110,13 @@ std::string NvmlMeter::detail() const {
   for (size_t I = 0; I < Gpus.size(); ++I)
     S += " gpu" + std::to_string(I) + " " +
          (Gpus[I].Name.empty() ? "?" : Gpus[I].Name) + " (" +
-         (Gpus[I].HasEnergyCounter ? "energy counter" : "power sampling") + ")";
+         (Gpus[I].HasEnergyCounter
+              ? "energy counter"
+              : "power sampling: nvml-power-integrated, error range +/-5% "
+                "of each reading plus half the change between consecutive "
+                "readings; bursts shorter than the sample interval are "
+                "unseen") +
+         ")";
   S += "; whole GPUs are attributed to this process";
   return S;
 }
@@ -129,7 +138,12 @@ EnergySplit NvmlMeter::read(const IntervalInput &In) {
       continue;
     double W = Mw * 1e-3;
     double Prev = G.LastPowerW < 0 ? W : G.LastPowerW;
-    E.GpuJ += 0.5 * (Prev + W) * In.WallS;
+    double J = 0.5 * (Prev + W) * In.WallS;
+    E.GpuJ += J;
+    // The reading's own accuracy, plus how far the trapezoid can be from
+    // either end's rectangle: the power between two readings is unseen.
+    PowerIntegratedErrorJ +=
+        PowerReadingAccuracy * J + 0.5 * std::fabs(W - Prev) * In.WallS;
     G.LastPowerW = W;
   }
   return E;

@@ -3,6 +3,7 @@
 #include "meters/Meter.h"
 #include "TestUtil.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 using namespace greenlint_test;
@@ -209,6 +210,52 @@ TEST_F(NvmlMeter, PowerSamplingWhenCounterUnsupported) {
   // Trapezoid between the 50 W and 70 W readings, per GPU.
   EXPECT_DOUBLE_EQ(M->read(In).GpuJ, 2 * 60.0 * 1.0);
   EXPECT_NE(M->detail().find("power sampling"), std::string::npos);
+}
+
+// A pre-Volta GPU (energy counter NOT_SUPPORTED) drawing a known power curve,
+// P(t) = 100 + 50 sin(2 pi t / 10) W over 10 s, read every 0.1 s as the
+// sampler would: the integral is 1000 J per GPU.
+TEST_F(NvmlMeter, PowerIntegrationFollowsAKnownCurve) {
+  setenv("FAKE_NVML_MODE", "power", 1);
+  setenv("FAKE_NVML_COUNT", "1", 1);
+  const double Pi = 3.14159265358979323846;
+  auto PowerMw = [&](double T) {
+    return static_cast<unsigned>(
+        std::lround(1000 * (100 + 50 * std::sin(2 * Pi * T / 10))));
+  };
+  writeFile(State, "0 " + std::to_string(PowerMw(0)) + "\n");
+  std::string Reason;
+  auto M = rt::NvmlMeter::open(GREENLINT_TEST_FAKE_NVML, Reason);
+  ASSERT_NE(M, nullptr) << Reason;
+  rt::IntervalInput In;
+  In.WallS = 0; // the first read only takes the starting power
+  EXPECT_DOUBLE_EQ(M->read(In).GpuJ, 0.0);
+  double J = 0;
+  In.WallS = 0.1;
+  for (int I = 1; I <= 100; ++I) {
+    writeFile(State, "0 " + std::to_string(PowerMw(I * 0.1)) + "\n");
+    J += M->read(In).GpuJ;
+  }
+  EXPECT_NEAR(J, 1000.0, 1.0);
+  // The range is the readings' 5% plus the unseen change between readings,
+  // and it holds the true value.
+  EXPECT_GT(M->powerIntegratedErrorJ(), 50.0);
+  EXPECT_LT(M->powerIntegratedErrorJ(), 61.0);
+  EXPECT_LE(std::fabs(J - 1000.0), M->powerIntegratedErrorJ());
+  EXPECT_NE(M->detail().find("nvml-power-integrated"), std::string::npos);
+}
+
+TEST_F(NvmlMeter, EnergyCounterHasNoIntegrationError) {
+  writeFile(State, "1000 50000\n");
+  std::string Reason;
+  auto M = rt::NvmlMeter::open(GREENLINT_TEST_FAKE_NVML, Reason);
+  ASSERT_NE(M, nullptr) << Reason;
+  writeFile(State, "9000 90000\n");
+  rt::IntervalInput In;
+  In.WallS = 1;
+  M->read(In);
+  EXPECT_EQ(M->powerIntegratedErrorJ(), 0.0);
+  EXPECT_EQ(M->detail().find("nvml-power-integrated"), std::string::npos);
 }
 
 TEST_F(NvmlMeter, MissingLibrarySaysWhich) {
