@@ -111,6 +111,21 @@ std::string sourceKey(const Expr *E, const ApiModel &Api,
   return "";
 }
 
+/// Whether E is a path or bytes: a character pointer or array, a string, a
+/// filesystem path or a void pointer to a buffer.
+bool namesData(const Expr *E) {
+  QualType T = strip(E)->getType().getNonReferenceType();
+  if (const Type *Pointee = T->getPointeeOrArrayElementType();
+      Pointee != T.getTypePtr() &&
+      (Pointee->isAnyCharacterType() || Pointee->isVoidType()))
+    return true;
+  if (const auto *R = T->getAsCXXRecordDecl())
+    return R->getIdentifier() &&
+           (R->getName() == "basic_string" || R->getName() == "path" ||
+            R->getName() == "basic_string_view");
+  return false;
+}
+
 /// The key of all of a load's sources; empty when one has none.
 std::string loadKey(const Expr *Load, const ApiEntry &Entry,
                     const ApiModel &Api,
@@ -118,6 +133,11 @@ std::string loadKey(const Expr *Load, const ApiEntry &Entry,
   std::optional<std::vector<const Expr *>> Sources =
       sourceArguments(Load, Entry.SourceArgs);
   if (!Sources || Sources->empty())
+    return "";
+  // Only loads that name a file or a buffer: a second context or state
+  // built from an already loaded model (llama_init_from_model) is a new
+  // working set, not a repeated read.
+  if (llvm::none_of(*Sources, [](const Expr *S) { return namesData(S); }))
     return "";
   std::string Key = Entry.Name + ":";
   for (const Expr *S : *Sources) {

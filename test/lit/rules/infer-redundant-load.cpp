@@ -104,3 +104,13 @@ void twoOfList(std::string Path, const std::string &Next) {
   whisper_context *B = whisper_init_from_file_with_params(Path.c_str(), whisper_context_default_params());
   transcribe(B);
 }
+
+// CLEAN: a second context over the same loaded model, to restore a saved
+// state into it (llama.cpp's save-load-state example does this).
+void restoreIntoSecondContext(llama_model *Model) {
+  llama_context_params CParams = llama_context_default_params();
+  llama_context *First = llama_init_from_model(Model, CParams);
+  llama_context *Second = llama_init_from_model(Model, CParams);
+  llama_free(First);
+  llama_free(Second);
+}
