@@ -1,6 +1,8 @@
 //===- InferKvCacheUnused.cpp ---------------------------------------------===//
 #include "InferKvCacheUnused.h"
+#include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
+#include "../support/SourceArguments.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -28,7 +30,7 @@ const RuleInfo InferKvCacheUnused::Info = {
     makeRule<InferKvCacheUnused>,
     {roles::InferenceCall.data(), roles::RuntimeInferenceCall.data(),
      KvCacheClear.data(), roles::TokenBatchView.data(),
-     roles::SequenceAppend.data()}};
+     roles::SequenceAppend.data(), roles::KvSessionLoad.data()}};
 
 void InferKvCacheUnused::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -36,6 +38,11 @@ void InferKvCacheUnused::registerMatchers(MatchFinder &Finder) {
                      isApiCall(&api(), roles::RuntimeInferenceCall)),
                hasAncestor(functionDecl(isDefinition())))
           .bind("infer"),
+      this);
+  Finder.addMatcher(
+      callExpr(isApiCall(&api(), roles::KvSessionLoad),
+               hasAncestor(functionDecl(isDefinition()).bind("fn")))
+          .bind("session"),
       this);
 }
 
@@ -154,7 +161,75 @@ const Expr *InferKvCacheUnused::growthIn(const VarDecl *Seq, const Stmt *Loop,
   return nullptr;
 }
 
+void InferKvCacheUnused::checkSessionLoad(const CallExpr &Load,
+                                          const FunctionDecl &Fn,
+                                          ASTContext &Ctx) {
+  const ApiEntry *Entry = api().matchCall(&Load, roles::KvSessionLoad);
+  std::optional<std::vector<const Expr *>> Outs =
+      sourceArguments(&Load, Entry->SourceArgs);
+  if (!Outs || Outs->empty())
+    return;
+  // The variables that receive the restored tokens and their count.
+  llvm::SmallPtrSet<const VarDecl *, 2> Restored;
+  for (const Expr *Out : *Outs) {
+    const Expr *Held = Out->IgnoreParenImpCasts();
+    // Tokens.data(): the container the buffer belongs to.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Held))
+      Held = calleeObject(Member);
+    const VarDecl *Root = Held ? objectRoot(Held) : nullptr;
+    if (!Root) {
+      if (const auto *Addr =
+              dyn_cast<UnaryOperator>(Out->IgnoreParenImpCasts()))
+        if (Addr->getOpcode() == UO_AddrOf)
+          Root = objectRoot(Addr->getSubExpr());
+    }
+    if (!Root || !Root->hasLocalStorage())
+      return;
+    Restored.insert(Root);
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation After = Load.getEndLoc();
+  // Read again after the load (compared with the prompt, resized, used as
+  // the prompt): the session is used.
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr().bind("ref")), *Fn.getBody(), Ctx)) {
+    const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    if (V && Restored.contains(V) &&
+        SM.isBeforeInTranslationUnit(After, Ref->getBeginLoc()))
+      return;
+  }
+  // A decode of a token batch after the load: the prompt, from the start.
+  for (const Expr *Decode :
+       findApiCalls(*Fn.getBody(), roles::RuntimeInferenceCall, api(), Ctx)) {
+    if (!SM.isBeforeInTranslationUnit(After, Decode->getBeginLoc()))
+      continue;
+    const auto *Call = dyn_cast<CallExpr>(Decode);
+    if (!Call)
+      continue;
+    for (const Expr *Arg : Call->arguments()) {
+      if (!batchView(Arg, api(), Ctx))
+        continue;
+      Finding &F = report(
+          Load.getBeginLoc(),
+          "'" + Entry->Name +
+              "' restores a KV cache whose tokens are never read again, so "
+              "the prompt is decoded in full anyway; compare the restored "
+              "tokens with the prompt and decode only the part after the "
+              "common prefix");
+      F.Notes.push_back({Decode->getBeginLoc(), "prompt decoded here"});
+      return;
+    }
+  }
+}
+
 void InferKvCacheUnused::check(const MatchFinder::MatchResult &R) {
+  if (const auto *Load = R.Nodes.getNodeAs<CallExpr>("session")) {
+    const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+    if (Fn && Fn->getBody() && !Fn->isDependentContext())
+      checkSessionLoad(*Load, *Fn, *R.Context);
+    return;
+  }
   const auto *Infer = R.Nodes.getNodeAs<CallExpr>("infer");
   ASTContext &Ctx = *R.Context;
   const Stmt *Loop = enclosingLoop(Infer, Ctx);

@@ -15,7 +15,9 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class Expr;
+class FunctionDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -30,6 +32,8 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
+  void checkSessionLoad(const clang::CallExpr &Load,
+                        const clang::FunctionDecl &Fn, clang::ASTContext &Ctx);
   /// The call or assignment in Loop that appends to Seq on each iteration.
   const clang::Expr *growthIn(const clang::VarDecl *Seq,
                               const clang::Stmt *Loop,

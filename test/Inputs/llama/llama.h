@@ -98,6 +98,23 @@ bool llama_memory_seq_rm(llama_memory_t mem, llama_seq_id seq_id, llama_pos p0,
 void llama_kv_self_clear(struct llama_context *ctx);
 void llama_kv_cache_clear(struct llama_context *ctx);
 
+// Sessions: the KV cache and its tokens saved to and restored from a file.
+bool llama_state_load_file(struct llama_context *ctx, const char *path_session,
+                           llama_token *tokens_out, size_t n_token_capacity,
+                           size_t *n_token_count_out);
+bool llama_load_session_file(struct llama_context *ctx,
+                             const char *path_session, llama_token *tokens_out,
+                             size_t n_token_capacity,
+                             size_t *n_token_count_out);
+size_t llama_state_seq_load_file(struct llama_context *ctx,
+                                 const char *filepath,
+                                 llama_seq_id dest_seq_id,
+                                 llama_token *tokens_out,
+                                 size_t n_token_capacity,
+                                 size_t *n_token_count_out);
+bool llama_state_save_file(struct llama_context *ctx, const char *path_session,
+                           const llama_token *tokens, size_t n_token_count);
+
 // Sampling.
 struct llama_sampler_chain_params {
   bool no_perf;

@@ -128,3 +128,53 @@ void scorePrompts(TinyGpt Model, const std::vector<torch::Tensor> &Prompts) {
   }
 }
 #endif
+
+// llama.cpp sessions: a prompt cache restored from a file, then the whole
+// prompt decoded from the start without looking at what was restored.
+void answerWithSession(llama_context *Ctx, const char *SessionPath,
+                       std::vector<llama_token> Prompt, size_t NCtx) {
+  std::vector<llama_token> Cached(NCtx);
+  size_t NCached = 0;
+  llama_state_load_file(Ctx, SessionPath, Cached.data(), Cached.capacity(), &NCached); // expected-warning {{'llama_state_load_file' restores a KV cache whose tokens are never read again, so the prompt is decoded in full anyway}}
+  llama_decode(Ctx, llama_batch_get_one(Prompt.data(), (int32_t)Prompt.size())); // expected-note {{prompt decoded here}}
+}
+
+// The deprecated name, into a sequence-less buffer.
+void answerWithOldSession(llama_context *Ctx, std::vector<llama_token> &Prompt) {
+  llama_token Buffer[512];
+  size_t Count = 0;
+  llama_load_session_file(Ctx, "prompt.bin", Buffer, 512, &Count); // expected-warning {{'llama_load_session_file' restores a KV cache whose tokens are never read again}}
+  llama_batch Batch = llama_batch_get_one(Prompt.data(), (int32_t)Prompt.size());
+  llama_decode(Ctx, Batch); // expected-note {{prompt decoded here}}
+}
+
+// CLEAN: the main example's shape: the restored tokens are kept, compared
+// with the prompt, and only the rest is decoded.
+void answerFromPrefix(llama_context *Ctx, const char *SessionPath,
+                      std::vector<llama_token> Prompt, size_t NCtx) {
+  std::vector<llama_token> Cached(NCtx);
+  size_t NCached = 0;
+  if (!llama_state_load_file(Ctx, SessionPath, Cached.data(), Cached.capacity(), &NCached))
+    return;
+  Cached.resize(NCached);
+  size_t Same = 0;
+  while (Same < Cached.size() && Same < Prompt.size() && Cached[Same] == Prompt[Same])
+    ++Same;
+  llama_decode(Ctx, llama_batch_get_one(Prompt.data() + Same, (int32_t)(Prompt.size() - Same)));
+}
+
+// CLEAN: a session restored to answer from the cache alone (no decode of a
+// prompt after it).
+void restoreOnly(llama_context *Ctx, const char *SessionPath, std::vector<llama_token> &Out) {
+  size_t N = 0;
+  llama_state_load_file(Ctx, SessionPath, Out.data(), Out.capacity(), &N);
+}
+
+// CLEAN: the restored count used to position the next decode.
+void continueSession(llama_context *Ctx, llama_token Next) {
+  llama_token Buffer[256];
+  size_t Count = 0;
+  llama_state_load_file(Ctx, "s.bin", Buffer, 256, &Count);
+  if (Count > 0)
+    llama_decode(Ctx, llama_batch_get_one(&Next, 1));
+}
