@@ -1,6 +1,7 @@
 //===- InferHostSyncInLoop.cpp --------------------------------------------===//
 #include "InferHostSyncInLoop.h"
 #include "../RuleContext.h"
+#include "../support/DevicePaths.h"
 #include "../support/LoopInvariance.h"
 #include "../support/SourceOrder.h"
 #include "greenlint/apis/ApiModel.h"
@@ -26,17 +27,24 @@ const RuleInfo InferHostSyncInLoop::Info = {
     "infer",
     "the host waits for the GPU on every iteration of a training or "
     "inference loop",
-    /*DefaultOn=*/false,
+    /*DefaultOn=*/true,
     {{"OnlyWhenCuda", OptionKind::Bool, "true",
-      "report only in translation units that name a CUDA device (kCUDA, "
-      ".cuda()): on the CPU a sync costs nothing"}},
+      "report only values that can be on a CUDA device (moved to kCUDA or "
+      "to a device chosen at run time, .cuda()), or whose origin is not "
+      "visible in a translation unit that names CUDA: on the CPU a sync "
+      "costs nothing"}},
     makeRule<InferHostSyncInLoop>,
     {HostSyncRole.data(), roles::DeviceTransfer.data(), CpuDeviceRole.data(),
      roles::CudaDevice.data(), CudaTransferRole.data(), roles::Timer.data(),
-     roles::InferenceCall.data(), roles::TrainingStep.data()}};
+     roles::InferenceCall.data(), roles::TrainingStep.data(),
+     roles::DeviceType.data(), roles::HostCopy.data(),
+     roles::ModuleConversion.data(), roles::AcceleratorSetup.data(),
+     roles::AcceleratorLayers.data()}};
 
 InferHostSyncInLoop::InferHostSyncInLoop(RuleContext &Ctx)
     : Rule(Info, Ctx), OnlyWhenCuda(boolOption("OnlyWhenCuda")) {}
+
+InferHostSyncInLoop::~InferHostSyncInLoop() = default;
 
 void InferHostSyncInLoop::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(callExpr(isExpansionInMainFile(),
@@ -167,17 +175,44 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sync))
     if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()))
       Loc = ME->getMemberLoc();
-  Candidates.push_back({Loc, Loop->getBeginLoc(), What});
+  // Where the values the call reads can be: the tensor it is called on, or
+  // the tensor printed; a call that reads none (synchronize) depends on the
+  // translation unit.
+  std::vector<const Expr *> Values;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sync))
+    Values.push_back(MC->getImplicitObjectArgument());
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Sync))
+    Values.push_back(Op->getArg(Op->getNumArgs() - 1));
+  else
+    for (const Expr *Arg : Sync->arguments())
+      if (!isa<CXXDefaultArgExpr>(Arg))
+        Values.push_back(Arg);
+  if (!Paths)
+    Paths = std::make_unique<DevicePaths>(api(), Ctx);
+  Candidate C{Loc, Loop->getBeginLoc(), What, DevicePlace::Host, nullptr};
+  if (Values.empty())
+    C.Place = DevicePlace::Unknown;
+  for (const Expr *Value : Values) {
+    DevicePlace Place = Paths->placeOf(Value);
+    if (Place > C.Place) {
+      C.Place = Place;
+      C.Evidence = Paths->evidence();
+    }
+  }
+  Candidates.push_back(std::move(C));
 }
 
 void InferHostSyncInLoop::onEndOfTranslationUnit() {
-  if (OnlyWhenCuda && !SawCuda)
-    return;
   if (ASTContext *Ctx = context().astContext()) {
     const SourceManager &SM = Ctx->getSourceManager();
     sortInSourceOrder(Candidates, SM);
   }
   for (const Candidate &C : Candidates) {
+    // On the host a read-back waits for nothing; a value of unseen origin
+    // counts when the translation unit puts anything on CUDA.
+    if (OnlyWhenCuda && (C.Place == DevicePlace::Host ||
+                         (C.Place == DevicePlace::Unknown && !SawCuda)))
+      continue;
     Finding &F = report(
         C.Loc, "'" + C.What +
                    "' makes the host wait for the GPU on every iteration of "
@@ -185,8 +220,12 @@ void InferHostSyncInLoop::onEndOfTranslationUnit() {
                    "with tensor ops) and read it once after the loop or "
                    "every N steps");
     F.Notes.push_back({C.LoopLoc, "loop runs a model or a training step"});
+    if (C.Evidence)
+      F.Notes.push_back({C.Evidence->getExprLoc(),
+                         "the value can be on the GPU: it comes from here"});
   }
   Candidates.clear();
+  Paths.reset();
 }
 
 } // namespace greenlint

@@ -5,6 +5,7 @@
 // CPU-NOT: warning:
 #include <torch/torch.h>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <vector>
 
@@ -42,8 +43,10 @@ void predict(Net Model, const std::vector<torch::Tensor> &Batches) {
   for (const torch::Tensor &B : Batches) {
     torch::Tensor Out = Model->forward(B).to(torch::kCPU);
     // CHECK: :[[@LINE-1]]:43: warning: 'to' makes the host wait
-    std::cout << Out << "\n";
+    std::cout << Model->forward(B) << "\n";
     // CHECK: :[[@LINE-1]]:15: warning: 'operator<<' makes the host wait
+    // CLEAN: Out is on the host already; printing it waits for nothing.
+    std::cout << Out << "\n";
     torch::cuda::synchronize();
     // CHECK: :[[@LINE-1]]:5: warning: 'synchronize' makes the host wait
   }
@@ -90,3 +93,94 @@ void upload(Net Model, std::vector<torch::Tensor> &Batches, torch::Device D) {
   for (torch::Tensor &B : Batches)
     B = Model->forward(B.to(D));
 }
+
+#ifndef CPU_ONLY
+// The device is chosen at run time and given to the training function; the
+// batch moved to it is read back every step.
+void trainOnDevice(Net Model, torch::Device Device, torch::optim::SGD &Opt,
+                   const std::vector<torch::Tensor> &Batches) {
+  for (const torch::Tensor &B : Batches) {
+    torch::Tensor Data = B.to(Device);
+    torch::Tensor Loss = Model->forward(Data).sum();
+    Loss.backward();
+    Opt.step();
+    std::printf("%f\n", Loss.item<float>());
+    // CHECK: :[[@LINE-1]]:30: warning: 'item' makes the host wait
+    // CHECK: :[[@LINE-7]]:3: note: loop runs a model or a training step
+  }
+}
+
+void runTraining(bool UseCuda, const std::vector<torch::Tensor> &Batches) {
+  torch::DeviceType Type = UseCuda ? torch::kCUDA : torch::kCPU;
+  torch::Device Device(Type);
+  Net Model;
+  Model->to(Device);
+  // CHECK: :[[@LINE-1]]:10: note: the value can be on the GPU: it comes from here
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  trainOnDevice(Model, Device, Opt, Batches);
+}
+
+// The module is moved to CUDA when a GPU is there; the output of every batch
+// is read back.
+float evaluate(const std::vector<torch::Tensor> &Batches) {
+  Net Model;
+  if (torch::cuda::is_available())
+    Model->to(torch::kCUDA);
+  torch::NoGradGuard Guard;
+  float Correct = 0;
+  for (const torch::Tensor &B : Batches) {
+    torch::Tensor Pred = Model->forward(B).argmax(1);
+    Correct += Pred.sum().item<float>();
+    // CHECK: :[[@LINE-1]]:27: warning: 'item' makes the host wait
+  }
+  return Correct;
+}
+
+// CLEAN: a CPU-only training loop in a file that uses CUDA elsewhere: the
+// model and its data never leave the host.
+double trainOnCpu() {
+  Net Model;
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  double Total = 0;
+  for (int Epoch = 0; Epoch < 10; ++Epoch) {
+    torch::Tensor X = torch::randn({8, 4});
+    torch::Tensor Loss = Model->forward(X).sum();
+    Loss.backward();
+    Opt.step();
+    Total += Loss.item<double>();
+  }
+  return Total;
+}
+
+// CLEAN: the device is named, and it is the CPU.
+double trainExplicitCpu(const std::vector<torch::Tensor> &Batches) {
+  torch::Device Device(torch::kCPU);
+  Net Model;
+  Model->to(Device);
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  double Total = 0;
+  for (const torch::Tensor &B : Batches) {
+    torch::Tensor Loss = Model->forward(B.to(Device)).sum();
+    Loss.backward();
+    Opt.step();
+    Total += Loss.item<double>();
+  }
+  return Total;
+}
+
+// CLEAN: on the GPU, but the host reads the loss once, after the loop.
+double trainThenRead(const std::vector<torch::Tensor> &Batches) {
+  torch::Device Device(torch::kCUDA);
+  Net Model;
+  Model->to(Device);
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  torch::Tensor Total = torch::zeros({}, Device);
+  for (const torch::Tensor &B : Batches) {
+    torch::Tensor Loss = Model->forward(B.to(Device)).sum();
+    Loss.backward();
+    Opt.step();
+    Total += Loss.detach();
+  }
+  return Total.item<double>();
+}
+#endif
