@@ -88,7 +88,7 @@ std::string repairUtf8(std::string_view S, bool &Changed) {
       Changed = true;
       N = 1;
     } else {
-      Out.append(S.data(), N);
+      Out.append(S.substr(0, N));
     }
     S.remove_prefix(N);
   }
@@ -290,10 +290,12 @@ bool findLedgers(const std::vector<std::string> &Paths,
       if (It->is_regular_file() && It->path().extension() == ".jsonl")
         Found.push_back(It->path().string());
     if (Found.empty()) {
-      Error = "greenlint: " + P +
-              ": no ledgers (*.jsonl) in this folder; run the program or "
-              "tests with GREENLINT_LEDGER=" +
-              P + " first";
+      Error = "greenlint: ";
+      Error += P;
+      Error += ": no ledgers (*.jsonl) in this folder; run the program or "
+               "tests with GREENLINT_LEDGER=";
+      Error += P;
+      Error += " first";
       return false;
     }
     std::sort(Found.begin(), Found.end());

@@ -229,7 +229,7 @@ template <typename View> struct FieldReader {
     R.WallS = amount(Obj, "wall_s", false, MaxSecondsPerRecord, Where);
     R.Calls =
         clampedCount<uint64_t>(count(Obj, "calls", MaxCountPerRecord, Where));
-    auto unit = [&](const std::string &Unit, const View &N) {
+    auto AddUnit = [&](const std::string &Unit, const View &N) {
       if (!N.isNumber()) {
         problem(Where + "unit '" + Unit + "' is not a number");
         return;
@@ -258,7 +258,7 @@ template <typename View> struct FieldReader {
           Last[Unit] = N;
       });
     for (const auto &[Unit, N] : Last)
-      unit(Unit, N);
+      AddUnit(Unit, N);
     return R;
   }
 };
