@@ -10,9 +10,9 @@
 // while the exception unwound through it.
 // CHECK: "type":"footer"
 // CHECK-SAME: "unbalanced_ends":1
-// CHECK-SAME: {"name":"train:train",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":1,"units":{"step":7}}
-// CHECK-SAME: {"name":"infer:serve",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":3,"units":{"inference":15}}
-// CHECK-SAME: {"name":"region:mayThrow",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":2,"units":{}}
+// CHECK-SAME: {"name":"train:train",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":1,"units":{"step":7}}
+// CHECK-SAME: {"name":"infer:serve",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":3,"units":{"inference":15}}
+// CHECK-SAME: {"name":"region:mayThrow",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":2,"units":{}}
 // The facts file maps each region to its source line, phase and framework.
 // RUN: cat %t/facts/*.json | FileCheck %s --check-prefix=FACTS
 // FACTS: "regions": [

@@ -6,8 +6,8 @@
 // RUN: env GREENLINT_LEDGER=%t/ledger GREENLINT_PROFILE=amd-epyc-7b13 OMP_NUM_THREADS=1 %t/prog 2>/dev/null
 // RUN: tail -n 1 %t/ledger/*.jsonl | FileCheck %s
 // CHECK: "type":"footer"
-// CHECK-SAME: {"name":"train:boost",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":1,"units":{"step":5}}
-// CHECK-SAME: {"name":"infer:predict",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":3,"units":{"inference":3}}
+// CHECK-SAME: {"name":"train:boost",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":1,"units":{"step":5}}
+// CHECK-SAME: {"name":"infer:predict",{{[^}]*}}}{{[^}]*}}}{{[^}]*}}}{{[^}]*}}"calls":3,"units":{"inference":3}}
 #include <xgboost/c_api.h>
 
 static const int Rows = 32, Cols = 3;

@@ -134,12 +134,14 @@ protected:
                 callExpr(callee(functionDecl(hasName("use")))).bind("use"))),
         AST->getASTContext());
     std::vector<const CallExpr *> Calls;
+    Calls.reserve(Found.size());
     for (const auto &M : Found)
       Calls.push_back(M.getNodeAs<CallExpr>("use"));
     llvm::sort(Calls, [](const CallExpr *A, const CallExpr *B) {
       return A->getBeginLoc() < B->getBeginLoc();
     });
     std::vector<DevicePlace> Result;
+    Result.reserve(Calls.size());
     for (const CallExpr *C : Calls)
       Result.push_back(Paths->placeOf(C->getArg(0)));
     EXPECT_FALSE(Result.empty()) << Name.str();
