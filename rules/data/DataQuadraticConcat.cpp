@@ -1,6 +1,7 @@
 //===- DataQuadraticConcat.cpp --------------------------------------------===//
 #include "DataQuadraticConcat.h"
 #include "../support/LoopInvariance.h"
+#include "../support/ParentStatements.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -65,11 +66,6 @@ bool listHoldsItself(const Expr *List, const VarDecl *Acc) {
       if (listHoldsItself(E, Acc))
         return true;
   return false;
-}
-
-const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
 }
 
 /// `Acc.defined()`, `Acc.size(0)`: asks about the tensor without using its

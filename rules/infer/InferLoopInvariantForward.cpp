@@ -2,6 +2,7 @@
 #include "InferLoopInvariantForward.h"
 #include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
+#include "../support/ParentStatements.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -73,11 +74,6 @@ std::vector<const VarDecl *> varsIn(const Stmt *S, ASTContext &Ctx) {
        match(findAll(declRefExpr(to(varDecl().bind("v")))), *S, Ctx))
     Vars.push_back(M.getNodeAs<VarDecl>("v"));
   return Vars;
-}
-
-const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
 }
 
 /// `X.sizes()`, `X.dim()`: a const accessor that hands out neither a pointer

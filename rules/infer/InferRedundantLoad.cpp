@@ -1,5 +1,6 @@
 //===- InferRedundantLoad.cpp ---------------------------------------------===//
 #include "InferRedundantLoad.h"
+#include "../support/ParentStatements.h"
 #include "../support/SourceArguments.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -149,27 +150,12 @@ std::string loadKey(const Expr *Load, const ApiEntry &Entry,
   return Key;
 }
 
-/// The statement above S, through the declaration of a local it initialises
-/// (VarDecl, then its DeclStmt).
-const Stmt *parentOf(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  if (Parents.empty())
-    return nullptr;
-  if (const auto *P = Parents[0].get<Stmt>())
-    return P;
-  const auto *V = Parents[0].get<VarDecl>();
-  if (!V || isa<ParmVarDecl>(V))
-    return nullptr;
-  DynTypedNodeList Above = Ctx.getParents(*V);
-  return Above.empty() ? nullptr : Above[0].get<Stmt>();
-}
-
 /// The chain from S up to Body (S first, Body last); empty if S is not
 /// below Body through statements only.
 std::vector<const Stmt *> chainTo(const Stmt *S, const Stmt *Body,
                                   ASTContext &Ctx) {
   std::vector<const Stmt *> Chain;
-  for (const Stmt *P = S; P; P = parentOf(P, Ctx)) {
+  for (const Stmt *P = S; P; P = parentThroughLocals(P, Ctx)) {
     Chain.push_back(P);
     if (P == Body)
       return Chain;
@@ -227,7 +213,8 @@ bool isBetween(SourceLocation L, SourceLocation After, SourceLocation Before,
 /// reference argument.
 bool mayWrite(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const Stmt *Child = Ref;
-  for (const Stmt *P = parentOf(Ref, Ctx); P; Child = P, P = parentOf(P, Ctx)) {
+  for (const Stmt *P = parentThroughLocals(Ref, Ctx); P;
+       Child = P, P = parentThroughLocals(P, Ctx)) {
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(P)) {
       if (Cast->getCastKind() == CK_LValueToRValue)
         return false;
@@ -237,13 +224,17 @@ bool mayWrite(const DeclRefExpr *Ref, ASTContext &Ctx) {
       continue;
     if (const auto *U = dyn_cast<UnaryOperator>(P))
       return U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf;
+    // Child is the expression the walk came up through (a statement only
+    // once it has left the expression, where nothing below can match).
+    const auto *ChildExpr = dyn_cast<Expr>(Child);
+    auto IsChild = [ChildExpr](const Expr *E) {
+      return ChildExpr && E &&
+             E->IgnoreParenImpCasts() == ChildExpr->IgnoreParenImpCasts();
+    };
     if (const auto *B = dyn_cast<BinaryOperator>(P))
-      return B->isAssignmentOp() &&
-             B->getLHS()->IgnoreParenImpCasts() ==
-                 dyn_cast<Expr>(Child)->IgnoreParenImpCasts();
+      return B->isAssignmentOp() && IsChild(B->getLHS());
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
-      if (MC->getImplicitObjectArgument()->IgnoreParenImpCasts() ==
-          dyn_cast<Expr>(Child)->IgnoreParenImpCasts())
+      if (IsChild(MC->getImplicitObjectArgument()))
         return !MC->getMethodDecl() || !MC->getMethodDecl()->isConst();
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P))
@@ -361,7 +352,8 @@ void InferRedundantLoad::checkUnusedLoad(const FunctionDecl &Fn,
     DynTypedNodeList Parents = Ctx.getParents(*Child);
     if (Parents.empty())
       break;
-    if ((Var = Parents[0].get<VarDecl>()))
+    Var = Parents[0].get<VarDecl>();
+    if (Var)
       break;
     const Stmt *P = Parents[0].get<Stmt>();
     if (!P || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,

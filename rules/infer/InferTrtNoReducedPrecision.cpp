@@ -1,6 +1,7 @@
 //===- InferTrtNoReducedPrecision.cpp -------------------------------------===//
 #include "InferTrtNoReducedPrecision.h"
 #include "../support/CallParts.h"
+#include "../support/ParentStatements.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -39,11 +40,6 @@ void InferTrtNoReducedPrecision::registerMatchers(MatchFinder &Finder) {
 }
 
 namespace {
-
-const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-}
 
 bool mentionsValue(const Stmt *S, llvm::StringRef Role, const ApiModel &Api,
                    ASTContext &Ctx) {

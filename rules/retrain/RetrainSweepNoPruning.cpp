@@ -1,5 +1,6 @@
 //===- RetrainSweepNoPruning.cpp ------------------------------------------===//
 #include "RetrainSweepNoPruning.h"
+#include "../support/ParentStatements.h"
 #include "../support/TrainingLoop.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -49,21 +50,6 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
-/// The statement above S, through the declaration of a local it initialises
-/// (VarDecl, then its DeclStmt).
-const Stmt *parentOf(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  if (Parents.empty())
-    return nullptr;
-  if (const auto *P = Parents[0].get<Stmt>())
-    return P;
-  const auto *V = Parents[0].get<VarDecl>();
-  if (!V || isa<ParmVarDecl>(V))
-    return nullptr;
-  DynTypedNodeList Above = Ctx.getParents(*V);
-  return Above.empty() ? nullptr : Above[0].get<Stmt>();
-}
-
 } // namespace
 
 const VarDecl *RetrainSweepNoPruning::sweptValue(const Stmt *Loop,
@@ -109,8 +95,9 @@ const VarDecl *RetrainSweepNoPruning::sweptValue(const Stmt *Loop,
   for (const BoundNodes &N :
        match(findAll(declRefExpr(to(varDecl(equalsNode(Value)))).bind("ref")),
              *Body, Ctx)) {
-    for (const Stmt *P = parentOf(N.getNodeAs<DeclRefExpr>("ref"), Ctx);
-         P && P != Body; P = parentOf(P, Ctx)) {
+    for (const Stmt *P =
+             parentThroughLocals(N.getNodeAs<DeclRefExpr>("ref"), Ctx);
+         P && P != Body; P = parentThroughLocals(P, Ctx)) {
       if (const auto *C = dyn_cast<CXXConstructExpr>(P)) {
         const CXXConstructorDecl *Ctor = C->getConstructor();
         if (!Ctor->isCopyOrMoveConstructor() && C->getNumArgs() > 0) {
