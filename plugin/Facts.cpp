@@ -82,7 +82,8 @@ bool FactsFile::write(llvm::StringRef Dir, std::string &Error) const {
     return false;
   }
   llvm::SmallString<256> Abs(Source);
-  llvm::sys::fs::make_absolute(Abs);
+  if (llvm::sys::fs::make_absolute(Abs))
+    Abs = Source; // no working folder: name the file by the path as given
   std::string Name = llvm::sys::path::filename(Source).str() + "-" +
                      llvm::utohexstr(llvm::xxh3_64bits(Abs.str())) + ".json";
   llvm::SmallString<256> Path(Dir);

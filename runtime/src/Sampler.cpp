@@ -136,7 +136,7 @@ void Sampler::resetAfterFork() {
   PendingHeader.clear();
   // The exporter's server threads stayed in the parent, which keeps the port:
   // the child neither serves nor frees them.
-  (void)Prometheus.release();
+  [[maybe_unused]] auto *Leaked = Prometheus.release();
 }
 
 static std::vector<std::string> commandLine() {

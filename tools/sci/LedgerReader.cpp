@@ -190,9 +190,10 @@ bool parseLedger(const std::string &Path, const std::string &Text, Ledger &Out,
         }
       }
       Error = "greenlint: " + Path + ":" + std::to_string(LineNo) + ":" +
-              std::to_string(Column) + ": corrupt ledger record (" + Why +
-              "); only a last line without its newline may be cut short by a "
-              "crash: repair or delete the ledger, or re-run the program";
+              std::to_string(Column) + ": corrupt ledger record (";
+      Error += Why;
+      Error += "); only a last line without its newline may be cut short by "
+               "a crash: repair or delete the ledger, or re-run the program";
       return false;
     }
     auto TypeIt = J.find("type");

@@ -11,16 +11,16 @@ namespace greenlint {
 
 class Region {
 public:
-  // Name must outlive the region's use by the sampler: pass a literal or a
+  // name must outlive the region's use by the sampler: pass a literal or a
   // string with static storage duration (names are keyed by address).
-  explicit Region(const char *Name) noexcept { greenlint_region_begin(Name); }
+  explicit Region(const char *name) noexcept { greenlint_region_begin(name); }
   ~Region() { greenlint_region_end(); }
   Region(const Region &) = delete;
   Region &operator=(const Region &) = delete;
 
   // Counts functional units against the innermost region of this thread.
-  static void units(const char *Unit, std::uint64_t N = 1) noexcept {
-    greenlint_units(Unit, N);
+  static void units(const char *unit, std::uint64_t n = 1) noexcept {
+    greenlint_units(unit, n);
   }
 };
 

@@ -4,8 +4,9 @@
 #include "GpuSync.h"
 #include "TestUtil.h"
 
-#include <chrono>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 using namespace greenlint_test;
 namespace rt = greenlint::rt;

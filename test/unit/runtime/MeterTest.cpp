@@ -3,8 +3,9 @@
 #include "meters/Meter.h"
 #include "TestUtil.h"
 
-#include <cmath>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 using namespace greenlint_test;
 namespace rt = greenlint::rt;

@@ -108,6 +108,7 @@ int main(int Argc, char **Argv) {
     Pool P(3);
     GREENLINT_REGION("work");
     std::vector<std::function<void()>> Tasks;
+    Tasks.reserve(12);
     for (int I = 0; I < 12; ++I)
       Tasks.emplace_back([Seconds] { burn(Seconds / 4); });
     P.run(std::move(Tasks));

@@ -47,7 +47,7 @@ inline std::vector<std::string> listLedgers(const std::string &Dir) {
     while (dirent *E = readdir(D)) {
       std::string N = E->d_name;
       if (N.size() > 6 && N.substr(N.size() - 6) == ".jsonl")
-        Out.push_back(Dir + "/" + N);
+        Out.push_back(Dir + "/" += N);
     }
     closedir(D);
   }
@@ -77,6 +77,8 @@ struct Child {
     if (Pid == 0) {
       int O = open(OutPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       int E = open(ErrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (O < 0 || E < 0)
+        _exit(127); // the scratch folder is gone: the test sees the status
       dup2(O, 1);
       dup2(E, 2);
       for (const char *V :
