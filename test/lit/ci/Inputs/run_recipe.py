@@ -22,19 +22,22 @@ def main():
         job = recipe["jobs"]["greenlint"]
         scripts = [s["run"] for s in job["steps"]
                    if str(s.get("id", "")).startswith("greenlint-")]
-        keep = {"BASE_SHA", "CMAKE_PREFIX_PATH"}
+        keep = {"BASE_SHA", "CMAKE_PREFIX_PATH", "GREENLINT_FAIL_ABOVE"}
     else:
         job = recipe["greenlint-mr"]
         scripts = ["\n".join(job["script"])]
-        keep = {"CMAKE_PREFIX_PATH", "CI_MERGE_REQUEST_DIFF_BASE_SHA"}
+        keep = {"CMAKE_PREFIX_PATH", "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+                "GREENLINT_FAIL_ABOVE"}
     # The recipe's own variables, unless the test overrides them (the install prefix).
     for name, value in (job.get("env") or job.get("variables") or {}).items():
         if name not in keep or name not in env:
             env[name] = str(value)
     if not scripts:
         sys.exit("run_recipe.py: no greenlint commands found in " + path)
+    # Names the command that stopped a step (bash -e gives no hint in a many-line script).
+    trap = "trap 'echo \"step failed: $BASH_COMMAND\"' ERR\n"
     for script in scripts:
-        status = subprocess.call(["bash", "-e", "-c", script], env=env)
+        status = subprocess.call(["bash", "-e", "-c", trap + script], env=env)
         if status:
             print("step exit=%d" % status)
             sys.exit(status)
