@@ -12,6 +12,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
   libtorch-dev libxgboost-dev libdlib-dev libopencv-dev
+  python3-onnx  # builds the ONNX models of test/lit/estimates/model-files-onnx.test
 )
 # Node.js and npm for the Impact Framework cross-check: Debian's packages unless a Node.js with
 # npm is already there (e.g. from NodeSource, whose nodejs conflicts with Debian's npm).
