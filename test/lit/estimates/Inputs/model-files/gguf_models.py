@@ -117,3 +117,11 @@ refused("five-dims", gguf([("t", [1, 1, 1, 1, 1], F32)], []), "5 dimensions")
 # 33 weights per row cannot be stored in Q4_0's blocks of 32.
 refused("bad-block", gguf([("t", [33, 2], F32, Q4_0)], []), "not a multiple")
 refused("value-type", gguf(tensors, [kv("x", 77, b"")]), "not a GGUF type")
+
+# Two versions of one model for the diff: the head has one more Q4_K layer
+# (+16,384 parameters, +9,216 bytes).
+import os
+for side, extra in (("base", []), ("head", [("blk.1.ffn_up.weight", [256, 64], Q4_K)])):
+    os.makedirs("%s/%s" % (out, side), exist_ok=True)
+    with open("%s/%s/model.gguf" % (out, side), "wb") as f:
+        f.write(gguf(tensors + extra, metadata))
