@@ -280,7 +280,9 @@ bool writeFacts(const std::string &Path, const ordered_json &Estimates,
   std::string Temp = Path + ".tmp";
   {
     std::ofstream Out(Temp, std::ios::binary);
-    Out << Facts.dump(2) << "\n";
+    // Names read from a damaged file need not be UTF-8: replaced, not fatal.
+    Out << Facts.dump(2, ' ', false, ordered_json::error_handler_t::replace)
+        << "\n";
     if (!Out) {
       llvm::errs() << "greenlint: " << terminalText(Path)
                    << ": cannot write the facts file; check the folder "
@@ -363,7 +365,9 @@ int runEstimate(int Argc, const char **Argv) {
                         {"profile", O.ProfileId},
                         {"budgets", O.BudgetsPath},
                         {"models", Models}};
-    llvm::outs() << Out.dump(2) << "\n";
+    llvm::outs() << Out.dump(2, ' ', false,
+                             ordered_json::error_handler_t::replace)
+                 << "\n";
   } else {
     llvm::outs() << Text;
   }

@@ -21,7 +21,7 @@ UINT32, STRING, ARRAY, UINT64 = 4, 8, 9, 10
 
 
 def s(text):
-    b = text.encode()
+    b = text if isinstance(text, bytes) else text.encode()
     return struct.pack("<Q", len(b)) + b
 
 
@@ -117,6 +117,15 @@ refused("five-dims", gguf([("t", [1, 1, 1, 1, 1], F32)], []), "5 dimensions")
 # 33 weights per row cannot be stored in Q4_0's blocks of 32.
 refused("bad-block", gguf([("t", [33, 2], F32, Q4_0)], []), "not a multiple")
 refused("value-type", gguf(tensors, [kv("x", 77, b"")]), "not a GGUF type")
+
+# A model name that is not UTF-8 (as in a damaged file) is shown replaced, not fatal.
+with open(out + "/latin1.gguf", "wb") as f:
+    f.write(gguf([("t.weight", [32], F32)], [kv("general.name", STRING, s(b"caf\xe9"))]))
+r = subprocess.run([greenlint, "estimate", "--format", "json", out + "/latin1.gguf"],
+                   capture_output=True, text=True)
+assert r.returncode == 0, r.stderr
+assert json.loads(r.stdout)["models"][0]["details"]["name"] == "caf\ufffd", r.stdout
+print("ok latin1.gguf: a name that is not UTF-8")
 
 # Two versions of one model for the diff: the head has one more Q4_K layer
 # (+16,384 parameters, +9,216 bytes).
