@@ -60,7 +60,7 @@ public:
     if (!take(sizeof(T), Raw, What))
       return false;
     unsigned char Buf[sizeof(T)];
-    std::memcpy(Buf, Raw.data(), sizeof(T));
+    std::memcpy(Buf, Raw.bytes_begin(), sizeof(T));
     uint64_t V = 0;
     for (size_t I = sizeof(T); I-- > 0;)
       V = (V << 8) | Buf[I];

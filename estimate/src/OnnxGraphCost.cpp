@@ -197,9 +197,10 @@ private:
         Cost.InputShapes.push_back(V.Name + "[shape not declared]");
         continue;
       }
-      std::optional<Shape> S = resolve(*V.Shape, /*Record=*/true);
-      Shapes[V.Name] = *S;
-      Cost.InputShapes.push_back(V.Name + shapeText(*S));
+      if (std::optional<Shape> S = resolve(*V.Shape, /*Record=*/true)) {
+        Shapes[V.Name] = *S;
+        Cost.InputShapes.push_back(V.Name + shapeText(*S));
+      }
     }
     for (const auto *List : {&G.ValueInfos, &G.Outputs})
       for (const ValueInfo &V : *List)
@@ -564,9 +565,9 @@ private:
     double B = double((*X)[0]), S = double((*X)[1]), In = double((*X)[2]);
     double Projection = 2 * B * S * In * double(Total);
     double Bias = hasInput(N, 2) ? B * S * double(Total) : 0;
-    double Core =
-        attentionCore(B, double(Heads), S, S, double(Sizes[0] / Heads),
-                      double(Sizes[2] / Heads));
+    // Divisible by the heads, checked above.
+    int64_t Dk = Sizes[0] / Heads, Dv = Sizes[2] / Heads;
+    double Core = attentionCore(B, double(Heads), S, S, double(Dk), double(Dv));
     setShape(N, 0, {(*X)[0], (*X)[1], Sizes[2]});
     return Outcome::flops(Projection + Bias + Core);
   }
@@ -589,9 +590,9 @@ private:
                                        B * L * double((*K)[2] + (*V)[2])
                                  : 0;
     setShape(N, 0, {(*Q)[0], (*Q)[1], (*V)[2]});
-    return Outcome::flops(Bias + attentionCore(B, double(Heads), S, L,
-                                               double((*Q)[2] / Heads),
-                                               double((*V)[2] / Heads)));
+    int64_t Dk = (*Q)[2] / Heads, Dv = (*V)[2] / Heads;
+    return Outcome::flops(
+        Bias + attentionCore(B, double(Heads), S, L, double(Dk), double(Dv)));
   }
 
   /// ai.onnx Attention (opset 23): Q, K, V as (B, H, S, d) or (B, S, H·d).
@@ -613,11 +614,11 @@ private:
         KvHeads <= 0 || (*Q)[2] % QHeads || (*V)[2] % KvHeads)
       return Outcome::notCounted("query, key, value or head counts do not "
                                  "fit Attention");
-    int64_t Dv = (*V)[2] / KvHeads;
+    int64_t Dk = (*Q)[2] / QHeads, Dv = (*V)[2] / KvHeads;
     setShape(N, 0, {(*Q)[0], (*Q)[1], QHeads * Dv});
     return Outcome::flops(attentionCore(double((*Q)[0]), double(QHeads),
                                         double((*Q)[1]), double((*K)[1]),
-                                        double((*Q)[2] / QHeads), double(Dv)));
+                                        double(Dk), double(Dv)));
   }
 
   Outcome pool(const Node &N) {

@@ -22,7 +22,9 @@ using nlohmann::json;
 /// before the binary reader, which recurses per level, runs off the stack.
 constexpr int MaxDepth = 64;
 
-/// nlohmann's DOM builder with a nesting limit.
+/// nlohmann's DOM builder with a nesting limit. The method names are
+/// nlohmann's SAX interface.
+// NOLINTBEGIN(readability-identifier-naming)
 class DepthLimitedSax {
 public:
   explicit DepthLimitedSax(json &Root)
@@ -71,6 +73,7 @@ private:
   nlohmann::detail::json_sax_dom_parser<json> Dom;
   int Depth = 0;
 };
+// NOLINTEND(readability-identifier-naming)
 
 /// XGBoost writes most counts as strings ("num_trees": "10").
 std::optional<int64_t> countOf(const json &Obj, const char *Key) {

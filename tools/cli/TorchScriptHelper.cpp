@@ -2,6 +2,7 @@
 #include "TorchScriptHelper.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -48,6 +49,7 @@ bool describeTorchScript(const std::string &Path, nlohmann::json &Summary,
     return false;
   }
   llvm::StringRef Out = OutFile, Err = ErrFile;
+  llvm::FileRemover RemoveOut(Out), RemoveErr(Err);
   std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Out, Err};
   std::string Message;
   llvm::StringRef Args[] = {Helper, "--", Path};
@@ -58,8 +60,6 @@ bool describeTorchScript(const std::string &Path, nlohmann::json &Summary,
     return Buf ? (*Buf)->getBuffer().str() : std::string();
   };
   std::string Stdout = Read(Out), Stderr = Read(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
   if (Rc != 0) {
     std::string Why = firstLine(Stderr);
     if (Why.empty())
