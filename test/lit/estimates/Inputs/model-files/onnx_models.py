@@ -154,3 +154,63 @@ missing = {o["op"]: o["reason"] for o in m["details"]["ops_not_counted"]}
 assert set(missing) == {"NonZero", "MatMul"}, missing
 assert "shape" in missing["MatMul"], missing
 print("ok unknown shapes: NonZero and MatMul listed")
+
+# --- A PyTorch-export-like graph: x.view(x.size(0), -1) as Shape/Gather/Unsqueeze/Concat/
+# Reshape, batch and layer normalisation, Slice, com.microsoft Attention, a reduction, and
+# weights in an external data file -------------------------------------------------------------
+# x[2,3,8,8] -BatchNormalization-> -Reshape [size(0),-1]-> [2,192] -Slice [:, 0:64]-> [2,64]
+# -Reshape [2,4,16]- -LayerNormalization- -Attention(4 heads, W [16,48])-> [2,4,16]
+# -ReduceMean axis 1-> [2,16] -MatMul [16,3]-> [2,3]
+def const(name, values):
+    return numpy_helper.from_array(np.array(values, dtype=np.int64), name)
+
+
+nodes = [
+    helper.make_node("BatchNormalization", ["x", "bn_s", "bn_b", "bn_m", "bn_v"], ["bn"]),
+    helper.make_node("Shape", ["bn"], ["shp"]),
+    helper.make_node("Gather", ["shp", "zero"], ["n"], axis=0),
+    helper.make_node("Unsqueeze", ["n", "axes0"], ["n1"]),
+    helper.make_node("Concat", ["n1", "minus1"], ["flat_shape"], axis=0),
+    helper.make_node("Reshape", ["bn", "flat_shape"], ["flat"]),
+    helper.make_node("Slice", ["flat", "starts", "ends", "axes1"], ["sl"]),
+    helper.make_node("Reshape", ["sl", "seq_shape"], ["seq"]),
+    helper.make_node("LayerNormalization", ["seq", "ln_s", "ln_b"], ["ln"], axis=-1),
+    helper.make_node("Attention", ["ln", "att_w", "att_b"], ["att"], domain="com.microsoft",
+                     num_heads=4),
+    helper.make_node("ReduceMean", ["att"], ["mean"], axes=[1], keepdims=0),
+    helper.make_node("MatMul", ["mean", "head_w"], ["y"]),
+]
+inits = [init("bn_s", (3,)), init("bn_b", (3,)), init("bn_m", (3,)), init("bn_v", (3,)),
+         numpy_helper.from_array(np.array(0, dtype=np.int64), "zero"), const("axes0", [0]),
+         const("minus1", [-1]), const("starts", [0]), const("ends", [64]), const("axes1", [1]),
+         const("seq_shape", [2, 4, 16]), init("ln_s", (16,)), init("ln_b", (16,)),
+         init("att_w", (16, 48)), init("att_b", (48,)), init("head_w", (16, 3))]
+graph = helper.make_graph(nodes, "export_like",
+                          [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3, 8, 8])],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], inits)
+model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17),
+                                                helper.make_opsetid("com.microsoft", 1)])
+# The big weights go to weights.bin; the small shape constants stay inline.
+onnx.external_data_helper.convert_model_to_external_data(
+    model, all_tensors_to_one_file=True, location="weights.bin", size_threshold=100)
+onnx.save(model, out + "/export.onnx")
+params = 4 * 3 + 16 + 16 + 16 * 48 + 48 + 16 * 3
+want = {
+    "BatchNormalization": 2 * 2 * 3 * 8 * 8,  # a scale and shift per element
+    "LayerNormalization": 7 * 2 * 4 * 16,
+    # projection 2*B*S*E*3E + bias B*S*3E; core with 4 heads of 4, S = L = 4
+    "com.microsoft.Attention": 2 * 2 * 4 * 16 * 48 + 2 * 4 * 48 + 2 * 2 * 4 * 4 * 4 * 4 +
+                               3 * 2 * 4 * 4 * 4 + 2 * 2 * 4 * 4 * 4 * 4,
+    "ReduceMean": 2 * 4 * 16,
+    "MatMul": 2 * 2 * 16 * 3,
+}
+m = estimate(out + "/export.onnx")
+assert m["parameters"] == params, (m["parameters"], params)
+ops = {o["op"]: o["flops"] for o in m["details"]["ops"]}
+for op, f in want.items():
+    close(ops[op], f, op)
+close(m["flops_per_sample"], sum(want.values()), "total FLOPs")
+assert m["details"]["ops_not_counted"] == [], m["details"]["ops_not_counted"]
+assert m["details"]["external_data"] == ["weights.bin"], m["details"]
+print("ok export: %d parameters, %d FLOPs, shapes through Shape/Gather/Concat/Reshape and Slice"
+      % (params, m["flops_per_sample"]))
