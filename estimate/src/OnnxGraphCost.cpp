@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 namespace greenlint {
@@ -21,6 +22,23 @@ namespace onnx {
 namespace {
 
 using Ints = std::vector<int64_t>;
+
+/// Dimensions no real tensor nears; larger ones (from a damaged file) would
+/// overflow the int64 arithmetic of output sizes, so such a shape is unknown.
+constexpr int64_t MaxDimension = int64_t(1) << 40;
+
+bool plausible(const Shape &S) {
+  return std::all_of(S.begin(), S.end(),
+                     [](int64_t D) { return D >= 0 && D <= MaxDimension; });
+}
+
+/// Attribute and constant values (kernel sizes, strides, pads, repeats) in
+/// the same range, so that sums and products of two stay inside int64.
+bool plausibleValues(const std::vector<int64_t> &V) {
+  return std::all_of(V.begin(), V.end(), [](int64_t X) {
+    return X >= -MaxDimension && X <= MaxDimension;
+  });
+}
 
 double elements(const Shape &S) {
   double N = 1;
@@ -128,7 +146,8 @@ public:
       for (const std::string &Out : N.Outputs)
         if (!Out.empty() && !Shapes.count(Out))
           if (auto It = Declared.find(Out); It != Declared.end())
-            Shapes[Out] = It->second;
+            if (plausible(It->second))
+              Shapes[Out] = It->second;
       std::string Op = N.Domain.empty() || N.Domain == "ai.onnx"
                            ? N.OpType
                            : N.Domain + "." + N.OpType;
@@ -186,7 +205,8 @@ private:
 
   void seed() {
     for (const Tensor &T : G.Initializers) {
-      Shapes[T.Name] = T.Dims;
+      if (plausible(T.Dims))
+        Shapes[T.Name] = T.Dims;
       if (T.HasInts)
         Consts[T.Name] = T.Ints;
     }
@@ -197,7 +217,8 @@ private:
         Cost.InputShapes.push_back(V.Name + "[shape not declared]");
         continue;
       }
-      if (std::optional<Shape> S = resolve(*V.Shape, /*Record=*/true)) {
+      std::optional<Shape> S = resolve(*V.Shape, /*Record=*/true);
+      if (S && plausible(*S)) {
         Shapes[V.Name] = *S;
         Cost.InputShapes.push_back(V.Name + shapeText(*S));
       }
@@ -225,7 +246,7 @@ private:
     return It == Consts.end() ? nullptr : &It->second;
   }
   void setShape(const Node &N, size_t I, Shape S) {
-    if (I < N.Outputs.size() && !N.Outputs[I].empty())
+    if (I < N.Outputs.size() && !N.Outputs[I].empty() && plausible(S))
       Shapes[N.Outputs[I]] = std::move(S);
   }
   void setConst(const Node &N, Ints V) {
@@ -368,16 +389,21 @@ private:
     for (size_t I = 0; I < Len; ++I) {
       int64_t X = (*A)[A->size() == 1 ? 0 : I];
       int64_t Y = (*B)[B->size() == 1 ? 0 : I];
+      int64_t R = 0;
+      bool Overflow = false;
       if (N.OpType == "Add")
-        Out.push_back(X + Y);
+        Overflow = __builtin_add_overflow(X, Y, &R);
       else if (N.OpType == "Sub")
-        Out.push_back(X - Y);
+        Overflow = __builtin_sub_overflow(X, Y, &R);
       else if (N.OpType == "Mul")
-        Out.push_back(X * Y);
-      else if (N.OpType == "Div" && Y != 0)
-        Out.push_back(X / Y);
+        Overflow = __builtin_mul_overflow(X, Y, &R);
+      else if (N.OpType == "Div" && Y != 0 && !(Y == -1 && X == INT64_MIN))
+        R = X / Y;
       else
         return;
+      if (Overflow)
+        return;
+      Out.push_back(R);
     }
     setConst(N, Out);
   }
@@ -391,6 +417,11 @@ private:
     Ints Dilations = N.intsAttribute("dilations");
     Ints Pads = N.intsAttribute("pads");
     std::string AutoPad = N.stringAttribute("auto_pad");
+    if (!plausibleValues(Strides) || !plausibleValues(Dilations) ||
+        !plausibleValues(Pads) || !plausibleValues(Kernel)) {
+      Why = "a stride, dilation, pad or kernel size is out of range";
+      return std::nullopt;
+    }
     if ((!Strides.empty() && Strides.size() != Spatial) ||
         (!Dilations.empty() && Dilations.size() != Spatial) ||
         (!Pads.empty() && Pads.size() != 2 * Spatial)) {
@@ -469,6 +500,11 @@ private:
     Ints Dilations = N.intsAttribute("dilations");
     Ints OutPad = N.intsAttribute("output_padding");
     Ints OutShape = N.intsAttribute("output_shape");
+    for (const Ints *A : {&Strides, &Pads, &Dilations, &OutPad, &OutShape})
+      if (!plausibleValues(*A))
+        return Outcome::notCounted("an attribute is out of range");
+    if (Group > MaxDimension)
+      return Outcome::notCounted("group is out of range");
     Shape Y = {(*X)[0], (*W)[1] * Group};
     for (size_t I = 0; I < Spatial; ++I) {
       if (OutShape.size() == Spatial) {
@@ -559,8 +595,9 @@ private:
     int64_t Total = (*W)[1];
     if (Sizes.empty())
       Sizes = {Total / 3, Total / 3, Total / 3};
-    if (Sizes.size() != 3 || Sizes[0] + Sizes[1] + Sizes[2] != Total ||
-        Sizes[0] % Heads || Sizes[2] % Heads)
+    if (Sizes.size() != 3 || !plausibleValues(Sizes) ||
+        Sizes[0] + Sizes[1] + Sizes[2] != Total || Sizes[0] % Heads ||
+        Sizes[2] % Heads)
       return Outcome::notCounted("qkv_hidden_sizes do not fit the weights");
     double B = double((*X)[0]), S = double((*X)[1]), In = double((*X)[2]);
     double Projection = 2 * B * S * In * double(Total);
@@ -611,7 +648,8 @@ private:
     int64_t QHeads = N.intAttribute("q_num_heads", 0);
     int64_t KvHeads = N.intAttribute("kv_num_heads", 0);
     if (Q->size() != 3 || K->size() != 3 || V->size() != 3 || QHeads <= 0 ||
-        KvHeads <= 0 || (*Q)[2] % QHeads || (*V)[2] % KvHeads)
+        KvHeads <= 0 || QHeads > MaxDimension || (*Q)[2] % QHeads ||
+        (*V)[2] % KvHeads)
       return Outcome::notCounted("query, key, value or head counts do not "
                                  "fit Attention");
     int64_t Dk = (*Q)[2] / QHeads, Dv = (*V)[2] / KvHeads;
@@ -754,11 +792,12 @@ private:
           setShape(N, 0, *Y);
     } else if (Op == "Tile") {
       const Ints *R = constant(N, 1);
-      if (!R || R->size() != X->size())
+      if (!R || R->size() != X->size() || !plausibleValues(*R))
         return;
       Shape Y = *X;
       for (size_t I = 0; I < Y.size(); ++I)
-        Y[I] *= (*R)[I];
+        if (__builtin_mul_overflow(Y[I], (*R)[I], &Y[I]))
+          return;
       setShape(N, 0, Y);
     } else if (Op == "Pad") {
       std::optional<Ints> Pads;
@@ -766,7 +805,7 @@ private:
         Pads = N.intsAttribute("pads");
       else if (const Ints *C = constant(N, 1); C && !hasInput(N, 3))
         Pads = *C;
-      if (!Pads || Pads->size() != 2 * X->size())
+      if (!Pads || Pads->size() != 2 * X->size() || !plausibleValues(*Pads))
         return;
       Shape Y = *X;
       for (size_t I = 0; I < Y.size(); ++I)
@@ -935,7 +974,9 @@ private:
     Shape Y = X;
     for (size_t I = 0; I < Axes->size(); ++I) {
       auto A = axis((*Axes)[I], X.size());
-      int64_t Step = Steps->empty() ? 1 : (*Steps)[I];
+      // A step beyond any dimension takes one element, as the largest does.
+      int64_t Step = std::clamp(Steps->empty() ? int64_t(1) : (*Steps)[I],
+                                -MaxDimension, MaxDimension);
       if (!A || Step == 0)
         return;
       int64_t D = X[*A], S = (*Starts)[I], E = (*Ends)[I];
