@@ -7,6 +7,11 @@
 #     Lints <target>'s sources with the plugin and, unless NO_INSTRUMENT, instruments their
 #     training and inference hot paths and links the runtime. ESTIMATES prints each model's
 #     static estimate as a remark; PROFILE names the target hardware for its joules per call.
+#   greenlint_model(<target> <file> [FACTS_DIR <dir>] [PROFILE <id>])
+#     Registers a model file <target> loads at run time (ONNX, GGUF, TorchScript, XGBoost):
+#     building <target> runs `greenlint estimate --facts` on it, so that `greenlint report
+#     --facts <dir>` lists it in the build section and `greenlint diff` compares it. FACTS_DIR
+#     and PROFILE default to those given to greenlint_enable(<target>).
 #   greenlint_add_test(NAME <name> COMMAND <cmd...> [other add_test args])
 #     add_test() whose process writes its ledger to ${GREENLINT_LEDGER_DIR}/<name>/ (default
 #     ${CMAKE_BINARY_DIR}/greenlint-ledgers), so `greenlint report --by-test` sees each test.
@@ -22,6 +27,9 @@ function(greenlint_enable Target)
     message(FATAL_ERROR "greenlint_enable(${Target}): there is no target '${Target}' here; "
                         "call greenlint_enable after add_executable or add_library")
   endif()
+  # greenlint_model() takes the same facts folder and profile.
+  set_target_properties(${Target} PROPERTIES GREENLINT_FACTS_DIR "${GL_FACTS_DIR}"
+                                             GREENLINT_PROFILE "${GL_PROFILE}")
   set(Options "-fplugin=${GREENLINT_PLUGIN}")
   if(GL_CONFIG)
     list(APPEND Options "-fplugin-arg-greenlint-config=${GL_CONFIG}")
@@ -121,6 +129,51 @@ function(_greenlint_check_compilers Target)
                           "configure a new build folder with ${Suggested}")
     endif()
   endforeach()
+endfunction()
+
+function(greenlint_model Target File)
+  cmake_parse_arguments(GL "" "FACTS_DIR;PROFILE" "" ${ARGN})
+  if(GL_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "greenlint_model(${Target} ${File}): unknown arguments "
+                        "'${GL_UNPARSED_ARGUMENTS}'; the options are FACTS_DIR <dir> and PROFILE <id>")
+  endif()
+  if(NOT TARGET ${Target})
+    message(FATAL_ERROR "greenlint_model(${Target} ${File}): there is no target '${Target}' here; "
+                        "call greenlint_model after add_executable or add_library")
+  endif()
+  if(NOT GL_FACTS_DIR)
+    get_target_property(GL_FACTS_DIR ${Target} GREENLINT_FACTS_DIR)
+  endif()
+  if(NOT GL_FACTS_DIR)
+    message(FATAL_ERROR "greenlint_model(${Target} ${File}): no facts folder to write the "
+                        "estimate to; give FACTS_DIR <dir> here or to greenlint_enable(${Target})")
+  endif()
+  if(NOT GL_PROFILE)
+    get_target_property(GL_PROFILE ${Target} GREENLINT_PROFILE)
+  endif()
+  get_filename_component(Model "${File}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  get_filename_component(Name "${Model}" NAME)
+  # One facts file per model path, named like the plugin's (<name>-<hash of the path>).
+  string(SHA1 Hash "${Model}")
+  string(SUBSTRING "${Hash}" 0 12 Hash)
+  set(Facts "${GL_FACTS_DIR}/model-${Name}-${Hash}.json")
+  set(Command "${GREENLINT_EXECUTABLE}" estimate --facts "${Facts}")
+  if(GL_PROFILE)
+    list(APPEND Command --profile "${GL_PROFILE}")
+  endif()
+  # The path after --: a model named like an option stays a file name.
+  list(APPEND Command -- "${Model}")
+  set(Depends "${Model}")
+  if(GREENLINT_EXECUTABLE_TARGET)
+    list(APPEND Depends ${GREENLINT_EXECUTABLE_TARGET})
+  endif()
+  add_custom_command(OUTPUT "${Facts}"
+                     COMMAND "${CMAKE_COMMAND}" -E make_directory "${GL_FACTS_DIR}"
+                     COMMAND ${Command}
+                     DEPENDS ${Depends}
+                     COMMENT "greenlint estimate ${Name}" VERBATIM)
+  add_custom_target(greenlint_model_${Target}_${Hash} DEPENDS "${Facts}")
+  add_dependencies(${Target} greenlint_model_${Target}_${Hash})
 endfunction()
 
 function(greenlint_add_test)

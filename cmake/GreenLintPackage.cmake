@@ -27,10 +27,14 @@ add_dependencies(greenlint_dist greenlint_plugin greenlint greenlint_rt greenlin
 # In the same build (add_subdirectory): the helpers with the in-tree targets.
 set(GREENLINT_PLUGIN $<TARGET_FILE:greenlint_plugin>)
 set(GREENLINT_PLUGIN_TARGET greenlint_plugin)
+set(GREENLINT_EXECUTABLE $<TARGET_FILE:greenlint>)
+set(GREENLINT_EXECUTABLE_TARGET greenlint)
 get_directory_property(GreenLintHasParent PARENT_DIRECTORY)
 if(GreenLintHasParent)
   set(GREENLINT_PLUGIN ${GREENLINT_PLUGIN} PARENT_SCOPE)
   set(GREENLINT_PLUGIN_TARGET ${GREENLINT_PLUGIN_TARGET} PARENT_SCOPE)
+  set(GREENLINT_EXECUTABLE ${GREENLINT_EXECUTABLE} PARENT_SCOPE)
+  set(GREENLINT_EXECUTABLE_TARGET ${GREENLINT_EXECUTABLE_TARGET} PARENT_SCOPE)
 endif()
 include(${CMAKE_CURRENT_LIST_DIR}/GreenLintFunctions.cmake)
 

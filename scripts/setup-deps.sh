@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   libtorch-dev libxgboost-dev libdlib-dev libopencv-dev
   libomp-dev  # OpenMP runtime: the runtime's attribution test of an OpenMP loop
+  python3-onnx  # builds the ONNX models of test/lit/estimates/model-files-onnx.test
 )
 # Node.js and npm for the Impact Framework cross-check: Debian's packages unless a Node.js with
 # npm is already there (e.g. from NodeSource, whose nodejs conflicts with Debian's npm).

@@ -10,8 +10,13 @@
 #define GREENLINT_RULES_MODEL_MODELOVERSIZED_H
 
 #include "../Rule.h"
+#include "greenlint/estimate/ModelEstimate.h"
+#include <string>
+#include <vector>
 
 namespace greenlint {
+
+class Config;
 
 class ModelOversized : public Rule {
 public:
@@ -20,6 +25,14 @@ public:
   static constexpr double DefaultParameters = 1e9;
   static constexpr double DefaultWeightBytes = 4e9;
   static constexpr double DefaultJoulesPerCall = 1.0;
+
+  /// The budgets of \p Cfg that \p M exceeds, one phrase each with the
+  /// figure and the budget ("203,530 parameters (budget 100,000 in
+  /// /repo/.greenlint.yaml)"). greenlint's defaults stand in for unset
+  /// budgets only for models defined in code. `greenlint estimate
+  /// --budgets` applies the same check to model files.
+  static std::vector<std::string> overruns(const estimate::ModelEstimate &M,
+                                           const Config &Cfg);
 
   explicit ModelOversized(RuleContext &Ctx) : Rule(Info, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &) override {}

@@ -31,3 +31,21 @@ config.substitutions.append(("%runtime_include", config.runtime_include))
 config.substitutions.append(("%link_torch", "-ltorch -ltorch_cpu -lc10"))
 config.substitutions.append(("%source_root", config.source_root))
 config.substitutions.append(("%build_root", config.build_root))
+
+# Python with Debian's python3-onnx, for the tests that build ONNX models: a
+# pyenv or venv python3 first on PATH may lack it, the system one has it.
+import shutil
+import subprocess
+
+def _python_with(module):
+    for candidate in ["/usr/bin/python3", shutil.which("python3")]:
+        if candidate and subprocess.call(
+                [candidate, "-c", "import " + module],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+            return candidate
+    return None
+
+_onnx_python = _python_with("onnx")
+if _onnx_python:
+    config.available_features.add("python-onnx")
+    config.substitutions.append(("%python_onnx", _onnx_python))

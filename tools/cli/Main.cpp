@@ -20,6 +20,9 @@ void usage(llvm::raw_ostream &OS) {
         "  diff      SCI change between two reports, with significance\n"
         "  profiles  hardware profiles for modelled energy (--show ID)\n"
         "  grids     grid carbon intensities and cloud regions for --grid\n"
+        "  estimate  parameters, FLOPs and joules per call of model files "
+        "(ONNX, GGUF,\n"
+        "            TorchScript, XGBoost)\n"
         "options: -h, --help (also after each command, or greenlint help "
         "<command>), --version\n";
 }
@@ -39,6 +42,8 @@ Subcommand findSubcommand(llvm::StringRef Name) {
     return greenlint::runProfiles;
   if (Name == "grids")
     return greenlint::runGrids;
+  if (Name == "estimate")
+    return greenlint::runEstimate;
   return nullptr;
 }
 

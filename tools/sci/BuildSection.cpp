@@ -131,8 +131,12 @@ bool checkCompile(const json &Compile, FactsChecker &C) {
 bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
                                    std::string &Error) {
   FactsChecker C(File, Error);
-  if (!C.field(Facts, "", "source", Want::String, false))
+  if (!C.field(Facts, "", "source", Want::String, false) ||
+      !C.field(Facts, "", "kind", Want::String, false))
     return false;
+  // `greenlint estimate --facts` (CMake's greenlint_model) writes the
+  // estimates of model files: no translation unit, no compile cost.
+  bool ModelFiles = Facts.value("kind", std::string()) == "model-files";
   std::string Source = Facts.value("source", File);
 
   // Check everything before counting anything: a bad file adds nothing.
@@ -168,7 +172,7 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
   if (HasCompile && !checkCompile(*Compile, C))
     return false;
 
-  ++FactsFiles;
+  (ModelFiles ? ModelFactsFiles : FactsFiles) += 1;
   if (Findings != Facts.end())
     for (const json &F : *Findings) {
       RuleCount &R = Rules[F["rule"].get<std::string>()];
@@ -197,6 +201,8 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
         Out["unknown"] = json::array();
       Estimates[Key] = Out;
     }
+  if (ModelFiles)
+    return true;
   if (!HasCompile) {
     WithoutCompile.push_back(Source);
     return true;
@@ -251,6 +257,7 @@ json BuildSectionBuilder::toJson() const {
     SitesJ.push_back(
         {{"rule", Rule}, {"file", File}, {"line", Line}, {"message", Message}});
   return {{"facts_files", FactsFiles},
+          {"model_files_facts", ModelFactsFiles},
           {"estimates", Sorted},
           {"findings_by_rule", ByRule},
           {"findings_list", SitesJ},

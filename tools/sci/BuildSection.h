@@ -38,6 +38,9 @@ private:
     int TranslationUnits = 0;
   };
   int FactsFiles = 0, WithCompile = 0, WithEnergy = 0;
+  /// Facts files of model files (greenlint estimate --facts), apart from
+  /// the translation units' ones.
+  int ModelFactsFiles = 0;
   double WallS = 0, CpuS = 0, EnergyJ = 0;
   std::map<std::string, CompileProfile> Profiles;
   nlohmann::json WithoutCompile = nlohmann::json::array();

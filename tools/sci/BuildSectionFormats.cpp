@@ -59,8 +59,13 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
   };
   int Files = Build.value("facts_files", 0);
   Out += Markdown ? "\n### Build\n\n" : "\nbuild\n";
+  int ModelFacts = Build.value("model_files_facts", 0);
   Line("from " + std::to_string(Files) + " facts file" +
-       (Files == 1 ? "" : "s") + " (-fplugin-arg-greenlint-facts=)");
+       (Files == 1 ? "" : "s") + " (-fplugin-arg-greenlint-facts=)" +
+       (ModelFacts ? ", and " + std::to_string(ModelFacts) +
+                         " of model files (greenlint_model, greenlint "
+                         "estimate --facts)"
+                   : std::string()));
 
   const json &Estimates = Build["estimates"];
   if (Estimates.empty()) {
@@ -79,8 +84,10 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
       T.push_back(
           {code(str(E, "model"), Markdown, true),
            shown(str(E, "framework"), Markdown),
-           shown(str(E, "file"), Markdown) + ":" +
-               std::to_string(E.value("line", 0)),
+           // A model file has no line: the file is the definition.
+           shown(str(E, "file"), Markdown) +
+               (E.value("line", 0) ? ":" + std::to_string(E.value("line", 0))
+                                   : std::string()),
            shown(str(E, "dtype"), Markdown),
            Profile.empty() ? "none configured" : shown(Profile, Markdown),
            figure(E, "parameters"), figure(E, "weight_bytes"),

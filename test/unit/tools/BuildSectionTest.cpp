@@ -168,3 +168,32 @@ TEST(BuildSection, WrongFieldTypeIsRefusedNamingFileAndField) {
   // A refused file adds nothing.
   EXPECT_EQ(B.toJson()["facts_files"], 0);
 }
+
+// greenlint estimate --facts: a model file's estimate joins the list, but the
+// file is no translation unit (no "without compile cost" line for it).
+TEST(BuildSection, ModelFileFactsAddEstimatesButNoUnit) {
+  BuildSectionBuilder B;
+  std::string Error;
+  ASSERT_TRUE(B.addFacts(facts("a.cpp", json::array(),
+                               json::array({estimate("Net", "a.cpp", 3, 10)}),
+                               compile(1, 1, 0.5)),
+                         "a.json", Error))
+      << Error;
+  json Model = {{"format", "greenlint-facts"},
+                {"version", 1},
+                {"kind", "model-files"},
+                {"source", "ranker.onnx"},
+                {"estimates",
+                 json::array({estimate("ranker.onnx", "ranker.onnx", 0, 99)})}};
+  ASSERT_TRUE(B.addFacts(Model, "model.json", Error)) << Error;
+  json J = B.toJson();
+  EXPECT_EQ(J["facts_files"], 1);
+  EXPECT_EQ(J["model_files_facts"], 1);
+  EXPECT_EQ(J["estimates"].size(), 2u);
+  EXPECT_EQ(J["compile"]["translation_units"], 1);
+  EXPECT_TRUE(J["compile"]["without_cost"].empty());
+  // A kind that is not a string is refused like any mistyped field.
+  Model["kind"] = 3;
+  EXPECT_FALSE(B.addFacts(Model, "bad.json", Error));
+  EXPECT_NE(Error.find("/kind is number"), std::string::npos) << Error;
+}
