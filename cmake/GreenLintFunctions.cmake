@@ -1,6 +1,7 @@
 # greenlint's CMake helpers, for projects that use it through find_package(GreenLint) (after
-# `cmake --install`) or add_subdirectory(greenlint). Needs the compiler greenlint.so was built
-# for: Clang 19.
+# `cmake --install`) or add_subdirectory(greenlint). A Clang plugin runs only in the compiler
+# major it was built for: the package holds one greenlint.so per major (GREENLINT_CLANG_MAJORS,
+# GREENLINT_PLUGIN_<major>), and each language's compiler gets the one of its major.
 #
 #   greenlint_enable(<target> [NO_INSTRUMENT] [ESTIMATES] [CONFIG <file>] [FACTS_DIR <dir>]
 #                    [PROFILE <id>])
@@ -22,7 +23,7 @@ function(greenlint_enable Target)
     message(FATAL_ERROR "greenlint_enable(${Target}): there is no target '${Target}' here; "
                         "call greenlint_enable after add_executable or add_library")
   endif()
-  set(Options "-fplugin=${GREENLINT_PLUGIN}")
+  set(Options "")
   if(GL_CONFIG)
     list(APPEND Options "-fplugin-arg-greenlint-config=${GL_CONFIG}")
   endif()
@@ -47,11 +48,19 @@ function(greenlint_enable Target)
                    "$<LINK_ONLY:GreenLint::runtime>")
     endif()
   endif()
-  # The plugin goes only to C and C++ compiles (never to CUDA, assembler or Fortran ones).
+  # The plugin goes only to C and C++ compiles (never to CUDA, assembler or Fortran ones), each
+  # language's compiler getting the greenlint.so of its own Clang major. A language whose compiler
+  # has none gets no -fplugin; _greenlint_check_compilers stops the configure with the reason.
+  foreach(Language C CXX)
+    _greenlint_plugin_for(${Language} Plugin)
+    if(Plugin)
+      _greenlint_escape_genex("-fplugin=${Plugin}" Option)
+      set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
+                   "$<$<COMPILE_LANGUAGE:${Language}>:${Option}>")
+    endif()
+  endforeach()
   foreach(Option IN LISTS Options)
-    # Paths may hold characters that end or split a generator expression.
-    string(REPLACE ">" "$<ANGLE-R>" Option "${Option}")
-    string(REPLACE "," "$<COMMA>" Option "${Option}")
+    _greenlint_escape_genex("${Option}" Option)
     set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
                  "$<$<COMPILE_LANGUAGE:C,CXX>:${Option}>")
   endforeach()
@@ -62,6 +71,33 @@ function(greenlint_enable Target)
   # Sources may still be added after this call: check their compilers once the directory is read.
   cmake_language(EVAL CODE "
     cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])")
+endfunction()
+
+# Paths may hold characters that end or split a generator expression.
+function(_greenlint_escape_genex Text OutVar)
+  string(REPLACE ">" "$<ANGLE-R>" Text "${Text}")
+  string(REPLACE "," "$<COMMA>" Text "${Text}")
+  set(${OutVar} "${Text}" PARENT_SCOPE)
+endfunction()
+
+# The major version of Language's compiler when it is Clang (AppleClang's numbers differ), else "".
+function(_greenlint_clang_major Language OutVar)
+  set(Major "")
+  if(CMAKE_${Language}_COMPILER_ID STREQUAL "Clang" AND
+     CMAKE_${Language}_COMPILER_VERSION MATCHES "^([0-9]+)")
+    set(Major ${CMAKE_MATCH_1})
+  endif()
+  set(${OutVar} "${Major}" PARENT_SCOPE)
+endfunction()
+
+# The greenlint.so built for Language's compiler, or "" when there is none (or no such language).
+function(_greenlint_plugin_for Language OutVar)
+  _greenlint_clang_major(${Language} Major)
+  set(Plugin "")
+  if(Major AND Major IN_LIST GREENLINT_CLANG_MAJORS)
+    set(Plugin "${GREENLINT_PLUGIN_${Major}}")
+  endif()
+  set(${OutVar} "${Plugin}" PARENT_SCOPE)
 endfunction()
 
 # The languages (C, CXX) of Target's own sources, by LANGUAGE property or file extension.
@@ -92,33 +128,47 @@ function(_greenlint_source_languages Target OutVar)
   set(${OutVar} "${Languages}" PARENT_SCOPE)
 endfunction()
 
-# greenlint.so is built against Clang 19's internal ABI: every compiler that runs it must be
-# Clang 19. Each language the target compiles is checked against its own compiler.
+# greenlint.so is built against one Clang major's internal ABI: every compiler that runs it must
+# be a Clang of a major greenlint was built for. Each language the target compiles is checked
+# against its own compiler.
 function(_greenlint_check_compilers Target)
   _greenlint_source_languages(${Target} Languages)
   if(NOT Languages)
     message(WARNING "greenlint_enable(${Target}): the target has no C or C++ sources that "
                     "greenlint can see (sources from generator expressions are not checked)")
   endif()
+  string(REPLACE ";" " and " Majors "${GREENLINT_CLANG_MAJORS}")
   foreach(Language IN LISTS Languages)
     if(Language STREQUAL "C")
       set(Name "C")
-      set(Suggested "-DCMAKE_C_COMPILER=clang-19")
+      set(Driver "clang")
     else()
       set(Name "C++")
-      set(Suggested "-DCMAKE_CXX_COMPILER=clang++-19")
+      set(Driver "clang++")
     endif()
+    set(Suggested "")
+    foreach(Major IN LISTS GREENLINT_CLANG_MAJORS)
+      list(APPEND Suggested "-DCMAKE_${Language}_COMPILER=${Driver}-${Major}")
+    endforeach()
+    string(REPLACE ";" " or " Suggested "${Suggested}")
     set(Id "${CMAKE_${Language}_COMPILER_ID}")
     set(Version "${CMAKE_${Language}_COMPILER_VERSION}")
-    if(NOT Id STREQUAL "Clang" OR Version VERSION_LESS 19 OR Version VERSION_GREATER_EQUAL 20)
+    _greenlint_clang_major(${Language} Major)
+    if(NOT Major)
       if(Id)
         set(Found "${Id} ${Version} (${CMAKE_${Language}_COMPILER})")
       else()
         set(Found "not known")
       endif()
-      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang 19 plugin, "
+      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang ${Majors} plugin, "
                           "but the ${Name} compiler of ${Target}'s ${Name} sources is ${Found}; "
                           "configure a new build folder with ${Suggested}")
+    elseif(NOT Major IN_LIST GREENLINT_CLANG_MAJORS)
+      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint was built for Clang ${Majors}; "
+                          "your ${Name} compiler is Clang ${Major} (${CMAKE_${Language}_COMPILER}), "
+                          "and a plugin runs only in the Clang major it was built for: configure "
+                          "a new build folder with ${Suggested}, or build and install greenlint "
+                          "for Clang ${Major} (docs/compilers.md)")
     endif()
   endforeach()
 endfunction()
