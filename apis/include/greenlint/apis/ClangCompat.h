@@ -10,6 +10,7 @@
 #define GREENLINT_APIS_CLANGCOMPAT_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/Version.h"
 
 namespace greenlint {
@@ -25,6 +26,16 @@ inline clang::QualType recordTypeOf(const clang::ASTContext &Ctx,
 #else
   return Ctx.getRecordType(Record);
 #endif
+}
+
+/// Where a call starts, for every kind of call. Clang 22's inline
+/// CallExpr::getBeginLoc() gives the operator's position for an overloaded
+/// operator call reached through a CallExpr pointer (`Model(X)` starts at its
+/// `(`, `A + B` at its `+`); Clang 19 and Stmt::getBeginLoc() dispatch to
+/// CXXOperatorCallExpr and give the first operand's. Use this, not
+/// Call->getBeginLoc(), where Call may be an operator call.
+inline clang::SourceLocation beginLoc(const clang::CallExpr *Call) {
+  return static_cast<const clang::Stmt *>(Call)->getBeginLoc();
 }
 
 } // namespace greenlint
