@@ -10,6 +10,7 @@
 #include "Diagnostics.h"
 #include "Instrument.h"
 #include "LintConsumer.h"
+#include "ObjectFacts.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -60,6 +61,8 @@ public:
       }
       Parsed.Lint.Instrument = true;
     }
+    if (Parsed.Lint.FactsInObject)
+      CI.getCodeGenOpts().PassBuilderCallbacks.push_back(registerObjectFacts);
     return std::make_unique<LintConsumer>(CI, Parsed.Lint);
   }
 

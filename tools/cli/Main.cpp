@@ -20,6 +20,8 @@ void usage(llvm::raw_ostream &OS) {
         "  diff      SCI change between two reports, with significance\n"
         "  profiles  hardware profiles for modelled energy (--show ID)\n"
         "  grids     grid carbon intensities and cloud regions for --grid\n"
+        "  restore-facts  facts kept in object files back into the facts "
+        "folder\n                 (after compile-cache hits)\n"
         "options: -h, --help (also after each command, or greenlint help "
         "<command>), --version\n";
 }
@@ -39,6 +41,8 @@ Subcommand findSubcommand(llvm::StringRef Name) {
     return greenlint::runProfiles;
   if (Name == "grids")
     return greenlint::runGrids;
+  if (Name == "restore-facts")
+    return greenlint::runRestoreFacts;
   return nullptr;
 }
 

@@ -18,6 +18,7 @@ int runReport(int Argc, const char **Argv);
 int runDiff(int Argc, const char **Argv);
 int runProfiles(int Argc, const char **Argv);
 int runGrids(int Argc, const char **Argv);
+int runRestoreFacts(int Argc, const char **Argv);
 } // namespace greenlint
 
 #endif
