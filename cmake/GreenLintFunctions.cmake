@@ -28,7 +28,11 @@ function(greenlint_enable Target)
     list(APPEND Options "-fplugin-arg-greenlint-config=${GL_CONFIG}")
   endif()
   if(GL_FACTS_DIR)
-    list(APPEND Options "-fplugin-arg-greenlint-facts=${GL_FACTS_DIR}")
+    # The object keeps the facts too, so that a compile-cache hit (which does not run the plugin)
+    # can still have them: after each link, restore-facts writes back those that are missing.
+    list(APPEND Options "-fplugin-arg-greenlint-facts=${GL_FACTS_DIR}"
+                        "-fplugin-arg-greenlint-facts-in-object=on")
+    _greenlint_restore_facts_after_link(${Target} "${GL_FACTS_DIR}")
   endif()
   if(GL_PROFILE)
     list(APPEND Options "-fplugin-arg-greenlint-profile=${GL_PROFILE}")
@@ -68,9 +72,126 @@ function(greenlint_enable Target)
   if(GREENLINT_PLUGIN_TARGET)
     add_dependencies(${Target} ${GREENLINT_PLUGIN_TARGET})
   endif()
-  # Sources may still be added after this call: check their compilers once the directory is read.
+  # Sources may still be added after this call: check their compilers, and key compile caches on
+  # the config files their lint reads, once the directory is read.
   cmake_language(EVAL CODE "
-    cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])")
+    cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])
+    cmake_language(DEFER CALL _greenlint_cache_key [[${Target}]] [[${GL_CONFIG}]])")
+endfunction()
+
+# After each link of Target, `greenlint restore-facts` writes the facts kept in its objects into
+# FactsDir where they are missing or stale: after compile-cache hits (docs/compile-caches.md).
+# An object library is never linked itself; what links its objects is greenlint_enable'd too.
+function(_greenlint_restore_facts_after_link Target FactsDir)
+  get_target_property(Type ${Target} TYPE)
+  if(NOT Type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY)$")
+    return()
+  endif()
+  add_custom_command(TARGET ${Target} POST_BUILD
+    COMMAND "${GREENLINT_EXECUTABLE}" restore-facts --into "${FactsDir}"
+            "$<TARGET_OBJECTS:${Target}>"
+    COMMAND_EXPAND_LISTS VERBATIM)
+  if(GREENLINT_EXECUTABLE_TARGET)
+    add_dependencies(${Target} ${GREENLINT_EXECUTABLE_TARGET})
+  endif()
+endfunction()
+
+# The api_files: a config names, as absolute paths (block or flow list; relative to the config).
+function(_greenlint_config_api_files Config OutVar)
+  get_filename_component(ConfigDir "${Config}" DIRECTORY)
+  file(STRINGS "${Config}" Lines)
+  set(Files "")
+  set(InList FALSE)
+  foreach(Line IN LISTS Lines)
+    set(Items "")
+    if(Line MATCHES "^api_files:[ \t]*\\[(.*)\\]")
+      string(REPLACE "," ";" Items "${CMAKE_MATCH_1}")
+      set(InList FALSE)
+    elseif(Line MATCHES "^api_files:[ \t]*$")
+      set(InList TRUE)
+    elseif(InList AND Line MATCHES "^[ \t]+-[ \t]*(.+)$")
+      set(Items "${CMAKE_MATCH_1}")
+    elseif(NOT Line MATCHES "^[ \t]*(#.*)?$")
+      set(InList FALSE)
+    endif()
+    foreach(Item IN LISTS Items)
+      string(STRIP "${Item}" Item)
+      string(REGEX REPLACE "^[\"']|[\"']$" "" Item "${Item}")
+      if(Item)
+        get_filename_component(Item "${Item}" ABSOLUTE BASE_DIR "${ConfigDir}")
+        list(APPEND Files "${Item}")
+      endif()
+    endforeach()
+  endforeach()
+  set(${OutVar} "${Files}" PARENT_SCOPE)
+endfunction()
+
+# A compile cache (ccache, sccache) keys on the command line and the files the preprocessor
+# reads, not on the files a plugin reads. ccache hashes the -fplugin= file itself (its size and
+# mtime, or content with compiler_check=content), but a .greenlint.yaml edit would be served the
+# old findings from the cache. The hash of the config files Target's lint reads (the given one,
+# or the nearest .greenlint.yaml above each source folder), the api_files: they name, and the
+# installed plugins goes into the command line as cache-key=, which the plugin accepts and
+# ignores; the files become configure dependencies, so an edit re-runs CMake, which changes the
+# key and recompiles. A .greenlint.yaml added later needs a re-configure.
+function(_greenlint_cache_key Target Config)
+  get_target_property(SourceDir ${Target} SOURCE_DIR)
+  set(Configs "")
+  if(Config)
+    get_filename_component(Config "${Config}" ABSOLUTE BASE_DIR "${SourceDir}")
+    list(APPEND Configs "${Config}")
+  else()
+    get_target_property(Sources ${Target} SOURCES)
+    set(Dirs "${SourceDir}")
+    foreach(Source IN LISTS Sources)
+      if(NOT Source MATCHES "^\\$<")
+        get_filename_component(Source "${Source}" ABSOLUTE BASE_DIR "${SourceDir}")
+        get_filename_component(Dir "${Source}" DIRECTORY)
+        list(APPEND Dirs "${Dir}")
+      endif()
+    endforeach()
+    list(REMOVE_DUPLICATES Dirs)
+    foreach(Dir IN LISTS Dirs)
+      while(TRUE)
+        if(EXISTS "${Dir}/.greenlint.yaml")
+          list(APPEND Configs "${Dir}/.greenlint.yaml")
+          break()
+        endif()
+        get_filename_component(Parent "${Dir}" DIRECTORY)
+        if(Parent STREQUAL Dir)
+          break()
+        endif()
+        set(Dir "${Parent}")
+      endwhile()
+    endforeach()
+  endif()
+  set(Inputs "")
+  foreach(File IN LISTS Configs)
+    if(EXISTS "${File}" AND NOT IS_DIRECTORY "${File}")
+      list(APPEND Inputs "${File}")
+      _greenlint_config_api_files("${File}" ApiFiles)
+      list(APPEND Inputs ${ApiFiles})
+    endif()
+  endforeach()
+  foreach(Major IN LISTS GREENLINT_CLANG_MAJORS)
+    list(APPEND Inputs "${GREENLINT_PLUGIN_${Major}}")
+  endforeach()
+  list(REMOVE_DUPLICATES Inputs)
+  set(Key "")
+  foreach(File IN LISTS Inputs)
+    # In-tree the plugin is a generator expression of a file not built yet: ccache's own hash of
+    # the -fplugin= file covers it.
+    if(File MATCHES "^\\$<" OR NOT EXISTS "${File}")
+      continue()
+    endif()
+    file(SHA256 "${File}" Hash)
+    string(APPEND Key "${File}=${Hash};")
+    set_property(DIRECTORY "${SourceDir}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${File}")
+  endforeach()
+  string(SHA256 Key "${Key}")
+  string(SUBSTRING "${Key}" 0 16 Key)
+  set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
+               "$<$<COMPILE_LANGUAGE:C,CXX>:-fplugin-arg-greenlint-cache-key=${Key}>")
 endfunction()
 
 # Paths may hold characters that end or split a generator expression.

@@ -31,12 +31,15 @@ add_dependencies(greenlint_dist greenlint_plugin greenlint greenlint_rt greenlin
 # one Clang major.
 set(GREENLINT_PLUGIN $<TARGET_FILE:greenlint_plugin>)
 set(GREENLINT_PLUGIN_TARGET greenlint_plugin)
+set(GREENLINT_EXECUTABLE $<TARGET_FILE:greenlint>)
+set(GREENLINT_EXECUTABLE_TARGET greenlint)
 set(GREENLINT_CLANG_MAJORS ${GREENLINT_LLVM_VERSION})
 set(GREENLINT_PLUGIN_${GREENLINT_LLVM_VERSION} ${GREENLINT_PLUGIN})
 get_directory_property(GreenLintHasParent PARENT_DIRECTORY)
 if(GreenLintHasParent)
   foreach(Variable GREENLINT_PLUGIN GREENLINT_PLUGIN_TARGET GREENLINT_CLANG_MAJORS
-                   GREENLINT_PLUGIN_${GREENLINT_LLVM_VERSION})
+                   GREENLINT_PLUGIN_${GREENLINT_LLVM_VERSION} GREENLINT_EXECUTABLE
+                   GREENLINT_EXECUTABLE_TARGET)
     set(${Variable} ${${Variable}} PARENT_SCOPE)
   endforeach()
 endif()

@@ -17,6 +17,10 @@ config.substitutions.append(("%clangxx", config.clangxx))
 # The Clang major the plugin is built for (messages that name it, e.g. clang++-%llvm_major).
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.available_features.add("clang-" + config.llvm_major)
+# The compile-cache tests run Debian's ccache (scripts/setup-deps.sh installs it).
+import shutil
+if shutil.which("ccache"):
+    config.available_features.add("ccache")
 # The C compiler beside it, for C projects (clang++ -> clang).
 config.substitutions.append(
     ("%clang_c", os.path.join(os.path.dirname(config.clangxx), "clang")))
