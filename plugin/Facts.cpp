@@ -75,7 +75,8 @@ std::string FactsFile::toJson() const {
 
 std::string FactsFile::fileName() const {
   llvm::SmallString<256> Abs(Source);
-  llvm::sys::fs::make_absolute(Abs);
+  if (llvm::sys::fs::make_absolute(Abs))
+    Abs = Source; // no working directory: the path as given names the unit
   return llvm::sys::path::filename(Source).str() + "-" +
          llvm::utohexstr(llvm::xxh3_64bits(Abs.str())) + ".json";
 }

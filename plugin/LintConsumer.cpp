@@ -143,6 +143,8 @@ void LintConsumer::printEstimates() {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
                                       "greenlint estimate: %0");
+  if (!Estimates)
+    return;
   for (const estimate::ModelEstimate &M : *Estimates)
     Diags.Report(M.Loc, Id) << M.summary();
 }

@@ -195,7 +195,8 @@ int runRestoreFacts(int Argc, const char **Argv) {
     // No compile ran in this build for this unit: its cost is not known,
     // and the report says which units came from the cache.
     llvm::SmallString<256> AbsObject(Object);
-    llvm::sys::fs::make_absolute(AbsObject);
+    if (llvm::sys::fs::make_absolute(AbsObject))
+      AbsObject = Object; // no working directory: the path as given
     Facts["compile"] = nullptr;
     Facts["restored_from_object"] = AbsObject.str().str();
     if (!writeAtomically(Path.str().str(), Facts.dump(2) + "\n", Error)) {
