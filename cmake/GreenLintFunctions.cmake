@@ -1,6 +1,7 @@
 # greenlint's CMake helpers, for projects that use it through find_package(GreenLint) (after
-# `cmake --install`) or add_subdirectory(greenlint). Needs the compiler greenlint.so was built
-# for: Clang 19.
+# `cmake --install`) or add_subdirectory(greenlint). A Clang plugin runs only in the compiler
+# major it was built for: the package holds one greenlint.so per major (GREENLINT_CLANG_MAJORS,
+# GREENLINT_PLUGIN_<major>), and each language's compiler gets the one of its major.
 #
 #   greenlint_enable(<target> [NO_INSTRUMENT] [ESTIMATES] [CONFIG <file>] [FACTS_DIR <dir>]
 #                    [PROFILE <id>])
@@ -30,12 +31,16 @@ function(greenlint_enable Target)
   # greenlint_model() takes the same facts folder and profile.
   set_target_properties(${Target} PROPERTIES GREENLINT_FACTS_DIR "${GL_FACTS_DIR}"
                                              GREENLINT_PROFILE "${GL_PROFILE}")
-  set(Options "-fplugin=${GREENLINT_PLUGIN}")
+  set(Options "")
   if(GL_CONFIG)
     list(APPEND Options "-fplugin-arg-greenlint-config=${GL_CONFIG}")
   endif()
   if(GL_FACTS_DIR)
-    list(APPEND Options "-fplugin-arg-greenlint-facts=${GL_FACTS_DIR}")
+    # The object keeps the facts too, so that a compile-cache hit (which does not run the plugin)
+    # can still have them: after each link, restore-facts writes back those that are missing.
+    list(APPEND Options "-fplugin-arg-greenlint-facts=${GL_FACTS_DIR}"
+                        "-fplugin-arg-greenlint-facts-in-object=on")
+    _greenlint_restore_facts_after_link(${Target} "${GL_FACTS_DIR}")
   endif()
   if(GL_PROFILE)
     list(APPEND Options "-fplugin-arg-greenlint-profile=${GL_PROFILE}")
@@ -55,11 +60,19 @@ function(greenlint_enable Target)
                    "$<LINK_ONLY:GreenLint::runtime>")
     endif()
   endif()
-  # The plugin goes only to C and C++ compiles (never to CUDA, assembler or Fortran ones).
+  # The plugin goes only to C and C++ compiles (never to CUDA, assembler or Fortran ones), each
+  # language's compiler getting the greenlint.so of its own Clang major. A language whose compiler
+  # has none gets no -fplugin; _greenlint_check_compilers stops the configure with the reason.
+  foreach(Language C CXX)
+    _greenlint_plugin_for(${Language} Plugin)
+    if(Plugin)
+      _greenlint_escape_genex("-fplugin=${Plugin}" Option)
+      set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
+                   "$<$<COMPILE_LANGUAGE:${Language}>:${Option}>")
+    endif()
+  endforeach()
   foreach(Option IN LISTS Options)
-    # Paths may hold characters that end or split a generator expression.
-    string(REPLACE ">" "$<ANGLE-R>" Option "${Option}")
-    string(REPLACE "," "$<COMMA>" Option "${Option}")
+    _greenlint_escape_genex("${Option}" Option)
     set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
                  "$<$<COMPILE_LANGUAGE:C,CXX>:${Option}>")
   endforeach()
@@ -67,9 +80,153 @@ function(greenlint_enable Target)
   if(GREENLINT_PLUGIN_TARGET)
     add_dependencies(${Target} ${GREENLINT_PLUGIN_TARGET})
   endif()
-  # Sources may still be added after this call: check their compilers once the directory is read.
+  # Sources may still be added after this call: check their compilers, and key compile caches on
+  # the config files their lint reads, once the directory is read.
   cmake_language(EVAL CODE "
-    cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])")
+    cmake_language(DEFER CALL _greenlint_check_compilers [[${Target}]])
+    cmake_language(DEFER CALL _greenlint_cache_key [[${Target}]] [[${GL_CONFIG}]])")
+endfunction()
+
+# After each link of Target, `greenlint restore-facts` writes the facts kept in its objects into
+# FactsDir where they are missing or stale: after compile-cache hits (docs/compile-caches.md).
+# An object library is never linked itself; what links its objects is greenlint_enable'd too.
+function(_greenlint_restore_facts_after_link Target FactsDir)
+  get_target_property(Type ${Target} TYPE)
+  if(NOT Type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY)$")
+    return()
+  endif()
+  add_custom_command(TARGET ${Target} POST_BUILD
+    COMMAND "${GREENLINT_EXECUTABLE}" restore-facts --into "${FactsDir}"
+            "$<TARGET_OBJECTS:${Target}>"
+    COMMAND_EXPAND_LISTS VERBATIM)
+  if(GREENLINT_EXECUTABLE_TARGET)
+    add_dependencies(${Target} ${GREENLINT_EXECUTABLE_TARGET})
+  endif()
+endfunction()
+
+# The api_files: a config names, as absolute paths (block or flow list; relative to the config).
+function(_greenlint_config_api_files Config OutVar)
+  get_filename_component(ConfigDir "${Config}" DIRECTORY)
+  file(STRINGS "${Config}" Lines)
+  set(Files "")
+  set(InList FALSE)
+  foreach(Line IN LISTS Lines)
+    set(Items "")
+    if(Line MATCHES "^api_files:[ \t]*\\[(.*)\\]")
+      string(REPLACE "," ";" Items "${CMAKE_MATCH_1}")
+      set(InList FALSE)
+    elseif(Line MATCHES "^api_files:[ \t]*$")
+      set(InList TRUE)
+    elseif(InList AND Line MATCHES "^[ \t]+-[ \t]*(.+)$")
+      set(Items "${CMAKE_MATCH_1}")
+    elseif(NOT Line MATCHES "^[ \t]*(#.*)?$")
+      set(InList FALSE)
+    endif()
+    foreach(Item IN LISTS Items)
+      string(STRIP "${Item}" Item)
+      string(REGEX REPLACE "^[\"']|[\"']$" "" Item "${Item}")
+      if(Item)
+        get_filename_component(Item "${Item}" ABSOLUTE BASE_DIR "${ConfigDir}")
+        list(APPEND Files "${Item}")
+      endif()
+    endforeach()
+  endforeach()
+  set(${OutVar} "${Files}" PARENT_SCOPE)
+endfunction()
+
+# A compile cache (ccache, sccache) keys on the command line and the files the preprocessor
+# reads, not on the files a plugin reads. ccache hashes the -fplugin= file itself (its size and
+# mtime, or content with compiler_check=content), but a .greenlint.yaml edit would be served the
+# old findings from the cache. The hash of the config files Target's lint reads (the given one,
+# or the nearest .greenlint.yaml above each source folder), the api_files: they name, and the
+# installed plugins goes into the command line as cache-key=, which the plugin accepts and
+# ignores; the files become configure dependencies, so an edit re-runs CMake, which changes the
+# key and recompiles. A .greenlint.yaml added later needs a re-configure.
+function(_greenlint_cache_key Target Config)
+  get_target_property(SourceDir ${Target} SOURCE_DIR)
+  set(Configs "")
+  if(Config)
+    get_filename_component(Config "${Config}" ABSOLUTE BASE_DIR "${SourceDir}")
+    list(APPEND Configs "${Config}")
+  else()
+    get_target_property(Sources ${Target} SOURCES)
+    set(Dirs "${SourceDir}")
+    foreach(Source IN LISTS Sources)
+      if(NOT Source MATCHES "^\\$<")
+        get_filename_component(Source "${Source}" ABSOLUTE BASE_DIR "${SourceDir}")
+        get_filename_component(Dir "${Source}" DIRECTORY)
+        list(APPEND Dirs "${Dir}")
+      endif()
+    endforeach()
+    list(REMOVE_DUPLICATES Dirs)
+    foreach(Dir IN LISTS Dirs)
+      while(TRUE)
+        if(EXISTS "${Dir}/.greenlint.yaml")
+          list(APPEND Configs "${Dir}/.greenlint.yaml")
+          break()
+        endif()
+        get_filename_component(Parent "${Dir}" DIRECTORY)
+        if(Parent STREQUAL Dir)
+          break()
+        endif()
+        set(Dir "${Parent}")
+      endwhile()
+    endforeach()
+  endif()
+  set(Inputs "")
+  foreach(File IN LISTS Configs)
+    if(EXISTS "${File}" AND NOT IS_DIRECTORY "${File}")
+      list(APPEND Inputs "${File}")
+      _greenlint_config_api_files("${File}" ApiFiles)
+      list(APPEND Inputs ${ApiFiles})
+    endif()
+  endforeach()
+  foreach(Major IN LISTS GREENLINT_CLANG_MAJORS)
+    list(APPEND Inputs "${GREENLINT_PLUGIN_${Major}}")
+  endforeach()
+  list(REMOVE_DUPLICATES Inputs)
+  set(Key "")
+  foreach(File IN LISTS Inputs)
+    # In-tree the plugin is a generator expression of a file not built yet: ccache's own hash of
+    # the -fplugin= file covers it.
+    if(File MATCHES "^\\$<" OR NOT EXISTS "${File}")
+      continue()
+    endif()
+    file(SHA256 "${File}" Hash)
+    string(APPEND Key "${File}=${Hash};")
+    set_property(DIRECTORY "${SourceDir}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${File}")
+  endforeach()
+  string(SHA256 Key "${Key}")
+  string(SUBSTRING "${Key}" 0 16 Key)
+  set_property(TARGET ${Target} APPEND PROPERTY COMPILE_OPTIONS
+               "$<$<COMPILE_LANGUAGE:C,CXX>:-fplugin-arg-greenlint-cache-key=${Key}>")
+endfunction()
+
+# Paths may hold characters that end or split a generator expression.
+function(_greenlint_escape_genex Text OutVar)
+  string(REPLACE ">" "$<ANGLE-R>" Text "${Text}")
+  string(REPLACE "," "$<COMMA>" Text "${Text}")
+  set(${OutVar} "${Text}" PARENT_SCOPE)
+endfunction()
+
+# The major version of Language's compiler when it is Clang (AppleClang's numbers differ), else "".
+function(_greenlint_clang_major Language OutVar)
+  set(Major "")
+  if(CMAKE_${Language}_COMPILER_ID STREQUAL "Clang" AND
+     CMAKE_${Language}_COMPILER_VERSION MATCHES "^([0-9]+)")
+    set(Major ${CMAKE_MATCH_1})
+  endif()
+  set(${OutVar} "${Major}" PARENT_SCOPE)
+endfunction()
+
+# The greenlint.so built for Language's compiler, or "" when there is none (or no such language).
+function(_greenlint_plugin_for Language OutVar)
+  _greenlint_clang_major(${Language} Major)
+  set(Plugin "")
+  if(Major AND Major IN_LIST GREENLINT_CLANG_MAJORS)
+    set(Plugin "${GREENLINT_PLUGIN_${Major}}")
+  endif()
+  set(${OutVar} "${Plugin}" PARENT_SCOPE)
 endfunction()
 
 # The languages (C, CXX) of Target's own sources, by LANGUAGE property or file extension.
@@ -100,33 +257,47 @@ function(_greenlint_source_languages Target OutVar)
   set(${OutVar} "${Languages}" PARENT_SCOPE)
 endfunction()
 
-# greenlint.so is built against Clang 19's internal ABI: every compiler that runs it must be
-# Clang 19. Each language the target compiles is checked against its own compiler.
+# greenlint.so is built against one Clang major's internal ABI: every compiler that runs it must
+# be a Clang of a major greenlint was built for. Each language the target compiles is checked
+# against its own compiler.
 function(_greenlint_check_compilers Target)
   _greenlint_source_languages(${Target} Languages)
   if(NOT Languages)
     message(WARNING "greenlint_enable(${Target}): the target has no C or C++ sources that "
                     "greenlint can see (sources from generator expressions are not checked)")
   endif()
+  string(REPLACE ";" " and " Majors "${GREENLINT_CLANG_MAJORS}")
   foreach(Language IN LISTS Languages)
     if(Language STREQUAL "C")
       set(Name "C")
-      set(Suggested "-DCMAKE_C_COMPILER=clang-19")
+      set(Driver "clang")
     else()
       set(Name "C++")
-      set(Suggested "-DCMAKE_CXX_COMPILER=clang++-19")
+      set(Driver "clang++")
     endif()
+    set(Suggested "")
+    foreach(Major IN LISTS GREENLINT_CLANG_MAJORS)
+      list(APPEND Suggested "-DCMAKE_${Language}_COMPILER=${Driver}-${Major}")
+    endforeach()
+    string(REPLACE ";" " or " Suggested "${Suggested}")
     set(Id "${CMAKE_${Language}_COMPILER_ID}")
     set(Version "${CMAKE_${Language}_COMPILER_VERSION}")
-    if(NOT Id STREQUAL "Clang" OR Version VERSION_LESS 19 OR Version VERSION_GREATER_EQUAL 20)
+    _greenlint_clang_major(${Language} Major)
+    if(NOT Major)
       if(Id)
         set(Found "${Id} ${Version} (${CMAKE_${Language}_COMPILER})")
       else()
         set(Found "not known")
       endif()
-      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang 19 plugin, "
+      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint.so is a Clang ${Majors} plugin, "
                           "but the ${Name} compiler of ${Target}'s ${Name} sources is ${Found}; "
                           "configure a new build folder with ${Suggested}")
+    elseif(NOT Major IN_LIST GREENLINT_CLANG_MAJORS)
+      message(FATAL_ERROR "greenlint_enable(${Target}): greenlint was built for Clang ${Majors}; "
+                          "your ${Name} compiler is Clang ${Major} (${CMAKE_${Language}_COMPILER}), "
+                          "and a plugin runs only in the Clang major it was built for: configure "
+                          "a new build folder with ${Suggested}, or build and install greenlint "
+                          "for Clang ${Major} (docs/compilers.md)")
     endif()
   endforeach()
 endfunction()

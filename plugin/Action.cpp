@@ -10,10 +10,17 @@
 #include "Diagnostics.h"
 #include "Instrument.h"
 #include "LintConsumer.h"
+#include "ObjectFacts.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR >= 22
+// LLVM 22 moved the pass-plugin interface into its own llvm/Plugins library.
+#include "llvm/Plugins/PassPlugin.h"
+#else
 #include "llvm/Passes/PassPlugin.h"
+#endif
 #include "llvm/Support/raw_ostream.h"
 #include <dlfcn.h>
 #include <string>
@@ -54,6 +61,8 @@ public:
       }
       Parsed.Lint.Instrument = true;
     }
+    if (Parsed.Lint.FactsInObject)
+      CI.getCodeGenOpts().PassBuilderCallbacks.push_back(registerObjectFacts);
     return std::make_unique<LintConsumer>(CI, Parsed.Lint);
   }
 

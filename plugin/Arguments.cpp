@@ -8,8 +8,9 @@ namespace greenlint {
 
 namespace {
 const char *const KnownKeys =
-    "config=FILE, estimates=on|off, facts=DIR, instrument=on|off, "
-    "profile=ID, rules=GLOBS, time-rules=on|off, list-rules";
+    "config=FILE, estimates=on|off, facts=DIR, facts-in-object=on|off, "
+    "instrument=on|off, profile=ID, rules=GLOBS, time-rules=on|off, "
+    "cache-key=TEXT, list-rules";
 
 bool parseOnOff(llvm::StringRef Key, llvm::StringRef Value, bool &Out,
                 std::string &Error) {
@@ -71,6 +72,16 @@ bool parsePluginArguments(const std::vector<std::string> &Args,
         Out.Lint.PrintEstimates = true;
       else if (!parseOnOff(Key, Value, Out.Lint.PrintEstimates, Error))
         return false;
+    } else if (Key == "facts-in-object") {
+      if (!NeedValue() ||
+          !parseOnOff(Key, Value, Out.Lint.FactsInObject, Error))
+        return false;
+    } else if (Key == "cache-key") {
+      // Read by compile caches, not by greenlint: greenlint_enable() puts a
+      // hash of the config and API files here so that a cache keys on them
+      // (docs/compile-caches.md).
+      if (!NeedValue())
+        return false;
     } else if (Key == "list-rules") {
       Out.ListRules = true;
     } else {
@@ -78,6 +89,11 @@ bool parsePluginArguments(const std::vector<std::string> &Args,
               "'; known arguments are " + KnownKeys;
       return false;
     }
+  }
+  if (Out.Lint.FactsInObject && Out.Lint.FactsDir.empty()) {
+    Error = "greenlint: plugin argument 'facts-in-object' needs facts=DIR "
+            "too: the object keeps the facts that go to that folder";
+    return false;
   }
   return true;
 }

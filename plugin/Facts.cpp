@@ -74,6 +74,14 @@ std::string FactsFile::toJson() const {
   return J.dump(2) + "\n";
 }
 
+std::string FactsFile::fileName() const {
+  llvm::SmallString<256> Abs(Source);
+  if (llvm::sys::fs::make_absolute(Abs))
+    Abs = Source; // no working directory: the path as given names the unit
+  return llvm::sys::path::filename(Source).str() + "-" +
+         llvm::utohexstr(llvm::xxh3_64bits(Abs.str())) + ".json";
+}
+
 bool FactsFile::write(llvm::StringRef Dir, std::string &Error) const {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
     Error = "greenlint: " + Dir.str() +
@@ -81,13 +89,8 @@ bool FactsFile::write(llvm::StringRef Dir, std::string &Error) const {
             "; check facts= (no facts written)";
     return false;
   }
-  llvm::SmallString<256> Abs(Source);
-  if (llvm::sys::fs::make_absolute(Abs))
-    Abs = Source; // no working folder: name the file by the path as given
-  std::string Name = llvm::sys::path::filename(Source).str() + "-" +
-                     llvm::utohexstr(llvm::xxh3_64bits(Abs.str())) + ".json";
   llvm::SmallString<256> Path(Dir);
-  llvm::sys::path::append(Path, Name);
+  llvm::sys::path::append(Path, fileName());
   // Parallel builds may write facts of the same source: write then rename.
   std::string Temp = Path.str().str() + ".tmp" +
                      std::to_string(llvm::sys::Process::getProcessId());

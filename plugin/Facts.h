@@ -30,7 +30,10 @@ struct FactsFile {
   nlohmann::ordered_json Compile;
 
   std::string toJson() const;
-  /// Writes <Dir>/<source name>-<hash of path>.json atomically.
+  /// <source name>-<hash of its absolute path>.json: one name per unit, the
+  /// same whichever folder the facts go to.
+  std::string fileName() const;
+  /// Writes <Dir>/fileName() atomically.
   bool write(llvm::StringRef Dir, std::string &Error) const;
 };
 

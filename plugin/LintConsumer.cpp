@@ -2,6 +2,7 @@
 #include "LintConsumer.h"
 #include "CompileCost.h"
 #include "Facts.h"
+#include "ObjectFacts.h"
 #include "Registry.h"
 #include "RuleContext.h"
 #include "greenlint/estimate/Estimator.h"
@@ -142,6 +143,8 @@ void LintConsumer::printEstimates() {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
                                       "greenlint estimate: %0");
+  if (!Estimates)
+    return;
   for (const estimate::ModelEstimate &M : *Estimates)
     Diags.Report(M.Loc, Id) << M.summary();
 }
@@ -248,6 +251,10 @@ void LintConsumer::writeFacts(double Seconds) {
   if (Estimates)
     for (const estimate::ModelEstimate &M : *Estimates)
       Facts.Estimates.push_back(M.toJson());
+  // Before code generation, which runs after this consumer: the object then
+  // carries what a compile-cache hit would otherwise lose.
+  if (Opts.FactsInObject && emitsCode())
+    setObjectFacts(Facts);
   std::string Error;
   if (!Facts.write(Opts.FactsDir, Error))
     CI.getDiagnostics().Report(

@@ -24,6 +24,7 @@ namespace greenlint {
 struct LintOptions {
   std::string ConfigPath;      ///< explicit config; else the nearest one
   std::string FactsDir;        ///< write facts/<tu>.json here when set
+  bool FactsInObject = false;  ///< also put the facts in the object file
   std::string RuleGlobs;       ///< extra rule globs applied after the config
   bool TimeRules = false;      ///< print per-rule matcher time to stderr
   bool Instrument = false;     ///< plan region calls for the hot paths

@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   cmake ninja-build python3 git
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tools-19
+  clang-22 libclang-22-dev llvm-22-dev llvm-22-tools  # the plugin for Clang 22 (build-22/)
+  ccache  # the compile-cache tests (test/lit/cmake/ccache.test)
   clang-format-19 clang-tidy-19  # style checks of the test command
   libclang-rt-19-dev  # libFuzzer and ASan runtimes for test/fuzz
   libyaml-cpp-dev nlohmann-json3-dev

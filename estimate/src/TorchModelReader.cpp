@@ -11,6 +11,7 @@
 #include "TorchLayers.h"
 #include "TorchModuleReader.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/apis/ClangCompat.h"
 #include "greenlint/estimate/ConstantEvaluator.h"
 #include "greenlint/estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
@@ -106,7 +107,7 @@ public:
       return true;
     const CXXRecordDecl *Impl = R.heldImpl(VD->getType());
     if (!Impl ||
-        !Api.matchType(Ctx.getRecordType(Impl), roles::LayerSequence) ||
+        !Api.matchType(recordTypeOf(Ctx, Impl), roles::LayerSequence) ||
         Construct->getNumArgs() == 0)
       return true;
     Seen.insert(Construct);
@@ -231,7 +232,7 @@ public:
           else if (const CXXRecordDecl *RD2 =
                        Object->getType()->getAsCXXRecordDecl())
             Key = RD2;
-          if (Key && Api.matchType(Ctx.getRecordType(cast<CXXRecordDecl>(Key)),
+          if (Key && Api.matchType(recordTypeOf(Ctx, cast<CXXRecordDecl>(Key)),
                                    roles::LayerSequence))
             Key = referencedVariable(Object);
           if (Key)

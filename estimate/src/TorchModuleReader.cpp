@@ -11,6 +11,7 @@
 #include "TorchForward.h"
 #include "TorchLayers.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/apis/ClangCompat.h"
 #include "greenlint/estimate/ConstantEvaluator.h"
 #include "greenlint/estimate/EstimateRoles.h"
 #include "clang/AST/ASTContext.h"
@@ -68,7 +69,7 @@ public:
     if (!RD || Depth > MaxDepth || !RD->hasDefinition())
       return false;
     RD = RD->getDefinition();
-    if (Api.matchType(Ctx.getRecordType(RD), Role))
+    if (Api.matchType(recordTypeOf(Ctx, RD), Role))
       return true;
     for (const CXXBaseSpecifier &Base : RD->bases())
       if (derivesFrom(Base.getType()->getAsCXXRecordDecl(), Role, Depth + 1))
@@ -213,7 +214,7 @@ public:
   void readImpl(const CXXRecordDecl *Impl, llvm::ArrayRef<const Expr *> Args,
                 const Scope &S, const std::string &Name, SourceLocation Loc,
                 Accumulator &Acc, int Depth) {
-    QualType T = Ctx.getRecordType(Impl);
+    QualType T = recordTypeOf(Ctx, Impl);
     for (llvm::StringRef Role : LayerRoles)
       if (Api.matchType(T, Role)) {
         readLayer(Role, Impl, Args, S, Name, Loc, Acc);
@@ -371,7 +372,7 @@ public:
     if (!Impl)
       return std::nullopt;
     for (llvm::StringRef Role : LayerRoles)
-      if (Api.matchType(Ctx.getRecordType(Impl), Role))
+      if (Api.matchType(recordTypeOf(Ctx, Impl), Role))
         return FieldLayer{Role, Impl, Args, S.B};
     return std::nullopt;
   }

@@ -4,6 +4,7 @@
 #include "../support/LoopInvariance.h"
 #include "../support/ParentStatements.h"
 #include "greenlint/apis/ApiModel.h"
+#include "greenlint/apis/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -274,8 +275,8 @@ bool resultDiscarded(const Expr *Call, ASTContext &Ctx) {
 void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
   const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Forward || !Fn || !Fn->getBody() || Forward->getBeginLoc().isInvalid() ||
-      Forward->getBeginLoc().isMacroID())
+  if (!Forward || !Fn || !Fn->getBody() || beginLoc(Forward).isInvalid() ||
+      beginLoc(Forward).isMacroID())
     return;
   ASTContext &Ctx = *R.Context;
   const Stmt *Loop = enclosingLoop(Forward, Ctx);
@@ -302,7 +303,8 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
   if (!Checker.modelNotTrained())
     return;
 
-  Finding &F = report(Forward->getBeginLoc(),
+  // `Module(X)` is an operator call: its start is the module's name.
+  Finding &F = report(beginLoc(Forward),
                       "the same module runs on the same inputs on every "
                       "iteration of this loop; compute the result once "
                       "before the loop and reuse it (each call repeats the "

@@ -14,6 +14,13 @@ config.environment["PATH"] = os.pathsep.join(
 # each test that wants a config writes or names one.
 inputs = os.path.join(config.source_root, "test", "Inputs")
 config.substitutions.append(("%clangxx", config.clangxx))
+# The Clang major the plugin is built for (messages that name it, e.g. clang++-%llvm_major).
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.available_features.add("clang-" + config.llvm_major)
+# The compile-cache tests run Debian's ccache (scripts/setup-deps.sh installs it).
+import shutil
+if shutil.which("ccache"):
+    config.available_features.add("ccache")
 # The C compiler beside it, for C projects (clang++ -> clang).
 config.substitutions.append(
     ("%clang_c", os.path.join(os.path.dirname(config.clangxx), "clang")))

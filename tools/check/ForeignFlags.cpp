@@ -1,6 +1,12 @@
 //===- ForeignFlags.cpp ---------------------------------------------------===//
 #include "ForeignFlags.h"
+#include "clang/Basic/Version.h"
+#if CLANG_VERSION_MAJOR >= 22
+// Clang 22 moved the driver's option table from clangDriver to clangOptions.
+#include "clang/Options/Options.h"
+#else
 #include "clang/Driver/Options.h"
+#endif
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include <vector>
@@ -10,7 +16,13 @@ namespace greenlint {
 clang::tooling::CommandLineArguments
 dropUnknownDriverFlags(const clang::tooling::CommandLineArguments &Args,
                        std::set<std::string> &Dropped) {
+#if CLANG_VERSION_MAJOR >= 22
+  namespace options = clang::options;
+  using clang::getDriverOptTable;
+#else
   namespace options = clang::driver::options;
+  using clang::driver::getDriverOptTable;
+#endif
   if (Args.size() < 2)
     return Args;
   // clang-cl commands parse under other visibility rules: leave them alone.
@@ -21,7 +33,7 @@ dropUnknownDriverFlags(const clang::tooling::CommandLineArguments &Args,
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
+  const llvm::opt::OptTable &Table = getDriverOptTable();
   llvm::opt::InputArgList Parsed =
       Table.ParseArgs(Argv, MissingIndex, MissingCount,
                       llvm::opt::Visibility(options::ClangOption));

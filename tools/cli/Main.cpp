@@ -23,6 +23,8 @@ void usage(llvm::raw_ostream &OS) {
         "  estimate  parameters, FLOPs and joules per call of model files "
         "(ONNX, GGUF,\n"
         "            TorchScript, XGBoost)\n"
+        "  restore-facts  facts kept in object files back into the facts "
+        "folder\n                 (after compile-cache hits)\n"
         "options: -h, --help (also after each command, or greenlint help "
         "<command>), --version\n";
 }
@@ -44,6 +46,8 @@ Subcommand findSubcommand(llvm::StringRef Name) {
     return greenlint::runGrids;
   if (Name == "estimate")
     return greenlint::runEstimate;
+  if (Name == "restore-facts")
+    return greenlint::runRestoreFacts;
   return nullptr;
 }
 

@@ -19,6 +19,7 @@ int runDiff(int Argc, const char **Argv);
 int runProfiles(int Argc, const char **Argv);
 int runGrids(int Argc, const char **Argv);
 int runEstimate(int Argc, const char **Argv);
+int runRestoreFacts(int Argc, const char **Argv);
 } // namespace greenlint
 
 #endif

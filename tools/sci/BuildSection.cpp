@@ -203,8 +203,15 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
     }
   if (ModelFiles)
     return true;
+  auto Restored = Facts.find("restored_from_object");
+  if (Restored != Facts.end() && !Restored->is_string())
+    return C.fail(std::string("/restored_from_object is ") +
+                  Restored->type_name() + ", expected a string");
   if (!HasCompile) {
-    WithoutCompile.push_back(Source);
+    if (Restored != Facts.end())
+      FromCache.push_back(Source);
+    else
+      WithoutCompile.push_back(Source);
     return true;
   }
   ++WithCompile;
@@ -251,6 +258,7 @@ json BuildSectionBuilder::toJson() const {
                    "compiler's exit"},
                   {"profiles", ProfilesJ},
                   {"without_cost", WithoutCompile},
+                  {"from_cache", FromCache},
                   {"without_energy", WithoutEnergy}};
   json SitesJ = json::array();
   for (const auto &[File, Line, Rule, Message] : Sites)

@@ -44,6 +44,9 @@ private:
   double WallS = 0, CpuS = 0, EnergyJ = 0;
   std::map<std::string, CompileProfile> Profiles;
   nlohmann::json WithoutCompile = nlohmann::json::array();
+  /// Units whose facts `greenlint restore-facts` wrote from their object
+  /// files: a compile cache served them, no compile ran (also without cost).
+  nlohmann::json FromCache = nlohmann::json::array();
   nlohmann::json WithoutEnergy = nlohmann::json::array();
   std::map<std::string, RuleCount> Rules;
   /// Active findings by file, line, rule and message.

@@ -153,6 +153,10 @@ std::string renderBuildSection(const json &Build, bool Markdown) {
          listText(C["without_cost"], Markdown) +
          " (written by a greenlint without compile cost, or the compiler did "
          "not exit normally); rebuild them with this plugin");
+  if (C.contains("from_cache") && !C["from_cache"].empty())
+    Line("from a compile cache (no compile in this build, so no compile "
+         "cost; facts restored from the object files): " +
+         listText(C["from_cache"], Markdown));
   for (const json &W : C["without_energy"])
     Line("no compile energy for " + shown(str(W, "source"), Markdown) + ": " +
          shown(str(W, "why"), Markdown));

@@ -196,4 +196,29 @@ TEST(BuildSection, ModelFileFactsAddEstimatesButNoUnit) {
   Model["kind"] = 3;
   EXPECT_FALSE(B.addFacts(Model, "bad.json", Error));
   EXPECT_NE(Error.find("/kind is number"), std::string::npos) << Error;
+// Facts that `greenlint restore-facts` wrote from an object file (a compile
+// cache served the unit) are named as such, not as facts of an old plugin.
+TEST(BuildSection, RestoredFactsAreNamedAsFromCache) {
+  BuildSectionBuilder B;
+  std::string Error;
+  json Restored = {
+      {"format", "greenlint-facts"},
+      {"version", 1},
+      {"source", "cached.cpp"},
+      {"findings", json::array({{{"rule", "infer-load-in-loop"}}})},
+      {"regions", json::array()},
+      {"compile", nullptr},
+      {"restored_from_object", "/b/cached.cpp.o"}};
+  ASSERT_TRUE(B.addFacts(Restored, "cached.json", Error)) << Error;
+  json J = B.toJson();
+  EXPECT_EQ(J["compile"]["from_cache"], json::array({"cached.cpp"}));
+  EXPECT_TRUE(J["compile"]["without_cost"].empty());
+  EXPECT_EQ(J["compile"]["translation_units"], 1);
+  ASSERT_EQ(J["findings_by_rule"].size(), 1u);
+
+  BuildSectionBuilder Bad;
+  Restored["restored_from_object"] = 7;
+  EXPECT_FALSE(Bad.addFacts(Restored, "bad.json", Error));
+  EXPECT_NE(Error.find("/restored_from_object is number"), std::string::npos)
+      << Error;
 }
