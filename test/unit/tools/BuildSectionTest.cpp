@@ -196,6 +196,8 @@ TEST(BuildSection, ModelFileFactsAddEstimatesButNoUnit) {
   Model["kind"] = 3;
   EXPECT_FALSE(B.addFacts(Model, "bad.json", Error));
   EXPECT_NE(Error.find("/kind is number"), std::string::npos) << Error;
+}
+
 // Facts that `greenlint restore-facts` wrote from an object file (a compile
 // cache served the unit) are named as such, not as facts of an old plugin.
 TEST(BuildSection, RestoredFactsAreNamedAsFromCache) {
