@@ -264,12 +264,9 @@ json BuildSectionBuilder::toJson() const {
   for (const auto &[File, Line, Rule, Message] : Sites)
     SitesJ.push_back(
         {{"rule", Rule}, {"file", File}, {"line", Line}, {"message", Message}});
-  return {{"facts_files", FactsFiles},
-          {"model_files_facts", ModelFactsFiles},
-          {"estimates", Sorted},
-          {"findings_by_rule", ByRule},
-          {"findings_list", SitesJ},
-          {"compile", Compile}};
+  return {{"facts_files", FactsFiles}, {"model_files_facts", ModelFactsFiles},
+          {"estimates", Sorted},       {"findings_by_rule", ByRule},
+          {"findings_list", SitesJ},   {"compile", Compile}};
 }
 
 } // namespace greenlint
