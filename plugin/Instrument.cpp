@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Config/llvm-config.h"
@@ -43,8 +44,47 @@ std::vector<std::string> manglings(ASTNameGenerator &Names,
   return {Names.getName(FD)};
 }
 
-PlannedUnitSite planSite(ASTNameGenerator &Names, const SourceManager &SM,
-                         const UnitSite &Site) {
+// Where a unit_count field lies in the call's by-value argument, or why it
+// cannot be read there.
+std::optional<PlannedUnitSite::FieldCount>
+planFieldCount(const ASTContext &Ctx, const CallExpr *Call, unsigned Arg,
+               llvm::StringRef FieldName, std::string &WhyNot) {
+  if (Arg >= Call->getNumArgs()) {
+    WhyNot = "the call has no argument " + std::to_string(Arg);
+    return std::nullopt;
+  }
+  QualType T = Call->getArg(Arg)->getType().getCanonicalType();
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition() || T->isDependentType()) {
+    WhyNot = "argument " + std::to_string(Arg) + " is not a complete struct";
+    return std::nullopt;
+  }
+  RD = RD->getDefinition();
+  // Smaller structs travel in registers, split per field: no copy to read.
+  if (Ctx.getTypeSize(T) <= 128) {
+    WhyNot = "the struct is passed in registers";
+    return std::nullopt;
+  }
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+  for (const FieldDecl *F : RD->fields()) {
+    if (F->getName() != FieldName)
+      continue;
+    QualType FT = F->getType().getCanonicalType();
+    if (!FT->isIntegerType() || F->isBitField() || Ctx.getTypeSize(FT) > 64) {
+      WhyNot = "field '" + FieldName.str() + "' is not a plain integer";
+      return std::nullopt;
+    }
+    return PlannedUnitSite::FieldCount{
+        Arg, Call->getNumArgs(), Layout.getFieldOffset(F->getFieldIndex()) / 8,
+        static_cast<unsigned>(Ctx.getTypeSize(FT)), FT->isSignedIntegerType()};
+  }
+  WhyNot = "the struct has no field '" + FieldName.str() + "'";
+  return std::nullopt;
+}
+
+std::optional<PlannedUnitSite> planSite(ASTNameGenerator &Names,
+                                        ASTContext &Ctx, const UnitSite &Site) {
+  const SourceManager &SM = Ctx.getSourceManager();
   const CallExpr *Call = Site.Call;
   PlannedUnitSite Planned;
   SourceLocation Begin = SM.getExpansionLoc(Call->getBeginLoc());
@@ -58,6 +98,20 @@ PlannedUnitSite planSite(ASTNameGenerator &Names, const SourceManager &SM,
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
   Planned.MayBeIndirect = MD && MD->isVirtual();
   Planned.Unit = Site.Unit;
+  if (std::optional<unsigned> Arg = Site.CountArg) {
+    std::string WhyNot;
+    Planned.Count = planFieldCount(Ctx, Call, *Arg, Site.CountField, WhyNot);
+    if (!Planned.Count) {
+      // Counting one per call would pass calls off as tokens: say so and
+      // count nothing here.
+      DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+      unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+          DiagnosticIDs::Remark, "%0 units of this call are not counted: %1 "
+                                 "[greenlint-instrument]");
+      Diags.Report(ExprLoc, ID) << Site.Unit << WhyNot;
+      return std::nullopt;
+    }
+  }
   return Planned;
 }
 
@@ -128,7 +182,8 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
           llvm::StringRef(End.getFilename()) == P.getFilename())
         Region.EndLine = End.getLine();
       for (const UnitSite &Site : Path->Units)
-        Region.Units.push_back(planSite(Names, SM, Site));
+        if (std::optional<PlannedUnitSite> Planned = planSite(Names, Ctx, Site))
+          Region.Units.push_back(std::move(*Planned));
       for (const std::string &Symbol : manglings(Names, FD))
         instrumentationPlan()[Symbol] = Region;
       Planned.push_back(std::move(Region));
@@ -147,6 +202,8 @@ public:
 
 private:
   void instrument(llvm::Function &F, const PlannedRegion &Region);
+  llvm::Value *countAt(llvm::IRBuilder<> &B, llvm::CallBase &Call,
+                       const PlannedUnitSite &Site);
   llvm::Constant *string(llvm::Module &M, llvm::StringRef Text);
 
   llvm::FunctionCallee Begin, End, Units;
@@ -181,6 +238,28 @@ bool siteMatches(const llvm::CallBase &Call, const PlannedUnitSite &Site) {
   return Site.MayBeIndirect && Call.isIndirectCall();
 }
 
+// The number of units one call counts: 1, or the planned integer field of
+// the argument's copy (negative values count 0); null when the ABI did not
+// pass the struct as one pointer argument. The caller then counts a distinct
+// "<unit>-uncounted-call" unit: the ledger shows calls whose count could not
+// be read instead of a wrong count.
+llvm::Value *InstrumentPass::countAt(llvm::IRBuilder<> &B, llvm::CallBase &Call,
+                                     const PlannedUnitSite &Site) {
+  if (!Site.Count)
+    return B.getInt64(1);
+  const PlannedUnitSite::FieldCount &C = *Site.Count;
+  if (Call.arg_size() != C.SourceArgs ||
+      !Call.getArgOperand(C.Arg)->getType()->isPointerTy())
+    return nullptr;
+  llvm::Value *Field = B.CreateConstInBoundsGEP1_64(
+      B.getInt8Ty(), Call.getArgOperand(C.Arg), C.ByteOffset);
+  llvm::Value *N = B.CreateLoad(B.getIntNTy(C.Bits), Field);
+  if (!C.Signed)
+    return B.CreateZExt(N, B.getInt64Ty());
+  N = B.CreateSExt(N, B.getInt64Ty());
+  return B.CreateSelect(B.CreateICmpSLT(N, B.getInt64(0)), B.getInt64(0), N);
+}
+
 void InstrumentPass::instrument(llvm::Function &F,
                                 const PlannedRegion &Region) {
   llvm::Module &M = *F.getParent();
@@ -196,7 +275,11 @@ void InstrumentPass::instrument(llvm::Function &F,
         }
   for (auto [Call, Site] : Counted) {
     llvm::IRBuilder<> B(Call);
-    B.CreateCall(Units, {string(M, Site->Unit), B.getInt64(1)});
+    if (llvm::Value *N = countAt(B, *Call, *Site))
+      B.CreateCall(Units, {string(M, Site->Unit), N});
+    else
+      B.CreateCall(Units,
+                   {string(M, Site->Unit + "-uncounted-call"), B.getInt64(1)});
   }
 
   llvm::IRBuilder<> Entry(&*F.getEntryBlock().getFirstInsertionPt());

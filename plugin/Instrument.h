@@ -12,7 +12,9 @@
 #define GREENLINT_PLUGIN_INSTRUMENT_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,17 @@ struct PlannedUnitSite {
   std::string Callee;            ///< mangled name of the direct callee
   bool MayBeIndirect;            ///< virtual: the IR call may go via a vtable
   std::string Unit;
+  /// Counting a field of a by-value struct argument (unit_count): the
+  /// argument reaches the IR call as a pointer to its copy (structs larger
+  /// than 16 bytes on x86-64 and AArch64), read before the call.
+  struct FieldCount {
+    unsigned Arg;        ///< source argument index (= IR index, checked)
+    unsigned SourceArgs; ///< the call's source argument count
+    uint64_t ByteOffset; ///< the field's offset in the struct
+    unsigned Bits;       ///< the field's integer width
+    bool Signed;
+  };
+  std::optional<FieldCount> Count;
 };
 
 struct PlannedRegion {

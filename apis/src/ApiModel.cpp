@@ -197,6 +197,19 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
           E.SourceArgs = V.as<std::vector<unsigned>>();
         } else if (Key == "unit") {
           E.Unit = V.as<std::string>();
+        } else if (Key == "unit_count") {
+          // "<argument index>.<field>": what one call counts.
+          auto [Arg, Field] = llvm::StringRef(V.as<std::string>()).split('.');
+          unsigned Index = 0;
+          if (Arg.getAsInteger(10, Index) || Field.empty() ||
+              Field.contains('.')) {
+            Error = where(File, V) +
+                    "unit_count is '<argument index>.<field>', e.g. "
+                    "'1.n_tokens'";
+            return false;
+          }
+          E.UnitCountArg = Index;
+          E.UnitCountField = Field.str();
         } else if (Key == "active_arg") {
           E.ActiveArg = V.as<bool>();
         } else if (Key == "note") {
@@ -204,7 +217,8 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
         } else {
           Error = where(File, KV.first) + "unknown key '" + Key +
                   "'; known keys are role, function, method, type, value, "
-                  "class, derived, source_args, active_arg, unit, note";
+                  "class, derived, source_args, active_arg, unit, unit_count, "
+                  "note";
           return false;
         }
       } catch (const YAML::Exception &Ex) {
@@ -216,6 +230,10 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
       Error = where(File, Item) +
               "an entry needs 'role:' and one of function, method, type or "
               "value";
+      return false;
+    }
+    if (E.UnitCountArg && E.Unit.empty()) {
+      Error = where(File, Item) + "unit_count needs 'unit:' (what it counts)";
       return false;
     }
     if (E.Kind == ApiEntry::Method && E.Class.empty()) {

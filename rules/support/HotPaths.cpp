@@ -92,13 +92,21 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
         TrainFramework = E->Framework;
       Trains = true;
       if (!E->Unit.empty())
-        TrainUnits.push_back({Call, E->Unit});
+        TrainUnits.push_back(
+            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
     } else if (const ApiEntry *E = inferenceEntry(Api, Call)) {
       if (!Infers)
         InferFramework = E->Framework;
       Infers = true;
       if (!E->Unit.empty())
-        InferUnits.push_back({Call, E->Unit});
+        InferUnits.push_back(
+            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
+    } else if (const ApiEntry *E = Api.matchCall(Call, roles::TokenSample)) {
+      // Sampling marks generation but is no inference by itself: it counts
+      // generated tokens only in a function that also decodes.
+      if (!E->Unit.empty())
+        InferUnits.push_back(
+            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
     }
   }
   // A forward pass inside a training step is training work, not an

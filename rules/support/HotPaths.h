@@ -36,6 +36,10 @@ inline constexpr llvm::StringLiteral NoRegionAnnotation{"greenlint::no_region"};
 struct UnitSite {
   const clang::CallExpr *Call;
   std::string Unit;
+  /// The API entry's unit_count (an integer field of a by-value argument
+  /// counted instead of one per call), if any.
+  std::optional<unsigned> CountArg;
+  std::string CountField;
 };
 
 struct HotPath {

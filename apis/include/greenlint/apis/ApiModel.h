@@ -62,6 +62,11 @@ struct ApiEntry {
   /// Functional unit one call counts when instrumented ("inference",
   /// "step", ...); empty for calls that count nothing.
   std::string Unit;
+  /// When set, a call counts this integer field of its argument
+  /// UnitCountArg (a struct passed by value, e.g. a llama.cpp batch's
+  /// n_tokens) instead of one unit per call.
+  std::optional<unsigned> UnitCountArg;
+  std::string UnitCountField;
   std::string File;
   unsigned Line = 0;
 };
