@@ -1,4 +1,4 @@
-//===- WasteFactors.h - Factors behind a finding's waste estimate -*- C++ -*-===//
+//===- WasteFactors.h - Factors of a finding's waste estimate --*- C++ -*-===//
 //
 // runtime/data/waste.yaml holds the few factors that turn a static estimate
 // (weight bytes, joules per forward call) into the energy a finding wastes:
