@@ -136,6 +136,21 @@ std::string location(const estimate::ModelEstimate &M) {
   return llvm::sys::path::filename(M.File).str() + ":" + std::to_string(M.Line);
 }
 
+/// "2 MB of weights (500,500 parameters at float32) of model 'Net' (static
+/// estimate, net.cpp:12)", saying when the count is a name's nominal size.
+std::string weightsBasis(const estimate::ModelEstimate &M) {
+  std::string Params =
+      M.Parameters ? estimate::groupDigits(*M.Parameters) + " parameters at "
+                   : std::string();
+  auto Source = M.Details.find("parameters_source");
+  std::string Nominal = Source != M.Details.end() && Source->is_string()
+                            ? ", " + Source->get<std::string>()
+                            : std::string();
+  return estimate::formatBytes(*M.WeightBytes) + " of weights (" + Params +
+         M.Dtype + Nominal + ") of model '" + M.Model + "' (static estimate, " +
+         location(M) + ")";
+}
+
 } // namespace
 
 LoopTripCount loopTripCount(const Stmt &Loop, ASTContext &Ctx) {
@@ -187,12 +202,7 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
       continue;
     }
     Bytes = M->WeightBytes;
-    Basis = estimate::formatBytes(*Bytes) + " of weights (" +
-            (M->Parameters ? estimate::groupDigits(*M->Parameters) +
-                                 " parameters at " + M->Dtype
-                           : M->Dtype) +
-            ") of model '" + M->Model + "' (static estimate, " + location(*M) +
-            ")";
+    Basis = weightsBasis(*M);
     break;
   }
   if (!Bytes) {
@@ -201,8 +211,7 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
     for (const estimate::ModelEstimate &M : Context.modelEstimates())
       if (M.Loc.isValid() && SM.getExpansionLoc(M.Loc) == At && M.WeightBytes) {
         Bytes = M.WeightBytes;
-        Basis = estimate::formatBytes(*Bytes) + " of weights of '" + M.Model +
-                "' (static estimate, " + location(M) + ")";
+        Basis = weightsBasis(M);
       }
   }
   if (!Bytes)
