@@ -21,8 +21,11 @@ nlohmann::ordered_json rangeJson(const std::optional<JouleRange> &R) {
   return {{"typical", R->Typical}, {"low", R->Low}, {"high", R->High}};
 }
 
-std::string rangeText(const JouleRange &R) {
-  return "range " + formatJoules(R.Low) + " to " + formatJoules(R.High);
+/// "range 1 mJ to 3 mJ" + \p Then, or nothing for a point figure.
+std::string rangeText(const JouleRange &R, const char *Then) {
+  if (R.Low == R.High)
+    return "";
+  return "range " + formatJoules(R.Low) + " to " + formatJoules(R.High) + Then;
 }
 
 /// "4" or "0.15": the factor as the data file writes it.
@@ -74,8 +77,8 @@ std::string FindingWaste::noteText() const {
   if (!PerOccurrence)
     return "unknown per " + Occurrence + " (" + Unknown + ")";
   std::string S = "~" + formatJoules(PerOccurrence->Typical) + " per " +
-                  Occurrence + " (" + rangeText(*PerOccurrence) +
-                  "; modelled: " + Basis + ")";
+                  Occurrence + " (" + rangeText(*PerOccurrence, "; ") +
+                  "modelled: " + Basis + ")";
   if (!InLoop)
     return S;
   if (std::optional<JouleRange> L = perLoop()) {
@@ -83,7 +86,9 @@ std::string FindingWaste::noteText() const {
     S += ", ~" + formatJoules(L->Typical) + " per loop of " +
          groupDigits(*LoopTrips) + " iterations (" + groupDigits(Wasted) + " " +
          Occurrence + (Wasted == 1 ? "" : "s") +
-         (KeptPerLoop ? " beyond the first" : "") + "; " + rangeText(*L) + ")";
+         (KeptPerLoop ? " beyond the first" : "");
+    std::string Range = rangeText(*L, "");
+    S += (Range.empty() ? "" : "; " + Range) + ")";
   } else {
     S += "; per loop unknown (" + LoopUnknown + ")";
   }
@@ -149,6 +154,17 @@ FindingWaste autogradWaste(double JoulesPerCall, const std::string &CallBasis,
             " to " + factorText(Overhead.High) + ") x " +
             formatJoules(JoulesPerCall) + " per forward of " + CallBasis +
             "; overhead: " + factorSource(Overhead);
+  return W;
+}
+
+FindingWaste repeatedCallWaste(double JoulesPerCall,
+                               const std::string &CallBasis,
+                               const std::string &ProfileId) {
+  FindingWaste W = unknownWaste("forward", "");
+  W.Profile = ProfileId;
+  W.PerOccurrence = JouleRange{JoulesPerCall, JoulesPerCall, JoulesPerCall};
+  W.Basis = "the roofline estimate of one forward of " + CallBasis +
+            " (docs/estimates.md)";
   return W;
 }
 

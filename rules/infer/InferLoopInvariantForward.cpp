@@ -3,6 +3,7 @@
 #include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
 #include "../support/ParentStatements.h"
+#include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -308,6 +309,7 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
                       "before the loop and reuse it (each call repeats the "
                       "whole forward pass)");
   F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+  attachWaste(F, repeatedForwardWasteOf(*Forward, *Loop, context()), context());
 }
 
 } // namespace greenlint

@@ -247,11 +247,15 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
   return W;
 }
 
-estimate::FindingWaste autogradWasteOf(const Expr &Forward,
-                                       RuleContext &Context) {
-  ASTContext &Ctx = *Context.astContext();
-  // The module the forward runs on: `M->forward(X)` calls operator-> on M,
-  // `M(X)` operator() on it, `M.forward(X)` a method of M.
+namespace {
+
+/// The static estimate of the module a forward call runs on, with joules
+/// per call; otherwise null and \p Why says what is missing.
+const estimate::ModelEstimate *forwardModel(const Expr &Forward,
+                                            const RuleContext &Context,
+                                            std::string &Why) {
+  // `M->forward(X)` calls operator-> on M, `M(X)` operator() on it,
+  // `M.forward(X)` a method of M.
   const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Forward))
     Object = Member->getImplicitObjectArgument();
@@ -263,34 +267,68 @@ estimate::FindingWaste autogradWasteOf(const Expr &Forward,
       if (Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs())
         Object = Arrow->getArg(0);
 
-  estimate::FindingWaste W;
   bool Ambiguous = false;
   const estimate::ModelEstimate *M =
       Object ? moduleEstimate(Object, Context, Ambiguous) : nullptr;
-  if (!M)
-    W = estimate::unknownWaste(
-        "forward",
-        Ambiguous ? "the module class is built with different sizes in this "
-                    "file"
-                  : "no static estimate of the model this forward runs on "
-                    "(docs/estimates.md says which models are read)");
-  else if (!M->JoulesPerCall)
-    W = estimate::unknownWaste(
-        "forward", "model '" + M->Model + "' (" + location(*M) +
-                       ") has no joules per call: " + M->EnergyModel);
-  else
-    W = estimate::autogradWaste(
-        *M->JoulesPerCall,
-        "one sample of model '" + M->Model + "' (static estimate, " +
-            location(*M) + ", " + estimate::formatFlops(*M->FlopsPerSample) +
-            " per sample, profile " + M->Profile + ")",
-        M->Profile);
-  if (const Stmt *Loop = enclosingLoop(&Forward, Ctx)) {
-    W.InLoop = true;
-    LoopTripCount Trips = loopTripCount(*Loop, Ctx);
-    W.LoopTrips = Trips.Trips;
-    W.LoopUnknown = Trips.Unknown;
+  if (!M) {
+    Why = Ambiguous ? "the module class is built with different sizes in "
+                      "this file"
+                    : "no static estimate of the model this forward runs on "
+                      "(docs/estimates.md says which models are read)";
+    return nullptr;
   }
+  if (!M->JoulesPerCall) {
+    Why = "model '" + M->Model + "' (" + location(*M) +
+          ") has no joules per call: " + M->EnergyModel;
+    return nullptr;
+  }
+  return M;
+}
+
+/// "one sample of model 'Net' (static estimate, net.cpp:12, 1 MFLOP per
+/// sample, profile amd-epyc-7b13)"
+std::string sampleBasis(const estimate::ModelEstimate &M) {
+  return "one sample of model '" + M.Model + "' (static estimate, " +
+         location(M) + ", " + estimate::formatFlops(*M.FlopsPerSample) +
+         " per sample, profile " + M.Profile + ")";
+}
+
+void setLoop(estimate::FindingWaste &W, const Stmt *Loop, uint64_t Kept,
+             ASTContext &Ctx) {
+  if (!Loop)
+    return;
+  W.InLoop = true;
+  W.KeptPerLoop = Kept;
+  LoopTripCount Trips = loopTripCount(*Loop, Ctx);
+  W.LoopTrips = Trips.Trips;
+  W.LoopUnknown = Trips.Unknown;
+}
+
+} // namespace
+
+estimate::FindingWaste autogradWasteOf(const Expr &Forward,
+                                       RuleContext &Context) {
+  std::string Why;
+  const estimate::ModelEstimate *M = forwardModel(Forward, Context, Why);
+  estimate::FindingWaste W =
+      M ? estimate::autogradWaste(*M->JoulesPerCall, sampleBasis(*M),
+                                  M->Profile)
+        : estimate::unknownWaste("forward", Why);
+  ASTContext &Ctx = *Context.astContext();
+  setLoop(W, enclosingLoop(&Forward, Ctx), 0, Ctx);
+  return W;
+}
+
+estimate::FindingWaste repeatedForwardWasteOf(const Expr &Forward,
+                                              const Stmt &Loop,
+                                              RuleContext &Context) {
+  std::string Why;
+  const estimate::ModelEstimate *M = forwardModel(Forward, Context, Why);
+  estimate::FindingWaste W =
+      M ? estimate::repeatedCallWaste(*M->JoulesPerCall, sampleBasis(*M),
+                                      M->Profile)
+        : estimate::unknownWaste("forward", Why);
+  setLoop(W, &Loop, 1, *Context.astContext());
   return W;
 }
 

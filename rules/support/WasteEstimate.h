@@ -53,6 +53,12 @@ estimate::FindingWaste reloadWasteOf(const clang::Expr &Load,
 estimate::FindingWaste autogradWasteOf(const clang::Expr &Forward,
                                        RuleContext &Context);
 
+/// infer-loop-invariant-forward: one forward call of the module's static
+/// estimate, repeated on every iteration of \p Loop beyond the first.
+estimate::FindingWaste repeatedForwardWasteOf(const clang::Expr &Forward,
+                                              const clang::Stmt &Loop,
+                                              RuleContext &Context);
+
 /// Puts \p W on \p F, and a note with it when the build names a target
 /// profile (without one, joules are always unknown and the note would only
 /// repeat that on every finding; facts, SARIF and JSON still carry why).

@@ -106,3 +106,15 @@ TEST(WasteModel, AutogradIsAFractionOfTheForward) {
   W.LoopTrips = 10; // every forward of the loop pays it
   EXPECT_DOUBLE_EQ(W.perLoop()->Typical, 0.7e-3);
 }
+
+TEST(WasteModel, RepeatedForwardIsAPointFigureWithoutRange) {
+  FindingWaste W = repeatedCallWaste(2e-3, "one sample", "round");
+  W.InLoop = true;
+  W.KeptPerLoop = 1;
+  W.LoopTrips = 11;
+  EXPECT_DOUBLE_EQ(W.perLoop()->Low, 20e-3);
+  EXPECT_EQ(W.noteText(),
+            "~2 mJ per forward (modelled: the roofline estimate of one "
+            "forward of one sample (docs/estimates.md)), ~20 mJ per loop of "
+            "11 iterations (10 forwards beyond the first)");
+}

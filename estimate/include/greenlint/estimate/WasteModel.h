@@ -71,6 +71,12 @@ FindingWaste reloadWaste(double WeightBytes, const std::string &BytesBasis,
 FindingWaste autogradWaste(double JoulesPerCall, const std::string &CallBasis,
                            const std::string &ProfileId);
 
+/// A forward call repeated for nothing: the whole \p JoulesPerCall, a point
+/// figure (the roofline model gives no range).
+FindingWaste repeatedCallWaste(double JoulesPerCall,
+                               const std::string &CallBasis,
+                               const std::string &ProfileId);
+
 /// An unknown figure: \p Occurrence names what one occurrence is, \p Why
 /// why its joules are not known.
 FindingWaste unknownWaste(const std::string &Occurrence,
