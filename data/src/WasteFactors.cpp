@@ -64,10 +64,14 @@ bool loadWasteFactor(const std::string &Id, WasteFactor &Out,
         Out = Factor;
         return true;
       }
-      Known += (Known.empty() ? "" : ", ") + Factor.Id;
+      Known += Known.empty() ? "" : ", ";
+      Known += Factor.Id;
     }
-    Error = "greenlint: " + File + ": no waste factor '" + Id +
-            "' (known: " + Known + "); add it to waste.yaml";
+    Error = "greenlint: ";
+    for (const std::string &Part : {File, std::string(": no waste factor '"),
+                                    Id, std::string("' (known: "), Known,
+                                    std::string("); add it to waste.yaml")})
+      Error += Part;
     return false;
   }
   Error = "greenlint: no waste.yaml among greenlint's data files; set "

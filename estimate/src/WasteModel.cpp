@@ -81,17 +81,18 @@ std::string FindingWaste::noteText() const {
                   "modelled: " + Basis + ")";
   if (!InLoop)
     return S;
-  if (std::optional<JouleRange> L = perLoop()) {
-    uint64_t Wasted = *LoopTrips > KeptPerLoop ? *LoopTrips - KeptPerLoop : 0;
-    S += ", ~" + formatJoules(L->Typical) + " per loop of " +
-         groupDigits(*LoopTrips) + " iterations (" + groupDigits(Wasted) + " " +
-         Occurrence + (Wasted == 1 ? "" : "s") +
-         (KeptPerLoop ? " beyond the first" : "");
-    std::string Range = rangeText(*L, "");
-    S += (Range.empty() ? "" : "; " + Range) + ")";
-  } else {
+  std::optional<JouleRange> L = perLoop();
+  if (!L || !LoopTrips) {
     S += "; per loop unknown (" + LoopUnknown + ")";
+    return S;
   }
+  uint64_t Trips = *LoopTrips;
+  uint64_t Wasted = Trips > KeptPerLoop ? Trips - KeptPerLoop : 0;
+  S += ", ~" + formatJoules(L->Typical) + " per loop of " + groupDigits(Trips) +
+       " iterations (" + groupDigits(Wasted) + " " + Occurrence +
+       (Wasted == 1 ? "" : "s") + (KeptPerLoop ? " beyond the first" : "");
+  std::string Range = rangeText(*L, "");
+  S += (Range.empty() ? "" : "; " + Range) + ")";
   return S;
 }
 

@@ -138,7 +138,7 @@ std::string location(const estimate::ModelEstimate &M) {
 
 /// "2 MB of weights (500,500 parameters at float32) of model 'Net' (static
 /// estimate, net.cpp:12)", saying when the count is a name's nominal size.
-std::string weightsBasis(const estimate::ModelEstimate &M) {
+std::string weightsBasis(const estimate::ModelEstimate &M, double Bytes) {
   std::string Params =
       M.Parameters ? estimate::groupDigits(*M.Parameters) + " parameters at "
                    : std::string();
@@ -146,8 +146,8 @@ std::string weightsBasis(const estimate::ModelEstimate &M) {
   std::string Nominal = Source != M.Details.end() && Source->is_string()
                             ? ", " + Source->get<std::string>()
                             : std::string();
-  return estimate::formatBytes(*M.WeightBytes) + " of weights (" + Params +
-         M.Dtype + Nominal + ") of model '" + M.Model + "' (static estimate, " +
+  return estimate::formatBytes(Bytes) + " of weights (" + Params + M.Dtype +
+         Nominal + ") of model '" + M.Model + "' (static estimate, " +
          location(M) + ")";
 }
 
@@ -202,7 +202,7 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
       continue;
     }
     Bytes = M->WeightBytes;
-    Basis = weightsBasis(*M);
+    Basis = weightsBasis(*M, *Bytes);
     break;
   }
   if (!Bytes) {
@@ -211,7 +211,7 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
     for (const estimate::ModelEstimate &M : Context.modelEstimates())
       if (M.Loc.isValid() && SM.getExpansionLoc(M.Loc) == At && M.WeightBytes) {
         Bytes = M.WeightBytes;
-        Basis = weightsBasis(M);
+        Basis = weightsBasis(M, *Bytes);
       }
   }
   if (!Bytes)
@@ -249,11 +249,12 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
 
 namespace {
 
-/// The static estimate of the module a forward call runs on, with joules
-/// per call; otherwise null and \p Why says what is missing.
+/// The static estimate of the module a forward call runs on, with its
+/// joules per call in \p Joules; otherwise null and \p Why says what is
+/// missing.
 const estimate::ModelEstimate *forwardModel(const Expr &Forward,
                                             const RuleContext &Context,
-                                            std::string &Why) {
+                                            double &Joules, std::string &Why) {
   // `M->forward(X)` calls operator-> on M, `M(X)` operator() on it,
   // `M.forward(X)` a method of M.
   const Expr *Object = nullptr;
@@ -282,6 +283,7 @@ const estimate::ModelEstimate *forwardModel(const Expr &Forward,
           ") has no joules per call: " + M->EnergyModel;
     return nullptr;
   }
+  Joules = *M->JoulesPerCall;
   return M;
 }
 
@@ -289,7 +291,9 @@ const estimate::ModelEstimate *forwardModel(const Expr &Forward,
 /// sample, profile amd-epyc-7b13)"
 std::string sampleBasis(const estimate::ModelEstimate &M) {
   return "one sample of model '" + M.Model + "' (static estimate, " +
-         location(M) + ", " + estimate::formatFlops(*M.FlopsPerSample) +
+         location(M) + ", " +
+         (M.FlopsPerSample ? estimate::formatFlops(*M.FlopsPerSample)
+                           : std::string("unknown FLOPs")) +
          " per sample, profile " + M.Profile + ")";
 }
 
@@ -309,10 +313,11 @@ void setLoop(estimate::FindingWaste &W, const Stmt *Loop, uint64_t Kept,
 estimate::FindingWaste autogradWasteOf(const Expr &Forward,
                                        RuleContext &Context) {
   std::string Why;
-  const estimate::ModelEstimate *M = forwardModel(Forward, Context, Why);
+  double Joules = 0;
+  const estimate::ModelEstimate *M =
+      forwardModel(Forward, Context, Joules, Why);
   estimate::FindingWaste W =
-      M ? estimate::autogradWaste(*M->JoulesPerCall, sampleBasis(*M),
-                                  M->Profile)
+      M ? estimate::autogradWaste(Joules, sampleBasis(*M), M->Profile)
         : estimate::unknownWaste("forward", Why);
   ASTContext &Ctx = *Context.astContext();
   setLoop(W, enclosingLoop(&Forward, Ctx), 0, Ctx);
@@ -323,10 +328,11 @@ estimate::FindingWaste repeatedForwardWasteOf(const Expr &Forward,
                                               const Stmt &Loop,
                                               RuleContext &Context) {
   std::string Why;
-  const estimate::ModelEstimate *M = forwardModel(Forward, Context, Why);
+  double Joules = 0;
+  const estimate::ModelEstimate *M =
+      forwardModel(Forward, Context, Joules, Why);
   estimate::FindingWaste W =
-      M ? estimate::repeatedCallWaste(*M->JoulesPerCall, sampleBasis(*M),
-                                      M->Profile)
+      M ? estimate::repeatedCallWaste(Joules, sampleBasis(*M), M->Profile)
         : estimate::unknownWaste("forward", Why);
   setLoop(W, &Loop, 1, *Context.astContext());
   return W;
