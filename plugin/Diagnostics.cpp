@@ -63,6 +63,7 @@ ReportedFinding DiagnosticEmitter::resolve(const Finding &F,
   R.Line = P.isValid() ? P.getLine() : 0;
   R.Column = P.isValid() ? P.getColumn() : 0;
   R.Message = F.Message;
+  R.Waste = F.Waste;
   for (const FindingNote &N : F.Notes) {
     PresumedLoc NP = SM.getPresumedLoc(SM.getExpansionLoc(N.Loc));
     if (NP.isValid())

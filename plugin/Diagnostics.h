@@ -41,6 +41,9 @@ struct ReportedFinding {
   };
   std::vector<Replacement> Fixes;
   bool Suppressed = false;
+  /// The energy the finding wastes, where its rule can tell
+  /// (rules/support/WasteEstimate.h).
+  std::optional<estimate::FindingWaste> Waste;
 };
 
 class DiagnosticEmitter {

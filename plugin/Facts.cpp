@@ -53,6 +53,8 @@ std::string FactsFile::toJson() const {
                             {"offset", R.Offset},
                             {"length", R.Length},
                             {"text", R.Text}});
+    if (F.Waste)
+      O["waste"] = F.Waste->toJson();
     J["findings"].push_back(O);
   }
   J["regions"] = nlohmann::json::array();

@@ -162,6 +162,7 @@ void LintConsumer::runRules(ASTContext &Ctx) {
   RuleContext Context(Cfg, *Api,
                       [this](Finding &&F) { Emitter->emit(std::move(F)); });
   Context.setASTContext(&Ctx);
+  Context.setTargetProfile(Target ? &*Target : nullptr);
   Context.setEstimatesProvider(
       [this, &Ctx]() -> const std::vector<estimate::ModelEstimate> & {
         return estimates(Ctx);

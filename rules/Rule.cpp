@@ -39,7 +39,7 @@ int64_t Rule::intOption(llvm::StringRef Name) const {
 }
 
 Finding &Rule::report(clang::SourceLocation Loc, llvm::StringRef Message) {
-  Pending.push_back(Finding{Info.Id, Loc, Message.str(), {}, {}});
+  Pending.push_back(Finding{Info.Id, Loc, Message.str(), {}, {}, {}});
   return Pending.back();
 }
 

@@ -9,10 +9,12 @@
 #ifndef GREENLINT_RULES_RULE_H
 #define GREENLINT_RULES_RULE_H
 
+#include "greenlint/estimate/WasteModel.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,9 @@ struct Finding {
   std::string Message;
   std::vector<FindingNote> Notes;
   std::vector<clang::FixItHint> Fixes;
+  /// The energy the finding wastes, for rules that can tell
+  /// (support/WasteEstimate.h); unset for the others.
+  std::optional<estimate::FindingWaste> Waste;
 };
 
 class Rule;

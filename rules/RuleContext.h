@@ -13,6 +13,9 @@ class ASTContext;
 } // namespace clang
 
 namespace greenlint {
+namespace data {
+struct HardwareProfile;
+} // namespace data
 
 class ApiModel;
 class FunctionSummaries;
@@ -47,6 +50,10 @@ public:
       std::function<const std::vector<estimate::ModelEstimate> &()>;
   void setEstimatesProvider(EstimatesProvider P) { Estimates = std::move(P); }
   const std::vector<estimate::ModelEstimate> &modelEstimates() const;
+  /// The hardware the build targets (profile: or -fplugin-arg-greenlint-
+  /// profile=), which prices waste estimates; null when none is named.
+  const data::HardwareProfile *targetProfile() const { return Target; }
+  void setTargetProfile(const data::HardwareProfile *P) { Target = P; }
   /// Summaries of the TU's own functions (support/FunctionSummaries.h),
   /// computed on demand and shared by the rules; needs the AST context.
   FunctionSummaries &summaries();
@@ -58,6 +65,7 @@ private:
   clang::ASTContext *AST = nullptr;
   CompileFacts Compile;
   EstimatesProvider Estimates;
+  const data::HardwareProfile *Target = nullptr;
   std::unique_ptr<FunctionSummaries> Summaries;
   const clang::ASTContext *SummariesOf = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "../support/SourceArguments.h"
+#include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -56,6 +57,9 @@ void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
     F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
     F.Notes.push_back({Reached.ApiCall->getBeginLoc(),
                        "'" + Reached.Entry->Name + "' loads the model here"});
+    attachWaste(
+        F, reloadWasteOf(*Reached.ApiCall, *Reached.Entry, &Loop, context()),
+        context());
   }
 }
 
@@ -91,14 +95,17 @@ void InferLoadInLoop::check(const MatchFinder::MatchResult &R) {
                             "reuse it (each load re-reads and re-initialises "
                             "all weights)");
     F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+    attachWaste(F, reloadWasteOf(*Load, *Entry, Loop, context()), context());
     return;
   }
 
   if (Fn && Fn->getIdentifier() && RequestHandlerRegex.match(Fn->getName())) {
-    report(Load->getBeginLoc(),
-           "'" + What + "' loads a model on every call of request handler '" +
-               Fn->getNameAsString() +
-               "'; load it once at start-up and share it across requests");
+    Finding &F = report(
+        Load->getBeginLoc(),
+        "'" + What + "' loads a model on every call of request handler '" +
+            Fn->getNameAsString() +
+            "'; load it once at start-up and share it across requests");
+    attachWaste(F, reloadWasteOf(*Load, *Entry, nullptr, context()), context());
   }
 }
 

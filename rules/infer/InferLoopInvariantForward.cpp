@@ -3,6 +3,7 @@
 #include "../support/CallParts.h"
 #include "../support/LoopInvariance.h"
 #include "../support/ParentStatements.h"
+#include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "greenlint/apis/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
@@ -310,6 +311,7 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
                       "before the loop and reuse it (each call repeats the "
                       "whole forward pass)");
   F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
+  attachWaste(F, repeatedForwardWasteOf(*Forward, *Loop, context()), context());
 }
 
 } // namespace greenlint

@@ -3,6 +3,7 @@
 #include "../RuleContext.h"
 #include "../support/GuardScope.h"
 #include "../support/LoopInvariance.h"
+#include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -120,6 +121,7 @@ void InferNoGradGuard::onEndOfTranslationUnit() {
       F.Notes.push_back({C.Evidence->getBeginLoc(),
                          "inference path from here: no backward() or "
                          "optimizer step follows before the forward pass"});
+    attachWaste(F, autogradWasteOf(*C.Forward, context()), context());
   }
 }
 

@@ -40,6 +40,8 @@ nlohmann::json findingJson(const CheckedFinding &C) {
                      {"length", R.Length},
                      {"text", R.Text}});
   J["fixes"] = std::move(Fixes);
+  if (F.Waste)
+    J["waste"] = F.Waste->toJson();
   return J;
 }
 

@@ -148,6 +148,9 @@ void writeSarif(llvm::raw_ostream &OS,
       Result["fixes"] = std::move(Fixes);
     if (C.State == FindingState::Suppressed)
       Result["suppressions"] = {{{"kind", "inSource"}}};
+    // SARIF's property bag: tools put their own data there.
+    if (F.Waste)
+      Result["properties"] = {{"greenlint", {{"waste", F.Waste->toJson()}}}};
     Results.push_back(std::move(Result));
   }
 

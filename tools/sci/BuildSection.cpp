@@ -156,6 +156,10 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
           !C.field((*Findings)[I], P, "line", Want::Integer, false) ||
           !C.field((*Findings)[I], P, "message", Want::String, false))
         return false;
+      auto Waste = (*Findings)[I].find("waste");
+      if (Waste != (*Findings)[I].end() && !Waste->is_object())
+        return C.fail(P + "/waste is " + Waste->type_name() +
+                      ", expected an object");
     }
   // Facts of plugins before estimates and compile cost lack these keys.
   auto Est = Facts.find("estimates");
@@ -181,10 +185,14 @@ bool BuildSectionBuilder::addFacts(const json &Facts, const std::string &File,
       // Where each active finding is, for the ranking by region energy and
       // diff's added/fixed list. A finding in a header is reported by every
       // unit that includes it; it is one site.
-      if (!Suppressed)
-        Sites.emplace(F.value("file", std::string()),
-                      F.value("line", int64_t(0)), F["rule"].get<std::string>(),
-                      F.value("message", std::string()));
+      if (!Suppressed) {
+        auto Site = std::make_tuple(
+            F.value("file", std::string()), F.value("line", int64_t(0)),
+            F["rule"].get<std::string>(), F.value("message", std::string()));
+        Sites.insert(Site);
+        if (F.contains("waste"))
+          SiteWaste.emplace(Site, F["waste"]);
+      }
     }
   if (HasEstimates)
     for (const json &E : *Est) {
@@ -261,9 +269,15 @@ json BuildSectionBuilder::toJson() const {
                   {"from_cache", FromCache},
                   {"without_energy", WithoutEnergy}};
   json SitesJ = json::array();
-  for (const auto &[File, Line, Rule, Message] : Sites)
-    SitesJ.push_back(
-        {{"rule", Rule}, {"file", File}, {"line", Line}, {"message", Message}});
+  for (const auto &Site : Sites) {
+    const auto &[File, Line, Rule, Message] = Site;
+    json Entry = {
+        {"rule", Rule}, {"file", File}, {"line", Line}, {"message", Message}};
+    auto Waste = SiteWaste.find(Site);
+    if (Waste != SiteWaste.end())
+      Entry["waste"] = Waste->second;
+    SitesJ.push_back(std::move(Entry));
+  }
   return {{"facts_files", FactsFiles}, {"model_files_facts", ModelFactsFiles},
           {"estimates", Sorted},       {"findings_by_rule", ByRule},
           {"findings_list", SitesJ},   {"compile", Compile}};

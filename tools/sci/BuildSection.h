@@ -51,6 +51,10 @@ private:
   std::map<std::string, RuleCount> Rules;
   /// Active findings by file, line, rule and message.
   std::set<std::tuple<std::string, int64_t, std::string, std::string>> Sites;
+  /// The waste estimate of the sites whose finding has one (facts `waste`).
+  std::map<std::tuple<std::string, int64_t, std::string, std::string>,
+           nlohmann::json>
+      SiteWaste;
   /// By file, line, model and framework: a model in a header is estimated
   /// in every unit that includes it, and listed once.
   std::map<std::tuple<std::string, int64_t, std::string, std::string>,
