@@ -92,6 +92,49 @@ static RatioEstimate intervalEstimate(const json &Row) {
   return E;
 }
 
+/// A row's SCI range from the report's E*I range (M is not ranged); null when
+/// the row has no range (measured, not known, or a report before ranges).
+static json sciRange(const json &Row) {
+  auto C = Row.find("operational_range_g");
+  if (C == Row.end() || !C->is_object() || !(*C)["low"].is_number() ||
+      !(*C)["high"].is_number() || !Row["carbon_g"].is_number() ||
+      !Row["sci"].is_number())
+    return nullptr;
+  double Carbon = Row["carbon_g"].get<double>(), Sci = Row["sci"].get<double>();
+  if (Carbon <= 0)
+    return nullptr;
+  double M = Carbon - Row["operational_g"].get<double>();
+  return {{"low", Sci * ((*C)["low"].get<double>() + M) / Carbon},
+          {"high", Sci * ((*C)["high"].get<double>() + M) / Carbon}};
+}
+
+/// Whether a change is provable in energy terms (docs/sci-methodology.md):
+/// both sides are priced by one profile, but its error can differ at the two
+/// sides' utilisations, so a change whose two ranges overlap may be the
+/// model's, even when the CPU time behind it changed significantly.
+static void modellingRange(const json &B, const json &H, bool Significant,
+                           json &D) {
+  json RB = sciRange(B), RH = sciRange(H);
+  std::string EB = str(B["energy"], "range"), EH = str(H["energy"], "range");
+  if (EB == "measured" && EH == "measured") {
+    D["modelling"] = "measured";
+    return;
+  }
+  if (RB.is_null() || RH.is_null()) {
+    D["modelling"] = "range not known";
+    return;
+  }
+  D["base_sci_range"] = RB;
+  D["head_sci_range"] = RH;
+  bool Overlap = RH["low"].get<double>() <= RB["high"].get<double>() &&
+                 RB["low"].get<double>() <= RH["high"].get<double>();
+  if (!Significant)
+    D["modelling"] = "not significant";
+  else
+    D["modelling"] =
+        Overlap ? "inside modelling range" : "beyond modelling range";
+}
+
 json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
   json Out;
   Out["format"] = "greenlint-diff";
@@ -173,6 +216,7 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
       Regressions += Verdict == "regression";
       Improvements += Verdict == "improvement";
       D["verdict"] = Verdict;
+      modellingRange(B, H, Significant, D);
       Rows.push_back(D);
     }
     for (const auto &[Key, B] : BaseRows)
@@ -300,12 +344,47 @@ std::string buildText(const json &Diff, bool Markdown) {
 
 } // namespace
 
+/// One line per significant change inside the modelling range: real run to
+/// run, not provable in energy terms.
+std::string modellingNote(const json &Diff, bool Markdown) {
+  std::string Out;
+  const json &Rows = Diff["rows"];
+  std::vector<bool> Redundant = redundantSideRows(Rows, DiffRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    const json &R = Rows[I];
+    if (Redundant[I] || str(R, "modelling") != "inside modelling range")
+      continue;
+    std::string Name = str(R, "scope") == "region"
+                           ? (Markdown ? markdownCode(str(R, "name"), true)
+                                       : terminalText(str(R, "name")))
+                           : shown(str(R, "name"), Markdown);
+    Out += std::string(Markdown ? "- " : "  ") +
+           shown(str(R, "test"), Markdown) + " " + Name + "/" +
+           shown(str(R, "unit"), Markdown) + ": " +
+           shown(str(R, "verdict"), Markdown) +
+           " inside the modelling range: base " + carbon(R["base_sci"]) +
+           " (range " + carbon(R["base_sci_range"]["low"]) + "–" +
+           carbon(R["base_sci_range"]["high"]) + "), head " +
+           carbon(R["head_sci"]) + " (range " +
+           carbon(R["head_sci_range"]["low"]) + "–" +
+           carbon(R["head_sci_range"]["high"]) +
+           "); the CPU-time change is real run to run, its energy is not "
+           "provable\n";
+  }
+  if (Out.empty())
+    return Out;
+  return (Markdown ? std::string("\n**Inside the modelling range**\n\n")
+                   : std::string("inside the modelling range:\n")) +
+         Out;
+}
+
 std::string renderDiffTable(const json &Diff) {
   std::string Out = "greenlint diff: " + summary(Diff, false);
   if (Diff["methodology"].is_null())
     return Out + buildText(Diff, false);
   Out += alignTable(diffCells(Diff, false));
   Out += sideRowsNote(hiddenSideRows(Diff));
+  Out += modellingNote(Diff, false);
   return Out + buildText(Diff, false);
 }
 
@@ -328,6 +407,7 @@ std::string renderDiffMarkdown(const json &Diff) {
   }
   if (size_t Hidden = hiddenSideRows(Diff))
     Out += "\n" + sideRowsNote(Hidden);
+  Out += modellingNote(Diff, true);
   return Out + buildText(Diff, true);
 }
 
