@@ -95,17 +95,34 @@ static RatioEstimate intervalEstimate(const json &Row) {
 /// A row's SCI range from the report's E*I range (M is not ranged); null when
 /// the row has no range (measured, not known, or a report before ranges).
 static json sciRange(const json &Row) {
+  // A report JSON given to diff is checked only for the fields verdicts read;
+  // these are read defensively, and anything odd means no range.
+  auto number = [&Row](const char *Key, double &Out) {
+    auto It = Row.find(Key);
+    if (It == Row.end() || !It->is_number())
+      return false;
+    Out = It->get<double>();
+    return std::isfinite(Out);
+  };
   auto C = Row.find("operational_range_g");
-  if (C == Row.end() || !C->is_object() || !(*C)["low"].is_number() ||
-      !(*C)["high"].is_number() || !Row["carbon_g"].is_number() ||
-      !Row["sci"].is_number())
+  double Carbon = 0, Sci = 0, Operational = 0;
+  if (C == Row.end() || !C->is_object() || !number("carbon_g", Carbon) ||
+      !number("sci", Sci) || !number("operational_g", Operational) ||
+      Carbon <= 0)
     return nullptr;
-  double Carbon = Row["carbon_g"].get<double>(), Sci = Row["sci"].get<double>();
-  if (Carbon <= 0)
+  auto Low = C->find("low"), High = C->find("high");
+  if (Low == C->end() || High == C->end() || !Low->is_number() ||
+      !High->is_number())
     return nullptr;
-  double M = Carbon - Row["operational_g"].get<double>();
-  return {{"low", Sci * ((*C)["low"].get<double>() + M) / Carbon},
-          {"high", Sci * ((*C)["high"].get<double>() + M) / Carbon}};
+  double M = Carbon - Operational;
+  return {{"low", Sci * (Low->get<double>() + M) / Carbon},
+          {"high", Sci * (High->get<double>() + M) / Carbon}};
+}
+
+/// "modelled", "measured" or "not known" from a report row; "" before ranges.
+static std::string energyRange(const json &Row) {
+  auto E = Row.find("energy");
+  return E != Row.end() && E->is_object() ? str(*E, "range") : "";
 }
 
 /// Whether a change is provable in energy terms (docs/sci-methodology.md):
@@ -114,12 +131,11 @@ static json sciRange(const json &Row) {
 /// model's, even when the CPU time behind it changed significantly.
 static void modellingRange(const json &B, const json &H, bool Significant,
                            json &D) {
-  json RB = sciRange(B), RH = sciRange(H);
-  std::string EB = str(B["energy"], "range"), EH = str(H["energy"], "range");
-  if (EB == "measured" && EH == "measured") {
+  if (energyRange(B) == "measured" && energyRange(H) == "measured") {
     D["modelling"] = "measured";
     return;
   }
+  json RB = sciRange(B), RH = sciRange(H);
   if (RB.is_null() || RH.is_null()) {
     D["modelling"] = "range not known";
     return;
