@@ -92,23 +92,25 @@ static RatioEstimate intervalEstimate(const json &Row) {
   return E;
 }
 
+/// The finite number at \p Key of \p Row, if there is one.
+static bool finiteField(const json &Row, const char *Key, double &Out) {
+  auto It = Row.find(Key);
+  if (It == Row.end() || !It->is_number())
+    return false;
+  Out = It->get<double>();
+  return std::isfinite(Out);
+}
+
 /// A row's SCI range from the report's E*I range (M is not ranged); null when
 /// the row has no range (measured, not known, or a report before ranges).
 static json sciRange(const json &Row) {
   // A report JSON given to diff is checked only for the fields verdicts read;
   // these are read defensively, and anything odd means no range.
-  auto number = [&Row](const char *Key, double &Out) {
-    auto It = Row.find(Key);
-    if (It == Row.end() || !It->is_number())
-      return false;
-    Out = It->get<double>();
-    return std::isfinite(Out);
-  };
   auto C = Row.find("operational_range_g");
   double Carbon = 0, Sci = 0, Operational = 0;
-  if (C == Row.end() || !C->is_object() || !number("carbon_g", Carbon) ||
-      !number("sci", Sci) || !number("operational_g", Operational) ||
-      Carbon <= 0)
+  if (C == Row.end() || !C->is_object() ||
+      !finiteField(Row, "carbon_g", Carbon) || !finiteField(Row, "sci", Sci) ||
+      !finiteField(Row, "operational_g", Operational) || Carbon <= 0)
     return nullptr;
   auto Low = C->find("low"), High = C->find("high");
   if (Low == C->end() || High == C->end() || !Low->is_number() ||
@@ -362,7 +364,7 @@ std::string buildText(const json &Diff, bool Markdown) {
 
 /// One line per significant change inside the modelling range: real run to
 /// run, not provable in energy terms.
-std::string modellingNote(const json &Diff, bool Markdown) {
+static std::string modellingNote(const json &Diff, bool Markdown) {
   std::string Out;
   const json &Rows = Diff["rows"];
   std::vector<bool> Redundant = redundantSideRows(Rows, DiffRowFigures);
