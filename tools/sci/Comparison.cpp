@@ -50,29 +50,29 @@ std::string str(const json &Obj, const char *Key) {
 
 std::string methodologyDifferences(const json &Base, const json &Head) {
   std::string Out;
-  auto differ = [&](const std::string &What, const json &B, const json &H) {
+  auto Differ = [&](const std::string &What, const json &B, const json &H) {
     if (B != H)
       Out += "  " + What + ": base " + show(B) + ", head " + show(H) + "\n";
   };
-  differ("report format version", Base.value("version", 0),
+  Differ("report format version", Base.value("version", 0),
          Head.value("version", 0));
   const json &MB = Base["methodology"], &MH = Head["methodology"];
-  differ("hardware profile", MB["profile"]["id"], MH["profile"]["id"]);
-  differ("grid", MB["grid"]["id"], MH["grid"]["id"]);
-  differ("grid intensity (gCO2e/kWh)", MB["grid"]["intensity_gco2e_per_kwh"],
+  Differ("hardware profile", MB["profile"]["id"], MH["profile"]["id"]);
+  Differ("grid", MB["grid"]["id"], MH["grid"]["id"]);
+  Differ("grid intensity (gCO2e/kWh)", MB["grid"]["intensity_gco2e_per_kwh"],
          MH["grid"]["intensity_gco2e_per_kwh"]);
-  differ("PUE", MB["pue"]["value"], MH["pue"]["value"]);
-  differ("meters", meterList(MB), meterList(MH));
-  differ("functional units", MB["functional_units"], MH["functional_units"]);
-  differ("embodied TE (g)", MB["embodied"]["te_g"], MH["embodied"]["te_g"]);
-  differ("embodied lifespan (years)", MB["embodied"]["lifespan_years"],
+  Differ("PUE", MB["pue"]["value"], MH["pue"]["value"]);
+  Differ("meters", meterList(MB), meterList(MH));
+  Differ("functional units", MB["functional_units"], MH["functional_units"]);
+  Differ("embodied TE (g)", MB["embodied"]["te_g"], MH["embodied"]["te_g"]);
+  Differ("embodied lifespan (years)", MB["embodied"]["lifespan_years"],
          MH["embodied"]["lifespan_years"]);
-  differ("embodied ToR (logical CPUs)", MB["embodied"]["tor_threads"],
+  Differ("embodied ToR (logical CPUs)", MB["embodied"]["tor_threads"],
          MH["embodied"]["tor_threads"]);
-  differ("embodied RR", MB["embodied"]["rr"], MH["embodied"]["rr"]);
-  differ("reserved threads", MB["embodied"]["reserved_threads"],
+  Differ("embodied RR", MB["embodied"]["rr"], MH["embodied"]["rr"]);
+  Differ("reserved threads", MB["embodied"]["reserved_threads"],
          MH["embodied"]["reserved_threads"]);
-  differ("grouping", MB["grouping"], MH["grouping"]);
+  Differ("grouping", MB["grouping"], MH["grouping"]);
   return Out;
 }
 
