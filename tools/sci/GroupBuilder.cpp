@@ -194,6 +194,11 @@ json GroupBuilder::rowJson(
     R["energy"]["high_kwh"] = T.EnergyKWh * High;
     R["operational_range_g"] = {{"low", T.OperationalG * Low},
                                 {"high", T.OperationalG * High}};
+    // SCI per R with E*I at its range and M as it is (M is not ranged).
+    if (A.Units > 0)
+      R["sci_range"] = {
+          {"low", (T.OperationalG * Low + T.EmbodiedG) / A.Units},
+          {"high", (T.OperationalG * High + T.EmbodiedG) / A.Units}};
   }
   R["energy"]["range"] = T.ModelledJ <= 0        ? "measured"
                          : M.SpreadBasis.empty() ? "not known"

@@ -316,6 +316,10 @@ std::string rangesNote(const json &Group, bool Markdown) {
               "); E*I = " + carbon(Row["operational_g"]) + " (range " +
               carbon(C["low"]) + "–" + carbon(C["high"]) +
               "; grid range not known)";
+      if (Row.contains("sci_range"))
+        Line += "; SCI/R = " + carbon(Row["sci"]) + " (range " +
+                carbon(Row["sci_range"]["low"]) + "–" +
+                carbon(Row["sci_range"]["high"]) + ", M not ranged)";
     } else {
       Line += " (range not known); E*I = " + carbon(Row["operational_g"]) +
               " (range not known)";
