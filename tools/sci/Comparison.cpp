@@ -50,29 +50,29 @@ std::string str(const json &Obj, const char *Key) {
 
 std::string methodologyDifferences(const json &Base, const json &Head) {
   std::string Out;
-  auto differ = [&](const std::string &What, const json &B, const json &H) {
+  auto Differ = [&](const std::string &What, const json &B, const json &H) {
     if (B != H)
       Out += "  " + What + ": base " + show(B) + ", head " + show(H) + "\n";
   };
-  differ("report format version", Base.value("version", 0),
+  Differ("report format version", Base.value("version", 0),
          Head.value("version", 0));
   const json &MB = Base["methodology"], &MH = Head["methodology"];
-  differ("hardware profile", MB["profile"]["id"], MH["profile"]["id"]);
-  differ("grid", MB["grid"]["id"], MH["grid"]["id"]);
-  differ("grid intensity (gCO2e/kWh)", MB["grid"]["intensity_gco2e_per_kwh"],
+  Differ("hardware profile", MB["profile"]["id"], MH["profile"]["id"]);
+  Differ("grid", MB["grid"]["id"], MH["grid"]["id"]);
+  Differ("grid intensity (gCO2e/kWh)", MB["grid"]["intensity_gco2e_per_kwh"],
          MH["grid"]["intensity_gco2e_per_kwh"]);
-  differ("PUE", MB["pue"]["value"], MH["pue"]["value"]);
-  differ("meters", meterList(MB), meterList(MH));
-  differ("functional units", MB["functional_units"], MH["functional_units"]);
-  differ("embodied TE (g)", MB["embodied"]["te_g"], MH["embodied"]["te_g"]);
-  differ("embodied lifespan (years)", MB["embodied"]["lifespan_years"],
+  Differ("PUE", MB["pue"]["value"], MH["pue"]["value"]);
+  Differ("meters", meterList(MB), meterList(MH));
+  Differ("functional units", MB["functional_units"], MH["functional_units"]);
+  Differ("embodied TE (g)", MB["embodied"]["te_g"], MH["embodied"]["te_g"]);
+  Differ("embodied lifespan (years)", MB["embodied"]["lifespan_years"],
          MH["embodied"]["lifespan_years"]);
-  differ("embodied ToR (logical CPUs)", MB["embodied"]["tor_threads"],
+  Differ("embodied ToR (logical CPUs)", MB["embodied"]["tor_threads"],
          MH["embodied"]["tor_threads"]);
-  differ("embodied RR", MB["embodied"]["rr"], MH["embodied"]["rr"]);
-  differ("reserved threads", MB["embodied"]["reserved_threads"],
+  Differ("embodied RR", MB["embodied"]["rr"], MH["embodied"]["rr"]);
+  Differ("reserved threads", MB["embodied"]["reserved_threads"],
          MH["embodied"]["reserved_threads"]);
-  differ("grouping", MB["grouping"], MH["grouping"]);
+  Differ("grouping", MB["grouping"], MH["grouping"]);
   return Out;
 }
 
@@ -90,6 +90,67 @@ static RatioEstimate intervalEstimate(const json &Row) {
   E.StdError = I.value("se", 0.0);
   E.Value = Row["sci"].is_number() ? Row["sci"].get<double>() : 0;
   return E;
+}
+
+/// The finite number at \p Key of \p Row, if there is one.
+static bool finiteField(const json &Row, const char *Key, double &Out) {
+  auto It = Row.find(Key);
+  if (It == Row.end() || !It->is_number())
+    return false;
+  Out = It->get<double>();
+  return std::isfinite(Out);
+}
+
+/// A row's SCI range from the report's E*I range (M is not ranged); null when
+/// the row has no range (measured, not known, or a report before ranges).
+static json sciRange(const json &Row) {
+  // A report JSON given to diff is checked only for the fields verdicts read;
+  // these are read defensively, and anything odd means no range.
+  auto C = Row.find("operational_range_g");
+  double Carbon = 0, Sci = 0, Operational = 0;
+  if (C == Row.end() || !C->is_object() ||
+      !finiteField(Row, "carbon_g", Carbon) || !finiteField(Row, "sci", Sci) ||
+      !finiteField(Row, "operational_g", Operational) || Carbon <= 0)
+    return nullptr;
+  auto Low = C->find("low"), High = C->find("high");
+  if (Low == C->end() || High == C->end() || !Low->is_number() ||
+      !High->is_number())
+    return nullptr;
+  double M = Carbon - Operational;
+  return {{"low", Sci * (Low->get<double>() + M) / Carbon},
+          {"high", Sci * (High->get<double>() + M) / Carbon}};
+}
+
+/// "modelled", "measured" or "not known" from a report row; "" before ranges.
+static std::string energyRange(const json &Row) {
+  auto E = Row.find("energy");
+  return E != Row.end() && E->is_object() ? str(*E, "range") : "";
+}
+
+/// Whether a change is provable in energy terms (docs/sci-methodology.md):
+/// both sides are priced by one profile, but its error can differ at the two
+/// sides' utilisations, so a change whose two ranges overlap may be the
+/// model's, even when the CPU time behind it changed significantly.
+static void modellingRange(const json &B, const json &H, bool Significant,
+                           json &D) {
+  if (energyRange(B) == "measured" && energyRange(H) == "measured") {
+    D["modelling"] = "measured";
+    return;
+  }
+  json RB = sciRange(B), RH = sciRange(H);
+  if (RB.is_null() || RH.is_null()) {
+    D["modelling"] = "range not known";
+    return;
+  }
+  D["base_sci_range"] = RB;
+  D["head_sci_range"] = RH;
+  bool Overlap = RH["low"].get<double>() <= RB["high"].get<double>() &&
+                 RB["low"].get<double>() <= RH["high"].get<double>();
+  if (!Significant)
+    D["modelling"] = "not significant";
+  else
+    D["modelling"] =
+        Overlap ? "inside modelling range" : "beyond modelling range";
 }
 
 json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
@@ -173,6 +234,7 @@ json diffReports(const json &Base, const json &Head, const DiffSettings &S) {
       Regressions += Verdict == "regression";
       Improvements += Verdict == "improvement";
       D["verdict"] = Verdict;
+      modellingRange(B, H, Significant, D);
       Rows.push_back(D);
     }
     for (const auto &[Key, B] : BaseRows)
@@ -300,12 +362,47 @@ std::string buildText(const json &Diff, bool Markdown) {
 
 } // namespace
 
+/// One line per significant change inside the modelling range: real run to
+/// run, not provable in energy terms.
+static std::string modellingNote(const json &Diff, bool Markdown) {
+  std::string Out;
+  const json &Rows = Diff["rows"];
+  std::vector<bool> Redundant = redundantSideRows(Rows, DiffRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    const json &R = Rows[I];
+    if (Redundant[I] || str(R, "modelling") != "inside modelling range")
+      continue;
+    std::string Name = str(R, "scope") == "region"
+                           ? (Markdown ? markdownCode(str(R, "name"), true)
+                                       : terminalText(str(R, "name")))
+                           : shown(str(R, "name"), Markdown);
+    Out += std::string(Markdown ? "- " : "  ") +
+           shown(str(R, "test"), Markdown) + " " + Name + "/" +
+           shown(str(R, "unit"), Markdown) + ": " +
+           shown(str(R, "verdict"), Markdown) +
+           " inside the modelling range: base " + carbon(R["base_sci"]) +
+           " (range " + carbon(R["base_sci_range"]["low"]) + "–" +
+           carbon(R["base_sci_range"]["high"]) + "), head " +
+           carbon(R["head_sci"]) + " (range " +
+           carbon(R["head_sci_range"]["low"]) + "–" +
+           carbon(R["head_sci_range"]["high"]) +
+           "); the CPU-time change is real run to run, its energy is not "
+           "provable\n";
+  }
+  if (Out.empty())
+    return Out;
+  return (Markdown ? std::string("\n**Inside the modelling range**\n\n")
+                   : std::string("inside the modelling range:\n")) +
+         Out;
+}
+
 std::string renderDiffTable(const json &Diff) {
   std::string Out = "greenlint diff: " + summary(Diff, false);
   if (Diff["methodology"].is_null())
     return Out + buildText(Diff, false);
   Out += alignTable(diffCells(Diff, false));
   Out += sideRowsNote(hiddenSideRows(Diff));
+  Out += modellingNote(Diff, false);
   return Out + buildText(Diff, false);
 }
 
@@ -328,6 +425,7 @@ std::string renderDiffMarkdown(const json &Diff) {
   }
   if (size_t Hidden = hiddenSideRows(Diff))
     Out += "\n" + sideRowsNote(Hidden);
+  Out += modellingNote(Diff, true);
   return Out + buildText(Diff, true);
 }
 

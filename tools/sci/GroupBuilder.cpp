@@ -184,6 +184,25 @@ json GroupBuilder::rowJson(
   }
   R["intensity_gco2e_per_kwh"] = T.IntensityGPerKWh;
   R["operational_g"] = T.OperationalG;
+  // Measured joules are exact here; only the modelled share gets the spread.
+  // The same factors scale E x I (the grid's own spread is not known).
+  if (!M.SpreadBasis.empty() && T.ModelledJ > 0) {
+    double ItJ = T.MeasuredJ + T.ModelledJ;
+    double Low = (T.MeasuredJ + T.ModelledJ * M.SpreadLow) / ItJ;
+    double High = (T.MeasuredJ + T.ModelledJ * M.SpreadHigh) / ItJ;
+    R["energy"]["low_kwh"] = T.EnergyKWh * Low;
+    R["energy"]["high_kwh"] = T.EnergyKWh * High;
+    R["operational_range_g"] = {{"low", T.OperationalG * Low},
+                                {"high", T.OperationalG * High}};
+    // SCI per R with E*I at its range and M as it is (M is not ranged).
+    if (A.Units > 0)
+      R["sci_range"] = {
+          {"low", (T.OperationalG * Low + T.EmbodiedG) / A.Units},
+          {"high", (T.OperationalG * High + T.EmbodiedG) / A.Units}};
+  }
+  R["energy"]["range"] = T.ModelledJ <= 0        ? "measured"
+                         : M.SpreadBasis.empty() ? "not known"
+                                                 : "modelled";
   R["embodied"] = {{"te_g", T.EmbodiedTotalG}, {"tir_s", T.TimeReservedS},
                    {"el_s", T.LifespanS},      {"rr", T.ResourcesReserved},
                    {"tor", T.TotalResources},  {"m_g", T.EmbodiedG}};

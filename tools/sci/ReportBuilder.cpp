@@ -228,6 +228,16 @@ bool buildReportFrom(LedgerSource &Source, const ReportOptions &O, json &Out,
                       {"domains", Meter.Domains},
                       {"detail", Meter.Detail}});
   Meth["meters"] = Meters;
+  // Ranges: modelled joules x the profile kind's factors; one grid year, so
+  // the intensity's own spread is not known.
+  Meth["ranges"] = {
+      {"energy_basis",
+       M.SpreadBasis.empty() ? json(nullptr) : json(M.SpreadBasis)},
+      {"low_factor", M.SpreadLow},
+      {"high_factor", M.SpreadHigh},
+      {"source", M.SpreadSource},
+      {"year", M.SpreadYear},
+      {"grid", "not known: the grid data holds one year per grid"}};
   Meth["energy_provenance"] = {
       {"cpu", domainText(Prov.CpuCovered, Prov.CpuMeasured, First.Meters, "cpu",
                          M, First)},

@@ -288,6 +288,51 @@ Table groupTable(const json &Group, const json &Report, bool Markdown) {
   return T;
 }
 
+/// `E = x (range a–b)` for every row shown: modelled figures get the
+/// profile's range, measured ones say so; never silently missing.
+std::string rangesNote(const json &Group, bool Markdown) {
+  std::string Out;
+  const json &Rows = Group["rows"];
+  std::vector<bool> Redundant = redundantSideRows(Rows, ReportRowFigures);
+  for (size_t I = 0; I < Rows.size(); ++I) {
+    if (Redundant[I])
+      continue;
+    const json &Row = Rows[I];
+    const json &E = Row["energy"];
+    std::string Name = str(Row, "scope") == "region"
+                           ? (Markdown ? markdownCode(str(Row, "name"), true)
+                                       : terminalText(str(Row, "name")))
+                           : shown(str(Row, "name"), Markdown);
+    std::string Line = std::string(Markdown ? "- " : "  ") + Name + "/" +
+                       shown(str(Row, "unit"), Markdown) +
+                       ": E = " + energy(E["kwh"]);
+    std::string Kind = str(E, "range");
+    if (Kind == "measured") {
+      Line += " (measured, no modelling range); E*I = " +
+              carbon(Row["operational_g"]) + " (measured energy)";
+    } else if (E.contains("low_kwh")) {
+      const json &C = Row["operational_range_g"];
+      Line += " (range " + energy(E["low_kwh"]) + "–" + energy(E["high_kwh"]) +
+              "); E*I = " + carbon(Row["operational_g"]) + " (range " +
+              carbon(C["low"]) + "–" + carbon(C["high"]) +
+              "; grid range not known)";
+      if (Row.contains("sci_range"))
+        Line += "; SCI/R = " + carbon(Row["sci"]) + " (range " +
+                carbon(Row["sci_range"]["low"]) + "–" +
+                carbon(Row["sci_range"]["high"]) + ", M not ranged)";
+    } else {
+      Line += " (range not known); E*I = " + carbon(Row["operational_g"]) +
+              " (range not known)";
+    }
+    Out += Line + "\n";
+  }
+  if (Out.empty())
+    return Out;
+  return (Markdown ? std::string("\n**Ranges**\n\n")
+                   : std::string("ranges:\n")) +
+         Out;
+}
+
 /// One line per region whose self energy was partly burned by threads in no
 /// region (work it handed to a pool), as self = own + dispatched.
 std::string dispatchedNote(const json &Group, bool Markdown) {
@@ -349,6 +394,16 @@ void methodologyLines(const json &Report, std::vector<std::string> &Lines) {
                   " logical CPUs of the profiled socket");
   Lines.push_back("R   functional units counted at run time; consumer "
                   "(inference) and provider (training) scores apart");
+  const json &Rg = M["ranges"];
+  if (Rg.is_object())
+    Lines.push_back(
+        "range modelled joules x " + num(Rg["low_factor"]) + "–" +
+        num(Rg["high_factor"]) +
+        (Rg["energy_basis"].is_string()
+             ? " (" + str(Rg, "energy_basis") + ": " + str(Rg, "source") +
+                   ", " + std::to_string(Rg.value("year", 0)) + ")"
+             : " (range not known: " + str(Rg, "source") + ")") +
+        "; measured joules exact; M not ranged; grid range " + str(Rg, "grid"));
 }
 
 } // namespace
@@ -389,6 +444,7 @@ std::string renderReportTable(const json &Report) {
     OS << alignTable(groupTable(G, Report, false));
     OS << sideRowsNote(hiddenSideRows(G));
     OS << dispatchedNote(G, false);
+    OS << rangesNote(G, false);
     OS << findingsSection(G, false);
   }
   if (Report.contains("build"))
@@ -437,6 +493,7 @@ std::string renderReportMarkdown(const json &Report) {
       OS << "\n" << sideRowsNote(Hidden);
     if (std::string Note = dispatchedNote(G, true); !Note.empty())
       OS << "\n" << Note;
+    OS << rangesNote(G, true);
     OS << findingsSection(G, true);
   }
   if (Report.contains("build"))

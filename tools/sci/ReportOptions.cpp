@@ -2,6 +2,7 @@
 #include "ReportOptions.h"
 
 #include "greenlint/data/Grid.h"
+#include "greenlint/data/ModelSpread.h"
 #include "greenlint/data/Profile.h"
 
 #include <cstdio>
@@ -221,6 +222,21 @@ bool resolveMethodology(const ReportOptions &O,
       M.EmbodiedSource = S.Text;
       M.EmbodiedYear = S.Year;
     }
+  // The joules were modelled with the profile the ledger names, even when
+  // --profile picks another one for M.
+  bool ModelledGeneric =
+      Ledgers.empty() ? P.Generic : Ledgers.front().ProfileGeneric;
+  data::ModelSpread Spread;
+  std::string SpreadError;
+  if (data::modelSpread(ModelledGeneric, Spread, SpreadError)) {
+    M.SpreadBasis = Spread.Basis;
+    M.SpreadSource = Spread.Source;
+    M.SpreadLow = Spread.LowFactor;
+    M.SpreadHigh = Spread.HighFactor;
+    M.SpreadYear = Spread.Year;
+  } else {
+    M.SpreadSource = SpreadError;
+  }
 
   // Measured and modelled joules are not the same methodology: one report
   // holds one meter set.

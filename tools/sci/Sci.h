@@ -39,6 +39,11 @@ struct Methodology {
   double ReservedThreads = 0; // RR override; 0: the CPU time actually used
   std::string EmbodiedSource;
   int EmbodiedYear = 0;
+  // Range of modelled joules (runtime/data/model-spread.yaml), by the kind of
+  // profile the ledgers' energy was modelled with; empty basis: not known.
+  std::string SpreadBasis, SpreadSource;
+  double SpreadLow = 1, SpreadHigh = 1;
+  int SpreadYear = 0;
 };
 
 /// Which meters filled which energy domain: a domain is measured only when

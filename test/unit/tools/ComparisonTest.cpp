@@ -96,3 +96,41 @@ TEST(Comparison, TenPercentRegressionFlaggedNoiseNot) {
                             report("DE", 342, 1, HeadRuns), S);
   EXPECT_EQ(Within["regressions"], 0);
 }
+
+// A row's SCI range is (E*I range + M) / R. Base SCI 0.1: carbon 1 g of which
+// E*I 0.8 g, range 0.64-0.96 g -> SCI 0.084-0.116; head +10% overlaps it.
+TEST(Comparison, ModellingRangeFromTheRowsRanges) {
+  std::vector<double> BaseRuns = {1.00, 1.02, 0.99, 1.01, 0.98};
+  std::vector<double> HeadRuns;
+  for (double C : BaseRuns)
+    HeadRuns.push_back(C * 1.10);
+  auto ranged = [](json R, double Scale) {
+    json &Row = R["groups"][0]["rows"][0];
+    double Carbon = 5 * Scale; // 5 runs of about 1 g
+    Row["carbon_g"] = Carbon;
+    Row["operational_g"] = 0.8 * Carbon;
+    Row["operational_range_g"] = {{"low", 0.64 * Carbon},
+                                  {"high", 0.96 * Carbon}};
+    Row["energy"] = {{"range", "modelled"}};
+    return R;
+  };
+  DiffSettings S;
+  json Base = ranged(report("DE", 342, 1, BaseRuns), 1);
+  json Head = ranged(report("DE", 342, 1, HeadRuns), 1.1);
+  json D = diffReports(Base, Head, S);
+  const json &Row = D["rows"][0];
+  EXPECT_EQ(Row["verdict"], "regression");
+  EXPECT_EQ(Row["modelling"], "inside modelling range");
+  EXPECT_NEAR(Row["base_sci_range"]["low"].get<double>(), 0.084, 1e-9);
+  EXPECT_NEAR(Row["base_sci_range"]["high"].get<double>(), 0.116, 1e-9);
+
+  // Reports made before ranges, or damaged range fields: not known, no throw.
+  json Old = diffReports(report("DE", 342, 1, BaseRuns),
+                         report("DE", 342, 1, HeadRuns), S);
+  EXPECT_EQ(Old["rows"][0]["modelling"], "range not known");
+  Head["groups"][0]["rows"][0]["operational_range_g"] = "wide";
+  Head["groups"][0]["rows"][0]["energy"] = 3;
+  json Damaged = diffReports(Base, Head, S);
+  EXPECT_EQ(Damaged["rows"][0]["modelling"], "range not known");
+  EXPECT_FALSE(Damaged["rows"][0].contains("head_sci_range"));
+}
