@@ -225,25 +225,59 @@ std::string ResultCache::unitKey(const clang::tooling::CompilationDatabase &DB,
   return hexHash(W.Text);
 }
 
-bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
+bool ResultCache::readEntry(const std::string &Key,
+                            std::unique_ptr<llvm::MemoryBuffer> &Buffer,
+                            llvm::StringRef &Body) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> File =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!File)
+    return false;
+  Buffer = std::move(*File);
+  llvm::StringRef Text = Buffer->getBuffer();
+  // The checksum catches a truncated or overwritten entry before any field
+  // of it is believed.
+  if (!Text.consume_front(Magic))
+    return false;
+  auto [Sum, Rest] = Text.split('\n');
+  Body = Rest;
+  return Sum == hexHash(Body);
+}
+
+bool ResultCache::recordedInputs(const std::string &Key,
+                                 std::vector<std::string> &Inputs,
+                                 bool &Current) {
+  std::unique_ptr<llvm::MemoryBuffer> Buffer;
+  llvm::StringRef Body;
+  if (!readEntry(Key, Buffer, Body))
+    return false;
+  EntryReader R(Body);
+  uint64_t Count;
+  if (!R.count(Count))
+    return false;
+  Current = true;
+  Inputs.resize(Count);
+  for (std::string &Input : Inputs) {
+    std::string Hash;
+    if (!R.str(Input) || !R.str(Hash))
+      return false;
+    // An entry written before an #include line changed lists what the unit
+    // read then, not now.
+    Current = Current && fileHash(Input) == Hash;
+  }
+  return true;
+}
+
+bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
   auto Miss = [this] {
     ++Misses;
     return false;
   };
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return Miss();
-  llvm::StringRef Text = (*Buffer)->getBuffer();
-  // The checksum catches a truncated or overwritten entry before any field
-  // of it is believed.
-  if (!Text.consume_front(Magic))
-    return Miss();
-  auto [Sum, Body] = Text.split('\n');
-  if (Sum != hexHash(Body))
+  std::unique_ptr<llvm::MemoryBuffer> Buffer;
+  llvm::StringRef Body;
+  if (!readEntry(Key, Buffer, Body))
     return Miss();
 
   EntryReader R(Body);
@@ -275,6 +309,8 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
     return Miss();
   Out = std::move(Result);
   ++Hits;
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, Key);
   // Eviction removes the entries used least recently, not the oldest
   // written.
   int FD;

@@ -17,12 +17,15 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace greenlint {
 
@@ -41,6 +44,13 @@ public:
   /// or damaged entry is a miss.
   bool lookup(const std::string &Key, UnitResult &Out);
 
+  /// The files the entry of \p Key lists as read: which units a change
+  /// touches. False when there is no readable entry; \p Current says
+  /// whether every listed file still has its recorded contents (if not, the
+  /// unit may read other files now).
+  bool recordedInputs(const std::string &Key, std::vector<std::string> &Inputs,
+                      bool &Current);
+
   /// Records \p Result under \p Key, unless the unit had errors (they may
   /// come from the machine, not the sources). Written to a temporary file
   /// and renamed, so a concurrent reader sees the old entry or the new one.
@@ -54,6 +64,11 @@ public:
   void printStats(llvm::raw_ostream &OS);
 
 private:
+  /// The body of the entry of \p Key after its checksum is checked.
+  bool readEntry(const std::string &Key,
+                 std::unique_ptr<llvm::MemoryBuffer> &Buffer,
+                 llvm::StringRef &Body);
+
   /// Hex xxh3-128 of \p Path's contents, "-" when unreadable; each file is
   /// read once per run however many units include it.
   std::string fileHash(const std::string &Path);

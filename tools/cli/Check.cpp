@@ -25,6 +25,7 @@
 #include "SourceFiles.h"
 #include "Subcommands.h"
 #include "UnitLinter.h"
+#include "UnitSelection.h"
 #include "WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
@@ -124,6 +125,16 @@ int runCheck(int Argc, const char **Argv) {
       }
       Cache.reset();
     }
+  }
+
+  if (Opts.DiffBaseGiven) {
+    UnitSelection Selection =
+        selectChangedUnits(Units, Changed, Cache ? &*Cache : nullptr,
+                           [&](const std::string &Unit) {
+                             return Cache->unitKey(*DB, Unit, Lint);
+                           });
+    if (!Opts.Quiet)
+      printSelection(llvm::errs(), Selection, Units.size(), SourceRoot);
   }
 
   // Each worker takes the next unit; results land in the unit's slot, so the
