@@ -316,9 +316,9 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
   int FD;
   if (!llvm::sys::fs::openFileForWrite(Path, FD, llvm::sys::fs::CD_OpenExisting,
                                        llvm::sys::fs::OF_Append)) {
-    llvm::sys::fs::setLastAccessAndModificationTime(
+    (void)llvm::sys::fs::setLastAccessAndModificationTime(
         FD, std::chrono::system_clock::now());
-    llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+    (void)llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   }
   return true;
 }
@@ -357,14 +357,14 @@ void ResultCache::store(const std::string &Key, const UnitResult &Result) {
     OS.close();
     if (OS.has_error()) {
       OS.clear_error();
-      llvm::sys::fs::remove(Temp);
+      (void)llvm::sys::fs::remove(Temp);
       return;
     }
   }
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key);
   if (llvm::sys::fs::rename(Temp, Path))
-    llvm::sys::fs::remove(Temp);
+    (void)llvm::sys::fs::remove(Temp);
 }
 
 void ResultCache::evict() {
