@@ -316,9 +316,11 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
   int FD;
   if (!llvm::sys::fs::openFileForWrite(Path, FD, llvm::sys::fs::CD_OpenExisting,
                                        llvm::sys::fs::OF_Append)) {
-    (void)llvm::sys::fs::setLastAccessAndModificationTime(
+    // Best effort: a failure only makes the entry evicted sooner.
+    std::error_code Ignored = llvm::sys::fs::setLastAccessAndModificationTime(
         FD, std::chrono::system_clock::now());
-    (void)llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+    Ignored = llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+    (void)Ignored;
   }
   return true;
 }
@@ -357,14 +359,18 @@ void ResultCache::store(const std::string &Key, const UnitResult &Result) {
     OS.close();
     if (OS.has_error()) {
       OS.clear_error();
-      (void)llvm::sys::fs::remove(Temp);
+      // Best effort: a temporary left behind is evicted like an entry.
+      std::error_code Ignored = llvm::sys::fs::remove(Temp);
+      (void)Ignored;
       return;
     }
   }
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key);
-  if (llvm::sys::fs::rename(Temp, Path))
-    (void)llvm::sys::fs::remove(Temp);
+  if (llvm::sys::fs::rename(Temp, Path)) {
+    std::error_code Ignored = llvm::sys::fs::remove(Temp);
+    (void)Ignored;
+  }
 }
 
 void ResultCache::evict() {
