@@ -80,6 +80,13 @@ void ChangedLines::addDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
+    // The old side too: a deleted or renamed header changes its includers.
+    if (Line.consume_front("--- a/")) {
+      llvm::SmallString<256> Path(RepoRoot);
+      llvm::sys::path::append(Path, Line.rtrim("\r"));
+      addTouchedFile(Path);
+      continue;
+    }
     if (Line.consume_front("+++ ")) {
       Current.clear();
       if (Line.consume_front("b/")) {
@@ -87,6 +94,7 @@ void ChangedLines::addDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
         llvm::sys::path::append(Path, Line.rtrim("\r"));
         Current = std::string(Path);
         Ranges[Current]; // a touched file, even with deletions only
+        addTouchedFile(Current);
       }
       continue;
     }
@@ -165,6 +173,14 @@ bool ChangedLines::load(llvm::StringRef Rev, llvm::ArrayRef<std::string> Files,
     addDiff(Diff, Repo);
   }
   return true;
+}
+
+void ChangedLines::addTouchedFile(llvm::StringRef Path) {
+  Touched.insert(Path);
+  // Units record the real paths of what they read.
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    Touched.insert(Real);
 }
 
 bool ChangedLines::isChanged(llvm::StringRef File, unsigned Line) const {

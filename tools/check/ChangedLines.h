@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,8 +31,13 @@ public:
   /// to RepoRoot.
   void addDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot);
   bool isChanged(llvm::StringRef File, unsigned Line) const;
+  /// Every file the diff touched, old and new paths, absolute (and their
+  /// real paths where they exist).
+  bool isTouched(llvm::StringRef File) const { return Touched.contains(File); }
 
 private:
+  void addTouchedFile(llvm::StringRef Path);
+  llvm::StringSet<> Touched;
   /// First and last line (inclusive) of each added range, per absolute path.
   llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> Ranges;
 };

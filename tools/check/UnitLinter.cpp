@@ -39,6 +39,9 @@ public:
     // directory, which is not the compile command's.
     if (UnitOpts.ConfigPath.empty())
       UnitOpts.ConfigPath = findConfigFile(absolutePath(InFile, Directory));
+    UnitDirectory = Directory;
+    if (!UnitOpts.ConfigPath.empty())
+      addConfigInputs(UnitOpts.ConfigPath);
     auto Consumer = std::make_unique<LintConsumer>(CI, std::move(UnitOpts));
     Consumer->OnFinding = [this, Directory](const ReportedFinding &F) {
       CheckedFinding C;
@@ -56,9 +59,33 @@ public:
     return Consumer;
   }
 
+  void EndSourceFileAction() override {
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    // The real path: a system header's name holds '..' after a symlinked
+    // folder, which a textual clean-up of the name would resolve wrongly.
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
+      Result.Inputs.insert(
+          Real.empty() ? absolutePath(It->first.getName(), UnitDirectory)
+                       : Real.str());
+    }
+  }
+
 private:
+  /// The config file and the API files it names decide the findings as much
+  /// as the headers do.
+  void addConfigInputs(const std::string &ConfigPath) {
+    Result.Inputs.insert(ConfigPath);
+    Config Cfg;
+    ConfigError Error;
+    if (loadConfigFile(ConfigPath, Cfg, Error))
+      for (std::string &Api : Cfg.apiFilePaths())
+        Result.Inputs.insert(absolutePath(Api, UnitDirectory));
+  }
+
   const LintOptions &Opts;
   UnitResult &Result;
+  std::string UnitDirectory;
 };
 
 class LintActionFactory : public tooling::FrontendActionFactory {

@@ -27,6 +27,10 @@ struct UnitResult {
   bool Failed = false;
   /// Flags of the compile command Clang does not know (a g++ database).
   std::set<std::string> DroppedFlags;
+  /// Every file the unit read, absolute: its source, its headers, the config
+  /// in force and the API files that config names. The result cache checks
+  /// them for changes.
+  std::set<std::string> Inputs;
 };
 
 /// Parses and lints \p File with its compile command in \p DB; the plugin

@@ -19,11 +19,13 @@
 #include "LintConsumer.h"
 #include "OutputEscaping.h"
 #include "Paths.h"
+#include "ResultCache.h"
 #include "Sarif.h"
 #include "Shards.h"
 #include "SourceFiles.h"
 #include "Subcommands.h"
 #include "UnitLinter.h"
+#include "UnitSelection.h"
 #include "WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
@@ -31,6 +33,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 using namespace clang;
 
@@ -107,6 +110,33 @@ int runCheck(int Argc, const char **Argv) {
     Lint.ConfigPath = absolutePath(Opts.ConfigPath);
   Lint.RuleGlobs = Opts.RuleGlobs;
 
+  std::optional<ResultCache> Cache;
+  if (!Opts.NoCache) {
+    std::string CacheDir = Opts.CacheDir.empty()
+                               ? BuildDir + "/.greenlint-cache"
+                               : absolutePath(Opts.CacheDir);
+    Cache.emplace();
+    if (!Cache->open(CacheDir, uint64_t(Opts.CacheMaxMb) << 20, Error)) {
+      // The default folder is a convenience: a read-only build folder runs
+      // without a cache. A folder the user named must work.
+      if (!Opts.CacheDir.empty()) {
+        llvm::errs() << "greenlint check: " << Error << "\n";
+        return 2;
+      }
+      Cache.reset();
+    }
+  }
+
+  if (Opts.DiffBaseGiven) {
+    UnitSelection Selection =
+        selectChangedUnits(Units, Changed, Cache ? &*Cache : nullptr,
+                           [&](const std::string &Unit) {
+                             return Cache->unitKey(*DB, Unit, Lint);
+                           });
+    if (!Opts.Quiet)
+      printSelection(llvm::errs(), Selection, Units.size(), SourceRoot);
+  }
+
   // Each worker takes the next unit; results land in the unit's slot, so the
   // merge below sees them in the same order whatever the scheduling.
   std::vector<UnitResult> Results(Units.size());
@@ -116,7 +146,14 @@ int runCheck(int Argc, const char **Argv) {
   unsigned Threads =
       std::min<size_t>(Opts.Jobs, std::max<size_t>(1, Units.size()));
   runInParallel(Units.size(), Threads, [&](size_t I) {
-    Results[I] = lintUnit(*DB, Units[I], Lint);
+    std::string Key;
+    if (Cache)
+      Key = Cache->unitKey(*DB, Units[I], Lint);
+    if (!Cache || !Cache->lookup(Key, Results[I])) {
+      Results[I] = lintUnit(*DB, Units[I], Lint);
+      if (Cache)
+        Cache->store(Key, Results[I]);
+    }
     if (Progress) {
       std::lock_guard<std::mutex> Lock(ProgressMutex);
       llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Units.size() << "] "
@@ -127,6 +164,11 @@ int runCheck(int Argc, const char **Argv) {
   if (Progress)
     llvm::errs() << "\r\x1b[K";
   reportDroppedFlags(Results);
+  if (Cache) {
+    Cache->evict();
+    if (Opts.CacheStats)
+      Cache->printStats(llvm::errs());
+  }
 
   // Compile errors first, once each: a config error repeats in every unit.
   unsigned Errors = 0;

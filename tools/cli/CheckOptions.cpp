@@ -48,6 +48,13 @@ const char *const Usage =
     "  --shard K/N            lint only the K-th of N equal blocks of the "
     "sorted units\n"
     "                         (for CI matrix jobs)\n"
+    "  --cache DIR            reuse unchanged units' results from DIR\n"
+    "                         (default: BUILD_DIR/.greenlint-cache)\n"
+    "  --no-cache             lint every unit afresh, write no cache\n"
+    "  --cache-max-mb N       evict least recently used entries above N MB "
+    "(256)\n"
+    "  --cache-stats          print the cache's hits, misses, entries and "
+    "bytes\n"
     "  --docs-url URL         base of the rule docs in SARIF help links\n"
     "  --quiet                no progress and no summary line\n"
     "exit: 0 no findings, 1 findings, 2 bad usage, unreadable input or "
@@ -116,6 +123,10 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
     }
     if (Arg == "--quiet" || Arg == "-q") {
       Opts.Quiet = true;
+    } else if (Arg == "--no-cache") {
+      Opts.NoCache = true;
+    } else if (Arg == "--cache-stats") {
+      Opts.CacheStats = true;
     } else if (Value("-p", Opts.BuildDir) ||
                Value("--config", Opts.ConfigPath) ||
                Value("--rules", Opts.RuleGlobs) ||
@@ -126,6 +137,15 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
                Value("--write-baseline", Opts.WriteBaselinePath) ||
                Value("--source-root", Opts.SourceRoot) ||
                Value("--docs-url", Opts.DocsUrl)) {
+    } else if (Value("--cache", V)) {
+      if (V.empty())
+        return usageError("'--cache' needs a folder");
+      Opts.CacheDir = V;
+    } else if (Value("--cache-max-mb", V)) {
+      if (llvm::StringRef(V).getAsInteger(10, Opts.CacheMaxMb))
+        return usageError("'--cache-max-mb' needs a number of megabytes, "
+                          "not '" +
+                          V + "'");
     } else if (Value("-j", V)) {
       if (llvm::StringRef(V).getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0)
         return usageError("'-j' needs a positive number, not '" + V + "'");

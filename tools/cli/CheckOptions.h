@@ -37,6 +37,12 @@ struct CheckOptions {
   std::string DocsUrl;
   /// --shard K/N: lint only this block of the sorted units (1/1: all).
   Shard UnitShard;
+  /// --cache DIR; empty: BUILD_DIR/.greenlint-cache.
+  std::string CacheDir;
+  bool NoCache = false;
+  /// --cache-max-mb: the cache folder's size bound.
+  unsigned CacheMaxMb = 256;
+  bool CacheStats = false;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
