@@ -328,6 +328,11 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
 void ResultCache::store(const std::string &Key, const UnitResult &Result) {
   if (Result.Failed || Result.Errors)
     return;
+  // Entries do not hold waste estimates yet: a unit whose findings carry
+  // one is linted every time rather than replayed without it.
+  for (const CheckedFinding &F : Result.Findings)
+    if (F.Waste)
+      return;
   EntryWriter W;
   W.num(Result.Inputs.size());
   for (const std::string &Input : Result.Inputs) {
