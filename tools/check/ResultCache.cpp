@@ -331,7 +331,7 @@ void ResultCache::store(const std::string &Key, const UnitResult &Result) {
   // Entries do not hold waste estimates yet: a unit whose findings carry
   // one is linted every time rather than replayed without it.
   for (const CheckedFinding &F : Result.Findings)
-    if (F.Waste)
+    if (F.Finding.Waste)
       return;
   EntryWriter W;
   W.num(Result.Inputs.size());
