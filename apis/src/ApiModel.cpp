@@ -199,7 +199,8 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
           E.Unit = V.as<std::string>();
         } else if (Key == "unit_count") {
           // "<argument index>.<field>": what one call counts.
-          auto [Arg, Field] = llvm::StringRef(V.as<std::string>()).split('.');
+          const std::string Spec = V.as<std::string>();
+          auto [Arg, Field] = llvm::StringRef(Spec).split('.');
           unsigned Index = 0;
           if (Arg.getAsInteger(10, Index) || Field.empty() ||
               Field.contains('.')) {
