@@ -8,6 +8,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/IRBuilder.h"
@@ -44,16 +45,32 @@ std::vector<std::string> manglings(ASTNameGenerator &Names,
   return {Names.getName(FD)};
 }
 
-// Where a unit_count field lies in the call's by-value argument, or why it
-// cannot be read there.
+// Where a unit_count integer lies in the call (the argument, or a field of
+// the argument's by-value copy), or why it cannot be read there.
 std::optional<PlannedUnitSite::FieldCount>
-planFieldCount(const ASTContext &Ctx, const CallExpr *Call, unsigned Arg,
-               llvm::StringRef FieldName, std::string &WhyNot) {
+planCount(const ASTContext &Ctx, const CallExpr *Call,
+          const ApiEntry::UnitCount &Spec, std::string &WhyNot) {
+  const unsigned Arg = Spec.Arg;
   if (Arg >= Call->getNumArgs()) {
     WhyNot = "the call has no argument " + std::to_string(Arg);
     return std::nullopt;
   }
   QualType T = Call->getArg(Arg)->getType().getCanonicalType();
+  if (Spec.Field.empty()) {
+    if (!T->isIntegerType() || T->isDependentType() ||
+        Ctx.getTypeSize(T) > 64) {
+      WhyNot = "argument " + std::to_string(Arg) + " is not a plain integer";
+      return std::nullopt;
+    }
+    return PlannedUnitSite::FieldCount{
+        Arg,
+        Call->getNumArgs(),
+        false,
+        0,
+        static_cast<unsigned>(Ctx.getTypeSize(T)),
+        T->isSignedIntegerType(),
+        Spec.Divisor};
+  }
   const RecordDecl *RD = T->getAsRecordDecl();
   if (!RD || !RD->getDefinition() || T->isDependentType()) {
     WhyNot = "argument " + std::to_string(Arg) + " is not a complete struct";
@@ -67,18 +84,23 @@ planFieldCount(const ASTContext &Ctx, const CallExpr *Call, unsigned Arg,
   }
   const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
   for (const FieldDecl *F : RD->fields()) {
-    if (F->getName() != FieldName)
+    if (F->getName() != Spec.Field)
       continue;
     QualType FT = F->getType().getCanonicalType();
     if (!FT->isIntegerType() || F->isBitField() || Ctx.getTypeSize(FT) > 64) {
-      WhyNot = "field '" + FieldName.str() + "' is not a plain integer";
+      WhyNot = "field '" + Spec.Field + "' is not a plain integer";
       return std::nullopt;
     }
     return PlannedUnitSite::FieldCount{
-        Arg, Call->getNumArgs(), Layout.getFieldOffset(F->getFieldIndex()) / 8,
-        static_cast<unsigned>(Ctx.getTypeSize(FT)), FT->isSignedIntegerType()};
+        Arg,
+        Call->getNumArgs(),
+        true,
+        Layout.getFieldOffset(F->getFieldIndex()) / 8,
+        static_cast<unsigned>(Ctx.getTypeSize(FT)),
+        FT->isSignedIntegerType(),
+        Spec.Divisor};
   }
-  WhyNot = "the struct has no field '" + FieldName.str() + "'";
+  WhyNot = "the struct has no field '" + Spec.Field + "'";
   return std::nullopt;
 }
 
@@ -98,9 +120,9 @@ std::optional<PlannedUnitSite> planSite(ASTNameGenerator &Names,
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
   Planned.MayBeIndirect = MD && MD->isVirtual();
   Planned.Unit = Site.Unit;
-  if (std::optional<unsigned> Arg = Site.CountArg) {
+  if (Site.Count) {
     std::string WhyNot;
-    Planned.Count = planFieldCount(Ctx, Call, *Arg, Site.CountField, WhyNot);
+    Planned.Count = planCount(Ctx, Call, *Site.Count, WhyNot);
     if (!Planned.Count) {
       // Counting one per call would pass calls off as tokens: say so and
       // count nothing here.
@@ -181,9 +203,14 @@ std::vector<PlannedRegion> planInstrumentation(ASTContext &Ctx,
       if (End.isValid() && P.isValid() &&
           llvm::StringRef(End.getFilename()) == P.getFilename())
         Region.EndLine = End.getLine();
+      llvm::DenseMap<const CallExpr *, unsigned> CallIds;
       for (const UnitSite &Site : Path->Units)
-        if (std::optional<PlannedUnitSite> Planned = planSite(Names, Ctx, Site))
+        if (std::optional<PlannedUnitSite> Planned =
+                planSite(Names, Ctx, Site)) {
+          Planned->CallId =
+              CallIds.try_emplace(Site.Call, CallIds.size()).first->second;
           Region.Units.push_back(std::move(*Planned));
+        }
       for (const std::string &Symbol : manglings(Names, FD))
         instrumentationPlan()[Symbol] = Region;
       Planned.push_back(std::move(Region));
@@ -238,26 +265,38 @@ bool siteMatches(const llvm::CallBase &Call, const PlannedUnitSite &Site) {
   return Site.MayBeIndirect && Call.isIndirectCall();
 }
 
-// The number of units one call counts: 1, or the planned integer field of
-// the argument's copy (negative values count 0); null when the ABI did not
-// pass the struct as one pointer argument. The caller then counts a distinct
-// "<unit>-uncounted-call" unit: the ledger shows calls whose count could not
-// be read instead of a wrong count.
+// The number of units one call counts: 1, or the planned integer (the
+// argument, or a field of the argument's copy; negative values count 0),
+// divided as planned; null when the ABI did not pass it as planned. The
+// caller then counts a distinct "<unit>-uncounted-call" unit: the ledger
+// shows calls whose count could not be read instead of a wrong count.
 llvm::Value *InstrumentPass::countAt(llvm::IRBuilder<> &B, llvm::CallBase &Call,
                                      const PlannedUnitSite &Site) {
   if (!Site.Count)
     return B.getInt64(1);
   const PlannedUnitSite::FieldCount &C = *Site.Count;
-  if (Call.arg_size() != C.SourceArgs ||
-      !Call.getArgOperand(C.Arg)->getType()->isPointerTy())
+  if (Call.arg_size() != C.SourceArgs)
     return nullptr;
-  llvm::Value *Field = B.CreateConstInBoundsGEP1_64(
-      B.getInt8Ty(), Call.getArgOperand(C.Arg), C.ByteOffset);
-  llvm::Value *N = B.CreateLoad(B.getIntNTy(C.Bits), Field);
-  if (!C.Signed)
-    return B.CreateZExt(N, B.getInt64Ty());
-  N = B.CreateSExt(N, B.getInt64Ty());
-  return B.CreateSelect(B.CreateICmpSLT(N, B.getInt64(0)), B.getInt64(0), N);
+  llvm::Value *Operand = Call.getArgOperand(C.Arg);
+  llvm::Value *N = nullptr;
+  if (C.InStruct) {
+    if (!Operand->getType()->isPointerTy())
+      return nullptr;
+    llvm::Value *Field =
+        B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Operand, C.ByteOffset);
+    N = B.CreateLoad(B.getIntNTy(C.Bits), Field);
+  } else {
+    if (!Operand->getType()->isIntegerTy(C.Bits))
+      return nullptr;
+    N = Operand;
+  }
+  if (!C.Signed) {
+    N = B.CreateZExt(N, B.getInt64Ty());
+  } else {
+    N = B.CreateSExt(N, B.getInt64Ty());
+    N = B.CreateSelect(B.CreateICmpSLT(N, B.getInt64(0)), B.getInt64(0), N);
+  }
+  return C.Divisor > 1 ? B.CreateUDiv(N, B.getInt64(C.Divisor)) : N;
 }
 
 void InstrumentPass::instrument(llvm::Function &F,
@@ -270,7 +309,10 @@ void InstrumentPass::instrument(llvm::Function &F,
     if (auto *Call = llvm::dyn_cast<llvm::CallBase>(&I))
       for (const PlannedUnitSite &Site : Region.Units)
         if (siteMatches(*Call, Site)) {
-          Counted.emplace_back(Call, &Site);
+          // Every unit planned from the same source call, once each.
+          for (const PlannedUnitSite &Same : Region.Units)
+            if (Same.CallId == Site.CallId)
+              Counted.emplace_back(Call, &Same);
           break;
         }
   for (auto [Call, Site] : Counted) {

@@ -36,17 +36,22 @@ struct PlannedUnitSite {
   std::string Callee;            ///< mangled name of the direct callee
   bool MayBeIndirect;            ///< virtual: the IR call may go via a vtable
   std::string Unit;
-  /// Counting a field of a by-value struct argument (unit_count): the
-  /// argument reaches the IR call as a pointer to its copy (structs larger
-  /// than 16 bytes on x86-64 and AArch64), read before the call.
+  /// Counting an integer read from the call (unit_count): the integer
+  /// argument itself, or a field of a by-value struct argument, which
+  /// reaches the IR call as a pointer to its copy (structs larger than 16
+  /// bytes on x86-64 and AArch64), read before the call.
   struct FieldCount {
     unsigned Arg;        ///< source argument index (= IR index, checked)
     unsigned SourceArgs; ///< the call's source argument count
+    bool InStruct;       ///< a field at ByteOffset, else the argument
     uint64_t ByteOffset; ///< the field's offset in the struct
-    unsigned Bits;       ///< the field's integer width
+    unsigned Bits;       ///< the integer's width
     bool Signed;
+    uint64_t Divisor; ///< the value counts divided by this
   };
   std::optional<FieldCount> Count;
+  /// Sites planned from one source call share it: one IR call counts all.
+  unsigned CallId = 0;
 };
 
 struct PlannedRegion {

@@ -22,6 +22,32 @@ std::string where(llvm::StringRef File, const YAML::Node &N) {
          ":" + std::to_string(N.Mark().column + 1) + ": ";
 }
 
+/// Parses a unit_count: "<arg>", "<arg>.<field>", either with "/<divisor>".
+std::optional<ApiEntry::UnitCount>
+parseUnitCount(llvm::StringRef File, const YAML::Node &V, std::string &Error) {
+  auto Bad = [&] {
+    Error = where(File, V) +
+            "unit_count is '<argument index>[.<field>][/<divisor>]', e.g. "
+            "'1.n_tokens', '3' or '3/16'";
+    return std::nullopt;
+  };
+  if (!V.IsScalar())
+    return Bad();
+  // Kept alive: the StringRefs below point into it.
+  const std::string Spec = V.as<std::string>();
+  auto [Counted, DivisorText] = llvm::StringRef(Spec).split('/');
+  auto [Arg, Field] = Counted.split('.');
+  ApiEntry::UnitCount C;
+  if (Arg.getAsInteger(10, C.Arg) || C.Arg > 63 || Field.contains('.') ||
+      (Counted.contains('.') && Field.empty()))
+    return Bad();
+  if (Spec.find('/') != std::string::npos &&
+      (DivisorText.getAsInteger(10, C.Divisor) || C.Divisor == 0))
+    return Bad();
+  C.Field = Field.str();
+  return C;
+}
+
 /// True if NS is a versioning namespace: its parent pulls it in with a
 /// using-directive (OpenCV's cv::dnn::dnn4_v<date>), like an inline one.
 bool isVersioningNamespace(const clang::NamespaceDecl *NS) {
@@ -198,19 +224,23 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
         } else if (Key == "unit") {
           E.Unit = V.as<std::string>();
         } else if (Key == "unit_count") {
-          // "<argument index>.<field>": what one call counts.
-          const std::string Spec = V.as<std::string>();
-          auto [Arg, Field] = llvm::StringRef(Spec).split('.');
-          unsigned Index = 0;
-          if (Arg.getAsInteger(10, Index) || Field.empty() ||
-              Field.contains('.')) {
+          E.UnitCountSpec = parseUnitCount(File, V, Error);
+          if (!E.UnitCountSpec)
+            return false;
+        } else if (Key == "also_count") {
+          if (!V.IsMap() || !V["unit"] || !V["unit"].IsScalar() ||
+              V.size() != (V["unit_count"] ? 2U : 1U)) {
             Error = where(File, V) +
-                    "unit_count is '<argument index>.<field>', e.g. "
-                    "'1.n_tokens'";
+                    "also_count is {unit: NAME[, unit_count: SPEC]}, e.g. "
+                    "{unit: row, unit_count: \"3\"}";
             return false;
           }
-          E.UnitCountArg = Index;
-          E.UnitCountField = Field.str();
+          E.AlsoUnit = V["unit"].as<std::string>();
+          if (V["unit_count"]) {
+            E.AlsoUnitCountSpec = parseUnitCount(File, V["unit_count"], Error);
+            if (!E.AlsoUnitCountSpec)
+              return false;
+          }
         } else if (Key == "active_arg") {
           E.ActiveArg = V.as<bool>();
         } else if (Key == "note") {
@@ -233,8 +263,9 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
               "value";
       return false;
     }
-    if (E.UnitCountArg && E.Unit.empty()) {
-      Error = where(File, Item) + "unit_count needs 'unit:' (what it counts)";
+    if ((E.UnitCountSpec || !E.AlsoUnit.empty()) && E.Unit.empty()) {
+      Error = where(File, Item) +
+              "unit_count and also_count need 'unit:' (what one call counts)";
       return false;
     }
     if (E.Kind == ApiEntry::Method && E.Class.empty()) {

@@ -59,6 +59,15 @@ bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
       return true;
   return false;
 }
+// The units one call of E counts: its own and an also_count one.
+void addUnitSites(std::vector<UnitSite> &Sites, const CallExpr *Call,
+                  const ApiEntry &E) {
+  if (E.Unit.empty())
+    return;
+  Sites.push_back({Call, E.Unit, E.UnitCountSpec});
+  if (!E.AlsoUnit.empty())
+    Sites.push_back({Call, E.AlsoUnit, E.AlsoUnitCountSpec});
+}
 } // namespace
 
 std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
@@ -91,22 +100,16 @@ std::optional<HotPath> classifyHotPath(const FunctionDecl &FD,
       if (!Trains)
         TrainFramework = E->Framework;
       Trains = true;
-      if (!E->Unit.empty())
-        TrainUnits.push_back(
-            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
+      addUnitSites(TrainUnits, Call, *E);
     } else if (const ApiEntry *E = inferenceEntry(Api, Call)) {
       if (!Infers)
         InferFramework = E->Framework;
       Infers = true;
-      if (!E->Unit.empty())
-        InferUnits.push_back(
-            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
+      addUnitSites(InferUnits, Call, *E);
     } else if (const ApiEntry *E = Api.matchCall(Call, roles::TokenSample)) {
       // Sampling marks generation but is no inference by itself: it counts
       // generated tokens only in a function that also decodes.
-      if (!E->Unit.empty())
-        InferUnits.push_back(
-            {Call, E->Unit, E->UnitCountArg, E->UnitCountField});
+      addUnitSites(InferUnits, Call, *E);
     }
   }
   // A forward pass inside a training step is training work, not an

@@ -10,6 +10,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_HOTPATHS_H
 #define GREENLINT_RULES_SUPPORT_HOTPATHS_H
 
+#include "greenlint/apis/ApiModel.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -36,10 +37,9 @@ inline constexpr llvm::StringLiteral NoRegionAnnotation{"greenlint::no_region"};
 struct UnitSite {
   const clang::CallExpr *Call;
   std::string Unit;
-  /// The API entry's unit_count (an integer field of a by-value argument
-  /// counted instead of one per call), if any.
-  std::optional<unsigned> CountArg;
-  std::string CountField;
+  /// The API entry's unit_count (an integer argument, or an integer field
+  /// of a by-value argument, counted instead of one per call), if any.
+  std::optional<ApiEntry::UnitCount> Count;
 };
 
 struct HotPath {

@@ -68,3 +68,60 @@ TEST(ApiModel, EntriesAreValidated) {
 }
 
 } // namespace
+
+// unit_count forms: an argument, a field of one, either divided; and
+// also_count's second unit. Malformed specs name the file and position.
+TEST(ApiModel, UnitCountsParse) {
+  ApiModel M;
+  std::string Error;
+  ASSERT_TRUE(M.addYaml(
+      "framework: x\napis:\n"
+      "  - {role: runtime-inference-call, function: a, unit: token,\n"
+      "     unit_count: \"1.n_tokens\"}\n"
+      "  - {role: runtime-inference-call, function: b, unit: inference,\n"
+      "     also_count: {unit: audio-ms, unit_count: \"3/16\"}}\n"
+      "  - {role: runtime-inference-call, function: c, unit: inference,\n"
+      "     also_count: {unit: row}}\n",
+      "x.yaml", Error))
+      << Error;
+  const ApiEntry &A = M.entries()[M.entries().size() - 3];
+  // value_or: an absent spec reads as argument 99 and fails below.
+  const ApiEntry::UnitCount None{99, "", 0};
+  const ApiEntry::UnitCount AC = A.UnitCountSpec.value_or(None);
+  EXPECT_EQ(AC.Arg, 1U);
+  EXPECT_EQ(AC.Field, "n_tokens");
+  EXPECT_EQ(AC.Divisor, 1U);
+  const ApiEntry &B = M.entries()[M.entries().size() - 2];
+  EXPECT_FALSE(B.UnitCountSpec);
+  EXPECT_EQ(B.AlsoUnit, "audio-ms");
+  const ApiEntry::UnitCount BC = B.AlsoUnitCountSpec.value_or(None);
+  EXPECT_EQ(BC.Arg, 3U);
+  EXPECT_EQ(BC.Field, "");
+  EXPECT_EQ(BC.Divisor, 16U);
+  const ApiEntry &C = M.entries().back();
+  EXPECT_EQ(C.AlsoUnit, "row");
+  EXPECT_FALSE(C.AlsoUnitCountSpec);
+
+  for (const char *Bad : {"\"x\"", "\"1.\"", "\"1.a.b\"", "\"3/0\"", "\"3/\"",
+                          "\"99\"", "[1]", "\"-1\""}) {
+    ApiModel Fresh;
+    EXPECT_FALSE(Fresh.addYaml(
+        std::string("framework: x\napis:\n  - {role: runtime-inference-call, "
+                    "function: a, unit: token, unit_count: ") +
+            Bad + "}\n",
+        "x.yaml", Error))
+        << Bad;
+    EXPECT_NE(Error.find("x.yaml:3:"), std::string::npos) << Error;
+    EXPECT_NE(Error.find("unit_count is"), std::string::npos) << Error;
+  }
+  EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {role: "
+                         "runtime-inference-call, function: a, "
+                         "also_count: {unit: row}}\n",
+                         "x.yaml", Error));
+  EXPECT_NE(Error.find("need 'unit:'"), std::string::npos) << Error;
+  EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {role: "
+                         "runtime-inference-call, function: a, unit: i, "
+                         "also_count: {unit: row, colour: red}}\n",
+                         "x.yaml", Error));
+  EXPECT_NE(Error.find("also_count is"), std::string::npos) << Error;
+}

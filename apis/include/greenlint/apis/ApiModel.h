@@ -13,6 +13,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,11 +63,23 @@ struct ApiEntry {
   /// Functional unit one call counts when instrumented ("inference",
   /// "step", ...); empty for calls that count nothing.
   std::string Unit;
-  /// When set, a call counts this integer field of its argument
-  /// UnitCountArg (a struct passed by value, e.g. a llama.cpp batch's
-  /// n_tokens) instead of one unit per call.
-  std::optional<unsigned> UnitCountArg;
-  std::string UnitCountField;
+  /// How many of a unit one call counts: one per call, or an integer read
+  /// from the call (unit_count "<arg>[.<field>][/<divisor>]").
+  struct UnitCount {
+    /// The source argument the count is read from.
+    unsigned Arg = 0;
+    /// An integer field of that argument (a struct passed by value, e.g. a
+    /// llama.cpp batch's n_tokens); empty: the integer argument itself.
+    std::string Field;
+    /// The value read is divided by this (whisper.cpp samples at 16 kHz
+    /// count as milliseconds of audio with 16).
+    uint64_t Divisor = 1;
+  };
+  std::optional<UnitCount> UnitCountSpec;
+  /// A second unit the same call counts (also_count), e.g. the rows of a
+  /// prediction call beside its one inference.
+  std::string AlsoUnit;
+  std::optional<UnitCount> AlsoUnitCountSpec;
   std::string File;
   unsigned Line = 0;
 };
