@@ -1,6 +1,8 @@
 //===- InferLoopInvariantForward.cpp --------------------------------------===//
 #include "InferLoopInvariantForward.h"
+#include "../RuleContext.h"
 #include "../support/CallParts.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "../support/ParentStatements.h"
 #include "../support/WasteEstimate.h"
@@ -39,6 +41,13 @@ void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
       callExpr(isApiCall(&api(), roles::InferenceCall),
                hasAncestor(functionDecl(isDefinition()).bind("fn")))
           .bind("forward"),
+      this);
+  // Forward passes one or more calls away: the loop calls a helper.
+  Finder.addMatcher(
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()),
+           unless(isExpansionInSystemHeader()),
+           hasAncestor(functionDecl(isDefinition()).bind("fn")))
+          .bind("loop"),
       this);
 }
 
@@ -271,9 +280,199 @@ bool resultDiscarded(const Expr *Call, ASTContext &Ctx) {
   }
 }
 
+/// Does F (a helper on the path to the forward pass) write state that
+/// outlives the call: a field of its object, a captured or global
+/// variable? Then repeated calls differ (a recurrent hidden state, a
+/// counter) even on the same inputs.
+bool writesLastingState(const FunctionDecl &F, ASTContext &Ctx) {
+  if (!F.getBody())
+    return true;
+  auto Target = expr(ignoringParenImpCasts(anyOf(
+      memberExpr(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr())))
+          .bind("lasting"),
+      declRefExpr().bind("ref"))));
+  auto Write = expr(
+      anyOf(binaryOperator(isAssignmentOperator(), hasLHS(Target)),
+            cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Target)),
+            unaryOperator(anyOf(hasOperatorName("++"), hasOperatorName("--")),
+                          hasUnaryOperand(Target))));
+  for (const BoundNodes &N : match(findAll(Write), *F.getBody(), Ctx)) {
+    if (N.getNodeAs<MemberExpr>("lasting"))
+      return true;
+    const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (VD &&
+        (VD->hasGlobalStorage() || Ref->refersToEnclosingVariableOrCapture()))
+      return true;
+  }
+  return false;
+}
+
+/// The user functions a helper call passes through to reach the API call:
+/// the site's callee and each call of Via.
+std::vector<const FunctionDecl *> helperChain(const ReachedApiCall &R) {
+  std::vector<const FunctionDecl *> Chain;
+  auto Add = [&](const Expr *Call) {
+    const FunctionDecl *FD = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(Call))
+      FD = C->getDirectCallee();
+    else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
+      FD = Ctor->getConstructor();
+    if (FD && FD->getDefinition())
+      FD = FD->getDefinition();
+    Chain.push_back(FD);
+  };
+  Add(R.Site);
+  for (const Expr *Via : R.Via)
+    Add(Via);
+  return Chain;
+}
+
+/// The references to VD that only run it: the object of an inference or
+/// eval-mode call (through `->`, `*` and fields).
+llvm::SmallPtrSet<const DeclRefExpr *, 8> runningRefs(const VarDecl *VD,
+                                                      const Stmt &Scope,
+                                                      const ApiModel &Api,
+                                                      ASTContext &Ctx) {
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs;
+  for (llvm::StringRef Role : {roles::InferenceCall, roles::EvalMode})
+    for (const Expr *E : findApiCalls(Scope, Role, Api, Ctx)) {
+      const DeclRefExpr *Ref = nullptr;
+      if (const auto *C = dyn_cast<CallExpr>(E))
+        if (objectRoot(calleeObject(C), ThroughCopies::No, &Ref) == VD && Ref)
+          Runs.insert(Ref);
+    }
+  return Runs;
+}
+
+/// The call Ref is a plain argument of, and the argument's index.
+std::pair<const CallExpr *, unsigned> argumentOf(const DeclRefExpr *Ref,
+                                                 ASTContext &Ctx) {
+  const Stmt *S = Ref;
+  const Stmt *P = parentStmt(S, Ctx);
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr>(P)) {
+    S = P;
+    P = parentStmt(P, Ctx);
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(P);
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return {nullptr, 0};
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (Call->getArg(I) == S)
+      return {Call, I};
+  return {nullptr, 0};
+}
+
+/// A helper's parameter that the helper only runs (forward, eval) or reads
+/// through const accessors: passing a model by non-const reference to it
+/// leaves the model as it was.
+bool helperOnlyRuns(const CallExpr *Call, unsigned Arg, const ApiModel &Api,
+                    ASTContext &Ctx, unsigned Depth = 0) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (Depth > 3 || !FD || !FD->getBody() || Arg >= FD->getNumParams() ||
+      Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return false;
+  const ParmVarDecl *Param = FD->getParamDecl(Arg);
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs =
+      runningRefs(Param, *FD->getBody(), Api, Ctx);
+  for (const DeclRefExpr *Ref : refsTo(Param, *FD->getBody(), Ctx)) {
+    if (Runs.count(Ref) || isReadOnlyUse(Ref, Ctx))
+      continue;
+    // Handed on to a deeper helper that only runs it.
+    auto [Inner, InnerArg] = argumentOf(Ref, Ctx);
+    if (!Inner || !helperOnlyRuns(Inner, InnerArg, Api, Ctx, Depth + 1))
+      return false;
+  }
+  return true;
+}
+
+/// In is the same on every iteration of Loop: provably invariant, or a
+/// model variable from before the loop that the loop only runs, directly
+/// or by handing it to helpers that only run it.
+bool helperInputInvariant(const Expr *In, const Stmt &Loop, const ApiModel &Api,
+                          ASTContext &Ctx) {
+  if (isLoopInvariant(In, &Loop, Ctx, &Api))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(In->IgnoreParenImpCasts());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!VD || within(SM, Loop.getSourceRange(), VD->getLocation()) ||
+      VD->hasGlobalStorage())
+    return false;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs =
+      runningRefs(VD, Loop, Api, Ctx);
+  for (const DeclRefExpr *Use : refsTo(VD, Loop, Ctx)) {
+    if (Runs.count(Use) || isReadOnlyUse(Use, Ctx))
+      continue;
+    auto [Call, Arg] = argumentOf(Use, Ctx);
+    if (!Call || !helperOnlyRuns(Call, Arg, Api, Ctx))
+      return false;
+  }
+  return true;
+}
+
 } // namespace
 
+void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
+                                                    const FunctionDecl &Fn,
+                                                    ASTContext &Ctx) {
+  if (!Fn.getBody() || Loop.getBeginLoc().isMacroID())
+    return;
+  FunctionSummaries &Summaries = context().summaries();
+  // Benchmarks and Monte Carlo dropout repeat passes on purpose, and a loop
+  // that trains, loads or switches modes changes what the helper runs.
+  for (llvm::StringRef Role : {roles::Timer, TrainModeRole})
+    if (!findApiCallsThrough(*Fn.getBody(), Role, Summaries, api(), Ctx)
+             .empty())
+      return;
+  for (llvm::StringRef Role : {roles::TrainingStep, roles::ModelLoad})
+    if (!findApiCallsThrough(Loop, Role, Summaries, api(), Ctx).empty())
+      return;
+  llvm::SmallPtrSet<const Expr *, 4> Reported;
+  if (runsAtMostOnce(&Loop))
+    return;
+  for (const ReachedApiCall &R :
+       findApiCallsThrough(Loop, roles::InferenceCall, Summaries, api(), Ctx)) {
+    if (!R.throughHelper() || R.OtherInputs || Reported.count(R.Site) ||
+        R.Site->getBeginLoc().isInvalid() ||
+        R.Site->getBeginLoc().isMacroID() ||
+        enclosingLoop(R.Site, Ctx) != &Loop ||
+        isInRetryBlock(R.Site, &Loop, Ctx) || resultDiscarded(R.Site, Ctx))
+      continue;
+    if (!llvm::all_of(R.Inputs, [&](const Expr *In) {
+          return helperInputInvariant(In, Loop, api(), Ctx);
+        }))
+      continue;
+    std::vector<const FunctionDecl *> Chain = helperChain(R);
+    if (llvm::any_of(Chain, [&](const FunctionDecl *FD) {
+          return !FD || writesLastingState(*FD, Ctx);
+        }))
+      continue;
+    Reported.insert(R.Site);
+    Finding &F = report(R.Site->getBeginLoc(),
+                        "'" + userCallName(R.Site) +
+                            "' runs the same model on the same inputs on "
+                            "every iteration of this loop (through '" +
+                            R.Entry->Name +
+                            "'); compute the result once before the loop "
+                            "and reuse it (each call repeats the whole "
+                            "forward pass)");
+    F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
+    F.Notes.push_back({R.ApiCall->getBeginLoc(),
+                       "'" + R.Entry->Name + "' runs the model here"});
+    attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
+                context());
+  }
+}
+
 void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
+  if (const auto *Loop = R.Nodes.getNodeAs<Stmt>("loop")) {
+    if (const auto *LoopFn = R.Nodes.getNodeAs<FunctionDecl>("fn"))
+      checkHelperForwards(*Loop, *LoopFn, *R.Context);
+    return;
+  }
   const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!Forward || !Fn || !Fn->getBody() || beginLoc(Forward).isInvalid() ||

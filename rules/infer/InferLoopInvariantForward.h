@@ -4,7 +4,9 @@
 // module and the same inputs (a query image's features per video frame, fixed
 // style targets per optimisation step). It stays quiet unless every input and
 // the module are provably untouched in the loop, no optimizer in the loop can
-// update the model, and the result is used. See
+// update the model, and the result is used. The same holds one or more
+// calls away, when the loop calls the project's own helper that runs the
+// model on what the loop passes it unchanged. See
 // docs/rules/infer-loop-invariant-forward.md.
 //
 //===----------------------------------------------------------------------===//
@@ -21,6 +23,11 @@ public:
   explicit InferLoopInvariantForward(RuleContext &Ctx) : Rule(Info, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+
+private:
+  void checkHelperForwards(const clang::Stmt &Loop,
+                           const clang::FunctionDecl &Fn,
+                           clang::ASTContext &Ctx);
 };
 
 } // namespace greenlint

@@ -141,3 +141,134 @@ void compareCheckpoints(torch::jit::Module &M, torch::Tensor X,
     Out.push_back(M.forward({X}).toTensor());
   }
 }
+
+// Through the project's own helpers: the loop calls a function that runs the
+// model on what the loop passes it unchanged (the model by non-const
+// reference, which the helper only runs).
+torch::Tensor embed(Net &Encoder, const torch::Tensor &Image) {
+  return Encoder->forward(Image.flatten());
+}
+
+torch::Tensor embedScript(torch::jit::Module &M, const torch::Tensor &Image) {
+  return M.forward({Image}).toTensor();
+}
+
+torch::Tensor describeQuery(torch::jit::Module &M, const torch::Tensor &Query) {
+  return embedScript(M, Query) * 2;
+}
+
+void matchFrames(Net Encoder, torch::Tensor Query, int Frames) {
+  torch::NoGradGuard Guard;
+  for (int I = 0; I < Frames; ++I) {
+    torch::Tensor Q = embed(Encoder, Query);
+    // CHECK: :[[@LINE-1]]:23: warning: 'embed' runs the same model on the same inputs on every iteration of this loop (through 'forward'); compute the result once
+    // CHECK: :[[@LINE-3]]:3: note: loop is here
+    // CHECK: note: 'forward' runs the model here
+    torch::Tensor F = embed(Encoder, nextFrame());
+    (void)torch::cosine_similarity(Q, F);
+  }
+}
+
+// Two calls deep, on a TorchScript module.
+void rankFrames(torch::jit::Module &M, torch::Tensor Query,
+                std::vector<torch::Tensor> &Scores) {
+  torch::NoGradGuard Guard;
+  while (Scores.size() < 100) {
+    Scores.push_back(describeQuery(M, Query) + nextFrame());
+    // CHECK: :[[@LINE-1]]:22: warning: 'describeQuery' runs the same model on the same inputs
+    // CHECK: :[[@LINE-3]]:3: note: loop is here
+    // CHECK: note: 'forward' runs the model here
+  }
+}
+
+// CLEAN: the helper switches the model to training mode (dropout on):
+// repeated samples differ on purpose.
+torch::Tensor sampleWithDropout(Net &Model, const torch::Tensor &X) {
+  Model->train();
+  return Model->forward(X);
+}
+
+void monteCarlo(Net Model, torch::Tensor X, std::vector<torch::Tensor> &Out) {
+  for (int I = 0; I < 20; ++I)
+    Out.push_back(sampleWithDropout(Model, X));
+}
+
+// CLEAN: a recurrent helper keeps its hidden state in a member, so the same
+// input gives a new output every step.
+struct Recurrent {
+  Net Cell;
+  torch::Tensor Hidden = torch::zeros({4});
+  torch::Tensor step(const torch::Tensor &X) {
+    Hidden = Cell->forward(X + Hidden);
+    return Hidden;
+  }
+};
+
+void unroll(Recurrent &R, torch::Tensor Token, std::vector<torch::Tensor> &Out) {
+  torch::NoGradGuard Guard;
+  for (int I = 0; I < 16; ++I)
+    Out.push_back(R.step(Token));
+}
+
+// CLEAN: the helper samples fresh noise on every call (a generator).
+torch::Tensor sampleImage(Net &Generator) {
+  return Generator->forward(torch::randn({1, 4}));
+}
+
+void drawSamples(Net Generator, std::vector<torch::Tensor> &Out) {
+  torch::NoGradGuard Guard;
+  for (int I = 0; I < 64; ++I)
+    Out.push_back(sampleImage(Generator));
+}
+
+// CLEAN: the loop trains the model through another helper, and watches a
+// fixed sample's prediction after every epoch.
+void trainEpoch(Net &Model, torch::optim::Optimizer &Optimizer, torch::Tensor X) {
+  Optimizer.zero_grad();
+  Model->forward(X).sum().backward();
+  Optimizer.step();
+}
+
+void fitAndWatch(Net Model, torch::optim::Optimizer &Optimizer, torch::Tensor X,
+                 torch::Tensor Probe, std::vector<torch::Tensor> &Watch) {
+  for (int Epoch = 0; Epoch < 10; ++Epoch) {
+    trainEpoch(Model, Optimizer, X);
+    Watch.push_back(embed(Model, Probe));
+  }
+}
+
+// CLEAN: a latency benchmark through a helper, timed around the loop.
+double timeEmbed(Net Encoder, torch::Tensor X) {
+  torch::NoGradGuard Guard;
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<torch::Tensor> Out;
+  for (int I = 0; I < 100; ++I)
+    Out.push_back(embed(Encoder, X));
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
+
+// CLEAN: each iteration embeds a different element.
+void embedAll(Net Encoder, const std::vector<torch::Tensor> &Images,
+              std::vector<torch::Tensor> &Out) {
+  torch::NoGradGuard Guard;
+  for (const torch::Tensor &Image : Images)
+    Out.push_back(embed(Encoder, Image));
+}
+
+// CLEAN: a memoising helper runs the model on the first call only.
+struct CachedQuery {
+  Net Encoder;
+  torch::Tensor Query;
+  torch::Tensor Features;
+  const torch::Tensor &features() {
+    if (!Features.defined())
+      Features = Encoder->forward(Query);
+    return Features;
+  }
+};
+
+void scoreWithCache(CachedQuery &C, std::vector<torch::Tensor> &Out) {
+  for (int I = 0; I < 8; ++I)
+    Out.push_back(C.features() + nextFrame());
+}
