@@ -5,6 +5,8 @@ GitHub: the `run:` of every step whose id starts with "greenlint-", each in its 
 order, with the job's env (BASE_SHA and GITHUB_STEP_SUMMARY come from the caller's environment).
 GitLab: the greenlint-mr job's `script:` lines joined into one bash -e script (GitLab runs them in
 one shell). Stops at the first failing step and exits with its status, as the service would.
+RECIPE_CXX, when set, replaces the recipes' clang++-19 (the suite on a Clang 22 build installs
+only the Clang 22 plugin, and a team on Clang 22 edits that name the same way).
 """
 import os
 import subprocess
@@ -34,6 +36,9 @@ def main():
             env[name] = str(value)
     if not scripts:
         sys.exit("run_recipe.py: no greenlint commands found in " + path)
+    cxx = os.environ.get("RECIPE_CXX")
+    if cxx:
+        scripts = [s.replace("clang++-19", cxx) for s in scripts]
     # Names the command that stopped a step (bash -e gives no hint in a many-line script).
     trap = "trap 'echo \"step failed: $BASH_COMMAND\"' ERR\n"
     for script in scripts:
