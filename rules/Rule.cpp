@@ -43,6 +43,12 @@ Finding &Rule::report(clang::SourceLocation Loc, llvm::StringRef Message) {
   return Pending.back();
 }
 
+Finding &Rule::report(Finding Prepared) {
+  Prepared.RuleId = Info.Id;
+  Pending.push_back(std::move(Prepared));
+  return Pending.back();
+}
+
 std::string RuleContext::option(const RuleInfo &Info,
                                 llvm::StringRef Name) const {
   if (const std::string *V = Cfg.optionValue(Info.Id, Name))

@@ -89,6 +89,9 @@ protected:
   /// Records a finding with this rule's id; the caller may add notes and fixes
   /// to the returned object until check() returns.
   Finding &report(clang::SourceLocation Loc, llvm::StringRef Message);
+  /// Records a finding prepared elsewhere (a shared analysis's wording),
+  /// under this rule's id.
+  Finding &report(Finding Prepared);
 
   RuleContext &context() const { return Ctx; }
 

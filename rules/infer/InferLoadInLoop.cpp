@@ -46,17 +46,11 @@ void InferLoadInLoop::registerMatchers(MatchFinder &Finder) {
 void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
   for (const ReachedApiCall &Reached : repeatedHelperCalls(
            Loop, roles::ModelLoad, context().summaries(), api(), Ctx)) {
-    Finding &F = report(Reached.Site->getBeginLoc(),
-                        "'" + userCallName(Reached.Site) +
-                            "' loads the same model on every iteration of "
-                            "this loop (through '" +
-                            Reached.Entry->Name +
-                            "'); load it once before the loop and reuse it "
-                            "(each load re-reads and re-initialises all "
-                            "weights)");
-    F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
-    F.Notes.push_back({Reached.ApiCall->getBeginLoc(),
-                       "'" + Reached.Entry->Name + "' loads the model here"});
+    Finding &F = report(throughHelperFinding(
+        Loop, Reached, "loads the same model",
+        "load it once before the loop and reuse it (each load re-reads and "
+        "re-initialises all weights)",
+        "loads the model here"));
     attachWaste(
         F, reloadWasteOf(*Reached.ApiCall, *Reached.Entry, &Loop, context()),
         context());

@@ -451,17 +451,11 @@ void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
         }))
       continue;
     Reported.insert(R.Site);
-    Finding &F = report(R.Site->getBeginLoc(),
-                        "'" + userCallName(R.Site) +
-                            "' runs the same model on the same inputs on "
-                            "every iteration of this loop (through '" +
-                            R.Entry->Name +
-                            "'); compute the result once before the loop "
-                            "and reuse it (each call repeats the whole "
-                            "forward pass)");
-    F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
-    F.Notes.push_back({R.ApiCall->getBeginLoc(),
-                       "'" + R.Entry->Name + "' runs the model here"});
+    Finding &F = report(throughHelperFinding(
+        Loop, R, "runs the same model on the same inputs",
+        "compute the result once before the loop and reuse it (each call "
+        "repeats the whole forward pass)",
+        "runs the model here"));
     attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
                 context());
   }

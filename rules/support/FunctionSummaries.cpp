@@ -335,6 +335,20 @@ std::vector<ReachedApiCall> repeatedHelperCalls(const Stmt &Loop,
   return Repeated;
 }
 
+Finding throughHelperFinding(const Stmt &Loop, const ReachedApiCall &R,
+                             llvm::StringRef Does, llvm::StringRef Fix,
+                             llvm::StringRef At) {
+  Finding F;
+  F.Loc = R.Site->getBeginLoc();
+  F.Message = "'" + userCallName(R.Site) + "' " + Does.str() +
+              " on every iteration of this loop (through '" + R.Entry->Name +
+              "'); " + Fix.str();
+  F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
+  F.Notes.push_back(
+      {R.ApiCall->getBeginLoc(), "'" + R.Entry->Name + "' " + At.str()});
+  return F;
+}
+
 std::string userCallName(const Expr *Site) {
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Site))
     return Ctor->getConstructor()->getParent()->getQualifiedNameAsString();

@@ -16,6 +16,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
 #define GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
 
+#include "../Rule.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
@@ -106,6 +107,14 @@ std::vector<ReachedApiCall> repeatedHelperCalls(const clang::Stmt &Loop,
 /// How a finding names a user call: the function, the class constructed, or
 /// the variable holding the lambda called.
 std::string userCallName(const clang::Expr *Site);
+
+/// A finding on a helper call in Loop that repeats R's API call: the
+/// message "'<helper>' <Does> on every iteration of this loop (through
+/// '<API>'); <Fix>", and notes on the loop and on the API call ("'<API>'
+/// <At>").
+Finding throughHelperFinding(const clang::Stmt &Loop, const ReachedApiCall &R,
+                             llvm::StringRef Does, llvm::StringRef Fix,
+                             llvm::StringRef At);
 
 /// The expressions that say what a direct API call works on: the entry's
 /// source arguments when it names them, else every argument and the object.
