@@ -73,6 +73,121 @@ nlohmann::ordered_json FindingWaste::toJson() const {
   return J;
 }
 
+namespace {
+
+/// Reads toJson's fields; the first one that is missing or of the wrong type
+/// sets Error to its JSON pointer.
+class WasteReader {
+public:
+  explicit WasteReader(std::string &Error) : Error(Error) {}
+
+  const nlohmann::ordered_json *field(const nlohmann::ordered_json &Obj,
+                                      const std::string &Pointer,
+                                      const char *Key) {
+    auto It = Obj.find(Key);
+    if (It == Obj.end()) {
+      fail(Pointer + "/" + Key, "missing");
+      return nullptr;
+    }
+    return &*It;
+  }
+  bool text(const nlohmann::ordered_json &Obj, const std::string &Pointer,
+            const char *Key, std::string &Out) {
+    const nlohmann::ordered_json *V = field(Obj, Pointer, Key);
+    if (!V || !V->is_string())
+      return V && fail(Pointer + "/" + Key, "not a string");
+    Out = V->get<std::string>();
+    return true;
+  }
+  bool range(const nlohmann::ordered_json &Obj, const std::string &Pointer,
+             const char *Key, std::optional<JouleRange> &Out) {
+    const nlohmann::ordered_json *V = field(Obj, Pointer, Key);
+    if (!V)
+      return false;
+    if (V->is_null())
+      return true;
+    std::string Here = Pointer + "/" + Key;
+    if (!V->is_object())
+      return fail(Here, "neither null nor an object");
+    JouleRange R;
+    for (auto [Name, Slot] :
+         {std::pair{"typical", &R.Typical}, std::pair{"low", &R.Low},
+          std::pair{"high", &R.High}}) {
+      const nlohmann::ordered_json *N = field(*V, Here, Name);
+      if (!N || !N->is_number())
+        return N && fail(Here + "/" + Name, "not a number");
+      *Slot = N->get<double>();
+    }
+    Out = R;
+    return true;
+  }
+  bool fail(const std::string &Pointer, const char *What) {
+    if (Error.empty())
+      Error = Pointer + ": " + What;
+    return false;
+  }
+
+private:
+  std::string &Error;
+};
+
+} // namespace
+
+std::optional<FindingWaste>
+FindingWaste::fromJson(const nlohmann::ordered_json &J, std::string &Error) {
+  Error.clear();
+  WasteReader R(Error);
+  FindingWaste W;
+  if (!J.is_object()) {
+    R.fail("", "not an object");
+    return std::nullopt;
+  }
+  if (!R.text(J, "", "occurrence", W.Occurrence) ||
+      !R.range(J, "", "joules_per_occurrence", W.PerOccurrence))
+    return std::nullopt;
+  if (W.PerOccurrence ? !R.text(J, "", "basis", W.Basis)
+                      : !R.text(J, "", "unknown", W.Unknown))
+    return std::nullopt;
+  const nlohmann::ordered_json *Profile = R.field(J, "", "profile");
+  if (!Profile)
+    return std::nullopt;
+  if (!Profile->is_null() && !Profile->is_string()) {
+    R.fail("/profile", "neither null nor a string");
+    return std::nullopt;
+  }
+  if (Profile->is_string())
+    W.Profile = Profile->get<std::string>();
+  auto Loop = J.find("loop");
+  if (Loop == J.end())
+    return W;
+  if (!Loop->is_object()) {
+    R.fail("/loop", "not an object");
+    return std::nullopt;
+  }
+  W.InLoop = true;
+  const nlohmann::ordered_json *Trips = R.field(*Loop, "/loop", "trips");
+  const nlohmann::ordered_json *Kept =
+      Trips ? R.field(*Loop, "/loop", "kept_per_loop") : nullptr;
+  if (!Kept)
+    return std::nullopt;
+  if (!Trips->is_null() && !Trips->is_number_unsigned()) {
+    R.fail("/loop/trips", "neither null nor a count");
+    return std::nullopt;
+  }
+  if (!Kept->is_number_unsigned()) {
+    R.fail("/loop/kept_per_loop", "not a count");
+    return std::nullopt;
+  }
+  if (Trips->is_number_unsigned())
+    W.LoopTrips = Trips->get<uint64_t>();
+  W.KeptPerLoop = Kept->get<uint64_t>();
+  // Only the reason for an unknown trip count is stored; the other reason
+  // toJson writes follows from the fields.
+  if (!W.LoopTrips && !R.text(*Loop, "/loop", "unknown", W.LoopUnknown))
+    return std::nullopt;
+  return W;
+}
+
 std::string FindingWaste::noteText() const {
   if (!PerOccurrence)
     return "unknown per " + Occurrence + " (" + Unknown + ")";

@@ -25,7 +25,9 @@ namespace greenlint {
 
 namespace {
 
-const char *const Magic = "greenlint-cache-v1\n";
+// v2: findings carry their waste estimate. An entry of another version is a
+// miss, so older entries are replaced, never misread.
+const char *const Magic = "greenlint-cache-v2\n";
 
 std::string hexHash(llvm::StringRef Bytes) {
   llvm::XXH128_hash_t H =
@@ -107,6 +109,9 @@ void writeFinding(EntryWriter &W, const CheckedFinding &C) {
   }
   W.str(C.BuildDirectory);
   W.num(static_cast<unsigned>(C.State));
+  // The estimate as the reports write it, empty for none: one encoding to
+  // keep in step with FindingWaste, not a second one.
+  W.str(F.Waste ? F.Waste->toJson().dump() : std::string());
 }
 
 bool readFinding(EntryReader &R, CheckedFinding &C) {
@@ -136,7 +141,16 @@ bool readFinding(EntryReader &R, CheckedFinding &C) {
       State > static_cast<unsigned>(FindingState::Unchanged))
     return false;
   C.State = static_cast<FindingState>(State);
-  return true;
+  std::string Waste;
+  if (!R.str(Waste))
+    return false;
+  if (Waste.empty())
+    return true;
+  nlohmann::ordered_json J =
+      nlohmann::ordered_json::parse(Waste, nullptr, /*allow_exceptions=*/false);
+  std::string Error;
+  F.Waste = estimate::FindingWaste::fromJson(J, Error);
+  return F.Waste.has_value();
 }
 
 struct EntryFile {
@@ -328,11 +342,6 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
 void ResultCache::store(const std::string &Key, const UnitResult &Result) {
   if (Result.Failed || Result.Errors)
     return;
-  // Entries do not hold waste estimates yet: a unit whose findings carry
-  // one is linted every time rather than replayed without it.
-  for (const CheckedFinding &F : Result.Findings)
-    if (F.Finding.Waste)
-      return;
   EntryWriter W;
   W.num(Result.Inputs.size());
   for (const std::string &Input : Result.Inputs) {

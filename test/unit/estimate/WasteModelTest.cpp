@@ -118,3 +118,38 @@ TEST(WasteModel, RepeatedForwardIsAPointFigureWithoutRange) {
             "forward of one sample (docs/estimates.md)), ~20 mJ per loop of "
             "11 iterations (10 forwards beyond the first)");
 }
+
+// Cache entries and `check --merge` read back what toJson wrote: the same
+// JSON must come out again, for every shape toJson writes.
+TEST(WasteModel, FromJsonReadsBackWhatToJsonWrote) {
+  data::HardwareProfile P = roundProfile();
+  FindingWaste Known = reloadWaste(1e6 / 3, "333 kB", &P);
+  Known.InLoop = true;
+  Known.KeptPerLoop = 1;
+  Known.LoopTrips = 7;
+  FindingWaste UnknownTrips = reloadWaste(1e6, "1 MB", &P);
+  UnknownTrips.InLoop = true;
+  UnknownTrips.LoopUnknown = "a while loop";
+  FindingWaste NoProfile = reloadWaste(1e6, "1 MB", nullptr);
+  NoProfile.InLoop = true;
+  NoProfile.LoopTrips = 3;
+  for (const FindingWaste &W : {Known, UnknownTrips, NoProfile}) {
+    std::string Error;
+    nlohmann::ordered_json Text =
+        nlohmann::ordered_json::parse(W.toJson().dump());
+    std::optional<FindingWaste> Back = FindingWaste::fromJson(Text, Error);
+    ASSERT_TRUE(Back) << Error;
+    EXPECT_EQ(Back->toJson().dump(), W.toJson().dump());
+  }
+}
+
+TEST(WasteModel, FromJsonNamesTheBadField) {
+  nlohmann::ordered_json J = reloadWaste(1e6, "1 MB", nullptr).toJson();
+  J["loop"] = {{"trips", "many"}, {"kept_per_loop", 1}};
+  std::string Error;
+  EXPECT_FALSE(FindingWaste::fromJson(J, Error));
+  EXPECT_EQ(Error, "/loop/trips: neither null nor a count");
+  J.erase("occurrence");
+  EXPECT_FALSE(FindingWaste::fromJson(J, Error));
+  EXPECT_EQ(Error, "/occurrence: missing");
+}

@@ -49,6 +49,12 @@ struct FindingWaste {
   /// The facts file's, SARIF's and JSON's "waste" object
   /// (docs/facts-format.md).
   nlohmann::ordered_json toJson() const;
+  /// The inverse of toJson, for what greenlint wrote earlier (result cache
+  /// entries, shard reports given to `check --merge`): toJson of the result
+  /// is \p J again. Unset, with \p Error naming the JSON pointer of the
+  /// first field that is missing or of the wrong type, otherwise.
+  static std::optional<FindingWaste> fromJson(const nlohmann::ordered_json &J,
+                                              std::string &Error);
   /// The note on the diagnostic, after "greenlint waste estimate: ".
   std::string noteText() const;
 };
