@@ -230,18 +230,23 @@ FindingWaste unknownWaste(const std::string &Occurrence,
   return W;
 }
 
-FindingWaste reloadWaste(double WeightBytes, const std::string &BytesBasis,
-                         const data::HardwareProfile *Target) {
-  FindingWaste W = unknownWaste("reload", NoProfile);
+namespace {
+
+/// \p Bytes moved through memory as many times as the waste factor
+/// \p PassesId says, per \p Occurrence, at the profile's joules per byte.
+FindingWaste memoryPassesWaste(const std::string &Occurrence, double Bytes,
+                               const std::string &BytesBasis,
+                               const char *PassesId,
+                               const data::HardwareProfile *Target) {
+  FindingWaste W = unknownWaste(Occurrence, NoProfile);
   if (!Target)
     return W;
   W.Profile = Target->Id;
   std::optional<double> PerByte = memoryJoulesPerByte(*Target, W.Unknown);
   data::WasteFactor Passes;
-  if (!PerByte ||
-      !data::loadWasteFactor("model-reload-memory-passes", Passes, W.Unknown))
+  if (!PerByte || !data::loadWasteFactor(PassesId, Passes, W.Unknown))
     return W;
-  double PerPass = WeightBytes * *PerByte;
+  double PerPass = Bytes * *PerByte;
   W.PerOccurrence = JouleRange{PerPass * Passes.Low, PerPass * Passes.Typical,
                                PerPass * Passes.High};
   char Power[160];
@@ -254,6 +259,20 @@ FindingWaste reloadWaste(double WeightBytes, const std::string &BytesBasis,
             Target->Id + " (" + std::to_string(Target->Year) +
             "); passes: " + factorSource(Passes);
   return W;
+}
+
+} // namespace
+
+FindingWaste reloadWaste(double WeightBytes, const std::string &BytesBasis,
+                         const data::HardwareProfile *Target) {
+  return memoryPassesWaste("reload", WeightBytes, BytesBasis,
+                           "model-reload-memory-passes", Target);
+}
+
+FindingWaste zeroFillWaste(double GradientBytes, const std::string &BytesBasis,
+                           const data::HardwareProfile *Target) {
+  return memoryPassesWaste("step", GradientBytes, BytesBasis,
+                           "zero-grad-memory-passes", Target);
 }
 
 FindingWaste autogradWaste(double JoulesPerCall, const std::string &CallBasis,

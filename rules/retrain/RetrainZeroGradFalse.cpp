@@ -1,5 +1,6 @@
 //===- RetrainZeroGradFalse.cpp -------------------------------------------===//
 #include "RetrainZeroGradFalse.h"
+#include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -61,6 +62,7 @@ void RetrainZeroGradFalse::check(const MatchFinder::MatchResult &R) {
   else
     F.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Literal->getSourceRange()), "true"));
+  attachWaste(F, zeroFillWasteOf(*Call, context()), context());
 }
 
 } // namespace greenlint

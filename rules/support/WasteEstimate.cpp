@@ -137,8 +137,10 @@ std::string location(const estimate::ModelEstimate &M) {
 }
 
 /// "2 MB of weights (500,500 parameters at float32) of model 'Net' (static
-/// estimate, net.cpp:12)", saying when the count is a name's nominal size.
-std::string weightsBasis(const estimate::ModelEstimate &M, double Bytes) {
+/// estimate, net.cpp:12)", saying when the count is a name's nominal size;
+/// \p Noun names what the bytes are.
+std::string weightsBasis(const estimate::ModelEstimate &M, double Bytes,
+                         const char *Noun = "weights") {
   std::string Params =
       M.Parameters ? estimate::groupDigits(*M.Parameters) + " parameters at "
                    : std::string();
@@ -146,8 +148,8 @@ std::string weightsBasis(const estimate::ModelEstimate &M, double Bytes) {
   std::string Nominal = Source != M.Details.end() && Source->is_string()
                             ? ", " + Source->get<std::string>()
                             : std::string();
-  return estimate::formatBytes(Bytes) + " of weights (" + Params + M.Dtype +
-         Nominal + ") of model '" + M.Model + "' (static estimate, " +
+  return estimate::formatBytes(Bytes) + " of " + Noun + " (" + Params +
+         M.Dtype + Nominal + ") of model '" + M.Model + "' (static estimate, " +
          location(M) + ")";
 }
 
@@ -249,18 +251,18 @@ estimate::FindingWaste reloadWasteOf(const Expr &Load, const ApiEntry &Entry,
 
 namespace {
 
-/// The static estimate of the module a forward call runs on, with its
-/// joules per call in \p Joules; otherwise null and \p Why says what is
-/// missing.
-const estimate::ModelEstimate *forwardModel(const Expr &Forward,
+/// The static estimate of the module a call is made on: `M->f()` calls
+/// operator-> on M, `M(X)` operator() on it, `M.f()` a method of M. Null
+/// when there is none, and \p Why says so, with \p What completing "the
+/// model ...".
+const estimate::ModelEstimate *calledModule(const Expr &Call,
                                             const RuleContext &Context,
-                                            double &Joules, std::string &Why) {
-  // `M->forward(X)` calls operator-> on M, `M(X)` operator() on it,
-  // `M.forward(X)` a method of M.
+                                            const char *What,
+                                            std::string &Why) {
   const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Forward))
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     Object = Member->getImplicitObjectArgument();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Forward))
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
     Object = Op->getNumArgs() ? Op->getArg(0) : nullptr;
   if (Object)
     if (const auto *Arrow =
@@ -271,13 +273,24 @@ const estimate::ModelEstimate *forwardModel(const Expr &Forward,
   bool Ambiguous = false;
   const estimate::ModelEstimate *M =
       Object ? moduleEstimate(Object, Context, Ambiguous) : nullptr;
-  if (!M) {
+  if (!M)
     Why = Ambiguous ? "the module class is built with different sizes in "
                       "this file"
-                    : "no static estimate of the model this forward runs on "
-                      "(docs/estimates.md says which models are read)";
+                    : std::string("no static estimate of the model ") + What +
+                          " (docs/estimates.md says which models are read)";
+  return M;
+}
+
+/// The static estimate of the module a forward call runs on, with its
+/// joules per call in \p Joules; otherwise null and \p Why says what is
+/// missing.
+const estimate::ModelEstimate *forwardModel(const Expr &Forward,
+                                            const RuleContext &Context,
+                                            double &Joules, std::string &Why) {
+  const estimate::ModelEstimate *M =
+      calledModule(Forward, Context, "this forward runs on", Why);
+  if (!M)
     return nullptr;
-  }
   if (!M->JoulesPerCall) {
     Why = "model '" + M->Model + "' (" + location(*M) +
           ") has no joules per call: " + M->EnergyModel;
@@ -335,6 +348,29 @@ estimate::FindingWaste repeatedForwardWasteOf(const Expr &Forward,
       M ? estimate::repeatedCallWaste(Joules, sampleBasis(*M), M->Profile)
         : estimate::unknownWaste("forward", Why);
   setLoop(W, &Loop, 1, *Context.astContext());
+  return W;
+}
+
+estimate::FindingWaste zeroFillWasteOf(const Expr &ZeroGrad,
+                                       RuleContext &Context) {
+  std::string Why;
+  const estimate::ModelEstimate *M =
+      calledModule(ZeroGrad, Context, "whose gradients this clears", Why);
+  if (M && !M->WeightBytes)
+    Why = "the static estimate of model '" + M->Model + "' (" + location(*M) +
+          ") has no size" +
+          (M->Unknown.empty() ? "" : ": " + M->Unknown.front());
+  estimate::FindingWaste W = estimate::unknownWaste("step", Why);
+  if (M && M->WeightBytes) {
+    // A gradient has its parameter's dtype, so the gradients weigh what
+    // the weights do; a frozen parameter has none and is not filled.
+    W = estimate::zeroFillWaste(
+        *M->WeightBytes,
+        weightsBasis(*M, *M->WeightBytes, "gradients, all parameters trained"),
+        Context.targetProfile());
+  }
+  ASTContext &Ctx = *Context.astContext();
+  setLoop(W, enclosingLoop(&ZeroGrad, Ctx), 1, Ctx);
   return W;
 }
 

@@ -59,6 +59,12 @@ estimate::FindingWaste repeatedForwardWasteOf(const clang::Expr &Forward,
                                               const clang::Stmt &Loop,
                                               RuleContext &Context);
 
+/// retrain-zero-grad-false: the gradients of the module \p ZeroGrad is
+/// called on, zero-filled on every step of the loop around it beyond the
+/// first (whose call may find no gradients yet).
+estimate::FindingWaste zeroFillWasteOf(const clang::Expr &ZeroGrad,
+                                       RuleContext &Context);
+
 /// Puts \p W on \p F, and a note with it when the build names a target
 /// profile (without one, joules are always unknown and the note would only
 /// repeat that on every finding; facts, SARIF and JSON still carry why).

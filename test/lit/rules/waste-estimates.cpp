@@ -2,7 +2,7 @@
 // infer-no-grad-guard.md, "Waste estimate"): the note's figures against a
 // hand computation, the unknown cases, and the facts file.
 // RUN: rm -rf %t && mkdir -p %t && python3 -c "open('%t/model.pt','wb').truncate(1000000)"
-// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-load-in-loop,infer-no-grad-guard,infer-loop-invariant-forward -fplugin-arg-greenlint-profile=amd-epyc-7b13 -fplugin-arg-greenlint-facts=%t/facts -DMODEL_FILE='"%t/model.pt"' %s 2>&1 | FileCheck %s --implicit-check-not="waste estimate"
+// RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-load-in-loop,infer-no-grad-guard,infer-loop-invariant-forward,retrain-zero-grad-false -fplugin-arg-greenlint-profile=amd-epyc-7b13 -fplugin-arg-greenlint-facts=%t/facts -DMODEL_FILE='"%t/model.pt"' %s 2>&1 | FileCheck %s --implicit-check-not="waste estimate"
 // RUN: python3 %S/Inputs/print_waste.py %t/facts | FileCheck %s --check-prefix=FACTS
 // Without a profile the joules are unknown: no note, and the facts say why.
 // RUN: %clangxx %torch -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,infer-load-in-loop,infer-no-grad-guard,infer-loop-invariant-forward -fplugin-arg-greenlint-facts=%t/noprofile -DMODEL_FILE='"%t/model.pt"' %s 2>&1 | FileCheck %s --check-prefix=NOPROFILE --implicit-check-not="waste estimate"
@@ -78,6 +78,29 @@ torch::Tensor repeated(Net Model, torch::Tensor X) {
   // CHECK: waste-estimates.cpp:[[@LINE-1]]:11: warning: the same module runs on the same inputs
   // CHECK: waste-estimates.cpp:[[@LINE-2]]:11: note: greenlint waste estimate: ~3.6 mJ per forward (modelled: the roofline estimate of one forward of one sample of model 'NetImpl' (static estimate, waste-estimates.cpp:{{[0-9]+}}, 1 MFLOP per sample, profile amd-epyc-7b13) (docs/estimates.md)), ~68.5 mJ per loop of 20 iterations (19 forwards beyond the first)
   return Out;
+}
+
+// retrain-zero-grad-false: the gradients weigh what the weights do, 2,002,000
+// bytes = 3.4898 mJ per pass; 2 / 4 / 4 more passes per step (waste.yaml
+// zero-grad-memory-passes) = 6.98 / 13.96 / 13.96 mJ per step. 10 steps,
+// 9 beyond the first (whose call finds no gradients yet) = 62.8 / 125.6 mJ.
+void zeroFilledGradients(torch::Tensor X) {
+  Net M;
+  torch::optim::SGD Opt(M->parameters(), 0.1);
+  for (int I = 0; I < 10; ++I) {
+    M->zero_grad(false);
+    // CHECK: waste-estimates.cpp:[[@LINE-1]]:8: warning: 'zero_grad' is called with set_to_none=false
+    // CHECK: waste-estimates.cpp:[[@LINE-2]]:8: note: greenlint waste estimate: ~14 mJ per step (range 6.98 mJ to 14 mJ; modelled: 2 MB of gradients, all parameters trained (500,500 parameters at float32) of model 'NetImpl' (static estimate, waste-estimates.cpp:{{[0-9]+}}) moved through memory 4 times (2 to 4) at 285.6 W / (204.8 GB/s x 0.8), profile amd-epyc-7b13 (2021); passes: runtime/data/waste.yaml zero-grad-memory-passes (2026)), ~126 mJ per loop of 10 iterations (9 steps beyond the first; range 62.8 mJ to 126 mJ)
+    M->forward(X).sum().backward();
+    Opt.step();
+  }
+}
+
+// Unknown: a module behind a base-class reference has no static estimate.
+void zeroFilledUnknown(torch::nn::Module &Any) {
+  Any.zero_grad(false);
+  // CHECK: waste-estimates.cpp:[[@LINE-1]]:7: warning: 'zero_grad' is called with set_to_none=false
+  // CHECK: waste-estimates.cpp:[[@LINE-2]]:7: note: greenlint waste estimate: unknown per step (no static estimate of the model whose gradients this clears
 }
 
 // A forward of NetImpl costs 285.6 W x (1,000,000 FLOP / (5 TFLOP/s x 0.5) +

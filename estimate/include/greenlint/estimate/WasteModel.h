@@ -71,6 +71,13 @@ std::optional<double> memoryJoulesPerByte(const data::HardwareProfile &P,
 FindingWaste reloadWaste(double WeightBytes, const std::string &BytesBasis,
                          const data::HardwareProfile *Target);
 
+/// Zero-filled gradients: \p GradientBytes moved through memory as many
+/// more times per training step as waste.yaml's zero-grad-memory-passes
+/// says (the fill, and the backward's in-place add instead of taking the
+/// new gradient as it is). A null \p Target leaves it unknown.
+FindingWaste zeroFillWaste(double GradientBytes, const std::string &BytesBasis,
+                           const data::HardwareProfile *Target);
+
 /// Autograd's extra energy on one forward call whose own cost is
 /// \p JoulesPerCall (the static estimate), by waste.yaml's
 /// autograd-forward-overhead. \p CallBasis says where that cost came from.
