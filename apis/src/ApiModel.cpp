@@ -236,6 +236,12 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
             return false;
           }
           E.AlsoUnit = V["unit"].as<std::string>();
+          if (E.AlsoUnit.empty()) {
+            Error = where(File, V["unit"]) +
+                    "also_count's unit is empty; name what the call counts, "
+                    "e.g. row";
+            return false;
+          }
           if (V["unit_count"]) {
             E.AlsoUnitCountSpec = parseUnitCount(File, V["unit_count"], Error);
             if (!E.AlsoUnitCountSpec)

@@ -418,11 +418,24 @@ bool helperInputInvariant(const Expr *In, const Stmt &Loop, const ApiModel &Api,
 void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
                                                     const FunctionDecl &Fn,
                                                     ASTContext &Ctx) {
-  if (!Fn.getBody() || Loop.getBeginLoc().isMacroID())
+  if (!Fn.getBody() || Loop.getBeginLoc().isMacroID() || runsAtMostOnce(&Loop))
     return;
   FunctionSummaries &Summaries = context().summaries();
+  // The helper calls this loop repeats, cheapest tests first: most loops
+  // have none, and the whole-function guards below walk the body again.
+  std::vector<ReachedApiCall> Candidates;
+  llvm::SmallPtrSet<const Expr *, 4> Sites;
+  for (ReachedApiCall &R :
+       findApiCallsThrough(Loop, roles::InferenceCall, Summaries, api(), Ctx))
+    if (R.throughHelper() && !R.OtherInputs &&
+        R.Site->getBeginLoc().isValid() && !R.Site->getBeginLoc().isMacroID() &&
+        Sites.insert(R.Site).second && enclosingLoop(R.Site, Ctx) == &Loop &&
+        !isInRetryBlock(R.Site, &Loop, Ctx) && !resultDiscarded(R.Site, Ctx))
+      Candidates.push_back(std::move(R));
+  if (Candidates.empty())
+    return;
   // Benchmarks and Monte Carlo dropout repeat passes on purpose, and a loop
-  // that trains, loads or switches modes changes what the helper runs.
+  // that trains or loads changes what the helper runs.
   for (llvm::StringRef Role : {roles::Timer, TrainModeRole})
     if (!findApiCallsThrough(*Fn.getBody(), Role, Summaries, api(), Ctx)
              .empty())
@@ -430,27 +443,15 @@ void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
   for (llvm::StringRef Role : {roles::TrainingStep, roles::ModelLoad})
     if (!findApiCallsThrough(Loop, Role, Summaries, api(), Ctx).empty())
       return;
-  llvm::SmallPtrSet<const Expr *, 4> Reported;
-  if (runsAtMostOnce(&Loop))
-    return;
-  for (const ReachedApiCall &R :
-       findApiCallsThrough(Loop, roles::InferenceCall, Summaries, api(), Ctx)) {
-    if (!R.throughHelper() || R.OtherInputs || Reported.count(R.Site) ||
-        R.Site->getBeginLoc().isInvalid() ||
-        R.Site->getBeginLoc().isMacroID() ||
-        enclosingLoop(R.Site, Ctx) != &Loop ||
-        isInRetryBlock(R.Site, &Loop, Ctx) || resultDiscarded(R.Site, Ctx))
-      continue;
+  for (const ReachedApiCall &R : Candidates) {
     if (!llvm::all_of(R.Inputs, [&](const Expr *In) {
           return helperInputInvariant(In, Loop, api(), Ctx);
         }))
       continue;
-    std::vector<const FunctionDecl *> Chain = helperChain(R);
-    if (llvm::any_of(Chain, [&](const FunctionDecl *FD) {
+    if (llvm::any_of(helperChain(R), [&](const FunctionDecl *FD) {
           return !FD || writesLastingState(*FD, Ctx);
         }))
       continue;
-    Reported.insert(R.Site);
     Finding &F = report(throughHelperFinding(
         Loop, R, "runs the same model on the same inputs",
         "compute the result once before the loop and reuse it (each call "

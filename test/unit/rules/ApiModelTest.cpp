@@ -124,4 +124,11 @@ TEST(ApiModel, UnitCountsParse) {
                          "also_count: {unit: row, colour: red}}\n",
                          "x.yaml", Error));
   EXPECT_NE(Error.find("also_count is"), std::string::npos) << Error;
+  EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {role: "
+                         "runtime-inference-call, function: a, unit: i, "
+                         "also_count: {unit: \"\"}}\n",
+                         "x.yaml", Error));
+  EXPECT_NE(Error.find("x.yaml:3:"), std::string::npos) << Error;
+  EXPECT_NE(Error.find("also_count's unit is empty"), std::string::npos)
+      << Error;
 }
