@@ -61,6 +61,30 @@ unsigned SourceFiles::codePointColumn(llvm::StringRef Path, unsigned Line,
          (ByteColumn - 1 - Before);
 }
 
+unsigned SourceFiles::byteColumn(llvm::StringRef Path, unsigned Line,
+                                 unsigned CodePointColumn) {
+  const File *F = get(Path);
+  if (!F || Line == 0 || CodePointColumn == 0 || Line > F->LineStarts.size())
+    return CodePointColumn;
+  llvm::StringRef Text = F->Buffer->getBuffer();
+  size_t Begin = F->LineStarts[Line - 1];
+  size_t End = Line < F->LineStarts.size() ? F->LineStarts[Line] : Text.size();
+  std::string_view Bytes(Text.data() + Begin, End - Begin);
+  // Walk the code points as codePointCount counts them (an invalid byte is
+  // one), over the same bytes codePointColumn looks at.
+  size_t At = 0;
+  unsigned Seen = 0;
+  while (Seen + 1 < CodePointColumn && At < Bytes.size()) {
+    uint32_t CodePoint = 0;
+    size_t Length = decodeUtf8(Bytes, At, CodePoint);
+    At += Length ? Length : 1;
+    ++Seen;
+  }
+  // Past the line's end: the same distance from the end, as codePointColumn
+  // keeps it.
+  return At + 1 + (CodePointColumn - 1 - Seen);
+}
+
 std::optional<std::pair<unsigned, unsigned>>
 SourceFiles::lineColumnOf(llvm::StringRef Path, unsigned Offset) {
   const File *F = get(Path);

@@ -31,6 +31,11 @@ public:
   /// one code point.
   unsigned codePointColumn(llvm::StringRef Path, unsigned Line,
                            unsigned ByteColumn);
+  /// The inverse of codePointColumn, for SARIF read back (check --merge):
+  /// the 1-based byte column at which the \p CodePointColumn-th code point
+  /// starts; the column itself when the file or line cannot be read.
+  unsigned byteColumn(llvm::StringRef Path, unsigned Line,
+                      unsigned CodePointColumn);
   /// The 1-based line and byte column of a byte offset.
   std::optional<std::pair<unsigned, unsigned>>
   lineColumnOf(llvm::StringRef Path, unsigned Offset);
