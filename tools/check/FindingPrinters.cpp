@@ -65,8 +65,13 @@ void printFindingsText(llvm::raw_ostream &OS,
 
 void printFindingsJson(llvm::raw_ostream &OS,
                        const std::vector<CheckedFinding> &Findings,
-                       llvm::StringRef SourceRoot, llvm::StringRef Version) {
+                       llvm::StringRef SourceRoot, llvm::StringRef Version,
+                       const FindingCounts &NotListed) {
   FindingCounts N = countStates(Findings);
+  N.Reported += NotListed.Reported;
+  N.Suppressed += NotListed.Suppressed;
+  N.Baselined += NotListed.Baselined;
+  N.Unchanged += NotListed.Unchanged;
   nlohmann::json Out = {{"tool", "greenlint"},
                         {"version", Version.str()},
                         {"sourceRoot", SourceRoot.str()}};

@@ -23,10 +23,12 @@ void printFindingsText(llvm::raw_ostream &OS,
                        const std::vector<CheckedFinding> &Findings);
 
 /// The JSON report (docs/check.md): the tool and its \p Version, the source
-/// root, the findings with notes and fixes, and the counts by state.
+/// root, the findings with notes and fixes, and the counts by state, plus
+/// \p NotListed: findings known only by their count (merged JSON reports).
 void printFindingsJson(llvm::raw_ostream &OS,
                        const std::vector<CheckedFinding> &Findings,
-                       llvm::StringRef SourceRoot, llvm::StringRef Version);
+                       llvm::StringRef SourceRoot, llvm::StringRef Version,
+                       const FindingCounts &NotListed = {});
 
 } // namespace greenlint
 

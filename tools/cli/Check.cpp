@@ -10,17 +10,16 @@
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
 #include "ChangedLines.h"
+#include "CheckMerge.h"
 #include "CheckOptions.h"
+#include "CheckReport.h"
 #include "CheckedFinding.h"
-#include "CodeQuality.h"
 #include "CompileDatabase.h"
 #include "ExportFixes.h"
-#include "FindingPrinters.h"
 #include "LintConsumer.h"
 #include "OutputEscaping.h"
 #include "Paths.h"
 #include "ResultCache.h"
-#include "Sarif.h"
 #include "Shards.h"
 #include "SourceFiles.h"
 #include "Subcommands.h"
@@ -53,6 +52,8 @@ int runCheck(int Argc, const char **Argv) {
   CheckOptions Opts;
   if (int Code = parseCheckArguments(Argc, Argv, Opts); Code >= 0)
     return Code;
+  if (Opts.Merge)
+    return runCheckMerge(Opts);
 
   std::string BuildDir = absolutePath(Opts.BuildDir);
   std::string Error;
@@ -222,26 +223,13 @@ int runCheck(int Argc, const char **Argv) {
     }
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  switch (Opts.Format) {
-  case OutputFormat::Text:
-    printFindingsText(OS, Findings);
-    break;
-  case OutputFormat::Json:
-    printFindingsJson(OS, Findings, SourceRoot, GREENLINT_VERSION);
-    break;
-  case OutputFormat::Sarif: {
-    SarifOptions Sarif;
-    Sarif.SourceRoot = SourceRoot;
-    Sarif.DocsUrl = Opts.DocsUrl;
-    Sarif.Version = GREENLINT_VERSION;
-    Sarif.FailedUnits = FailedUnits;
-    writeSarif(OS, Findings, Sarif, Sources);
-    break;
-  }
-  case OutputFormat::CodeQuality:
-    writeCodeQuality(OS, Findings);
-    break;
-  }
+  CheckReport Report;
+  Report.Format = Opts.Format;
+  Report.SourceRoot = SourceRoot;
+  Report.DocsUrl = Opts.DocsUrl;
+  Report.Version = GREENLINT_VERSION;
+  Report.FailedUnits = FailedUnits;
+  writeCheckReport(OS, Report, Findings, Sources);
   OS.flush();
 
   if (!Opts.ExportFixesPath.empty()) {

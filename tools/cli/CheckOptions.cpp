@@ -25,6 +25,7 @@ namespace {
 
 const char *const Usage =
     "usage: greenlint check -p BUILD_DIR [options] [files...]\n"
+    "       greenlint check --merge [--format F] [-o FILE] REPORT...\n"
     "Lints every translation unit of BUILD_DIR/compile_commands.json (or the\n"
     "given files) with the rules, data files and .greenlint.yaml of the "
     "plugin.\n"
@@ -48,6 +49,9 @@ const char *const Usage =
     "  --shard K/N            lint only the K-th of N equal blocks of the "
     "sorted units\n"
     "                         (for CI matrix jobs)\n"
+    "  --merge REPORT...      merge the SARIF or JSON reports of --shard runs "
+    "into\n"
+    "                         one report of --format (lints nothing)\n"
     "  --cache DIR            reuse unchanged units' results from DIR\n"
     "                         (default: BUILD_DIR/.greenlint-cache)\n"
     "  --no-cache             lint every unit afresh, write no cache\n"
@@ -96,6 +100,8 @@ bool resolveDocsUrl(std::string &DocsUrl) {
 } // namespace
 
 int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
+  // Options of a lint run, which a merge of reports has no use for.
+  std::vector<std::string> LintOptions;
   for (int I = 0; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
     std::string Missing;
@@ -123,33 +129,45 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
     }
     if (Arg == "--quiet" || Arg == "-q") {
       Opts.Quiet = true;
+    } else if (Arg == "--merge") {
+      Opts.Merge = true;
     } else if (Arg == "--no-cache") {
       Opts.NoCache = true;
+      LintOptions.push_back("--no-cache");
     } else if (Arg == "--cache-stats") {
       Opts.CacheStats = true;
+      LintOptions.push_back("--cache-stats");
+    } else if (Value("-o", Opts.OutputPath) ||
+               Value("--source-root", Opts.SourceRoot)) {
+    } else if (Value("--docs-url", Opts.DocsUrl)) {
+      Opts.DocsUrlGiven = true;
     } else if (Value("-p", Opts.BuildDir) ||
                Value("--config", Opts.ConfigPath) ||
                Value("--rules", Opts.RuleGlobs) ||
-               Value("-o", Opts.OutputPath) ||
                Value("--export-fixes", Opts.ExportFixesPath) ||
                Value("--diff-base", Opts.DiffBase) ||
                Value("--baseline", Opts.BaselinePath) ||
-               Value("--write-baseline", Opts.WriteBaselinePath) ||
-               Value("--source-root", Opts.SourceRoot) ||
-               Value("--docs-url", Opts.DocsUrl)) {
+               Value("--write-baseline", Opts.WriteBaselinePath)) {
+      LintOptions.push_back(
+          (Arg.starts_with("--") ? Arg.split('=').first : Arg.take_front(2))
+              .str());
     } else if (Value("--cache", V)) {
       if (V.empty())
         return usageError("'--cache' needs a folder");
       Opts.CacheDir = V;
+      LintOptions.push_back("--cache");
     } else if (Value("--cache-max-mb", V)) {
+      LintOptions.push_back("--cache-max-mb");
       if (llvm::StringRef(V).getAsInteger(10, Opts.CacheMaxMb))
         return usageError("'--cache-max-mb' needs a number of megabytes, "
                           "not '" +
                           V + "'");
     } else if (Value("-j", V)) {
+      LintOptions.push_back("-j");
       if (llvm::StringRef(V).getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0)
         return usageError("'-j' needs a positive number, not '" + V + "'");
     } else if (Value("--shard", V)) {
+      LintOptions.push_back("--shard");
       std::string Error;
       if (!parseShard(V, Opts.UnitShard, Error))
         return usageError(Error);
@@ -172,6 +190,19 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
     }
     if (!Missing.empty())
       return usageError("'" + Missing + "' needs a value");
+  }
+  if (Opts.Merge) {
+    if (!LintOptions.empty())
+      return usageError("--merge combines the reports of shard runs and "
+                        "lints nothing, so '" +
+                        LintOptions.front() +
+                        "' does not apply; pass it to the shard runs "
+                        "(greenlint check -p BUILD_DIR --shard K/N ...)");
+    if (Opts.Files.empty())
+      return usageError("--merge needs the reports to merge; pass the SARIF "
+                        "or JSON files that greenlint check --shard K/N "
+                        "wrote");
+    return resolveDocsUrl(Opts.DocsUrl) ? -1 : 2;
   }
   if (Opts.BuildDir.empty())
     return usageError("no build folder; pass -p BUILD_DIR (the folder with "

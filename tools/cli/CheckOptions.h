@@ -35,6 +35,10 @@ struct CheckOptions {
   std::string SourceRoot;
   /// --docs-url, else $GREENLINT_DOCS_URL, else the build's default.
   std::string DocsUrl;
+  /// --docs-url was given (a merge then overrides the reports' links).
+  bool DocsUrlGiven = false;
+  /// --merge: Files are shard reports to merge; nothing is linted.
+  bool Merge = false;
   /// --shard K/N: lint only this block of the sorted units (1/1: all).
   Shard UnitShard;
   /// --cache DIR; empty: BUILD_DIR/.greenlint-cache.
