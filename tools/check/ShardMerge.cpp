@@ -67,18 +67,26 @@ public:
               terminalText(Why) + "); " + AnyHint;
       return false;
     }
+    bool Read;
     if (Report.is_object() && Report.contains("runs")) {
       Hint = SarifHint;
       Out.Format = ShardFormat::Sarif;
-      return readSarif(Report, Out);
-    }
-    if (Report.is_object() && Report.contains("findings")) {
+      Read = readSarif(Report, Out);
+    } else if (Report.is_object() && Report.contains("findings")) {
       Hint = JsonHint;
       Out.Format = ShardFormat::Json;
-      return readJson(Report, Out);
+      Read = readJson(Report, Out);
+    } else {
+      return fail("neither a SARIF log nor a JSON report of greenlint check "
+                  "(no 'runs', no 'findings')");
     }
-    return fail("neither a SARIF log nor a JSON report of greenlint check "
-                "(no 'runs', no 'findings')");
+    if (!Read)
+      return false;
+    if (!Opts.SourceRoot.empty())
+      Out.SourceRoot = Opts.SourceRoot;
+    for (CheckedFinding &C : Out.Findings)
+      C.RelativePath = relativeTo(C.Finding.File, Out.SourceRoot);
+    return true;
   }
 
 private:
@@ -212,7 +220,7 @@ private:
     std::string Why;
     // FindingWaste reads the ordered JSON it writes.
     Out = estimate::FindingWaste::fromJson(
-        nlohmann::ordered_json::parse(Object["waste"].dump()), Why);
+        nlohmann::ordered_json::parse(Object.find("waste")->dump()), Why);
     if (!Out)
       return fail("'" + at(Where, "waste") + "': " + Why);
     return true;

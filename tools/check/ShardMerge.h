@@ -31,12 +31,14 @@ struct ShardReport {
   ShardFormat Format = ShardFormat::Sarif;
   /// The greenlint version that wrote it.
   std::string Version;
-  /// Absolute, without a trailing '/' (unless it is "/").
+  /// The root of its relative paths: --source-root when given, else the
+  /// report's own. Absolute, without a trailing '/' (unless it is "/").
   std::string SourceRoot;
   /// SARIF: the base of its rule-doc links; empty when it has none.
   std::string DocsUrl;
-  /// Paths absolute, columns in bytes, fingerprints as written; sorted and
-  /// without duplicates after mergeShardReports.
+  /// Paths absolute (RelativePath relative to SourceRoot), columns in bytes,
+  /// fingerprints as written; sorted and without duplicates after
+  /// mergeShardReports.
   std::vector<CheckedFinding> Findings;
   /// Findings the report counts but does not list: JSON lists only reported
   /// findings, SARIF leaves out those hidden by a baseline or --diff-base.
