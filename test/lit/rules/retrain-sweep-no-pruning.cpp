@@ -277,6 +277,26 @@ void epochLoop(const std::vector<torch::data::Example<>> &Batches) {
   }
 }
 
+struct ProgressLine {
+  explicit ProgressLine(int Epoch);
+  ~ProgressLine();
+};
+
+// CLEAN: epochs of one model with the batch loop inline; the counter reaches
+// a project class (a progress line) but nothing is trained afresh.
+void inlineEpochs(const std::vector<torch::data::Example<>> &Batches) {
+  Regressor Model(64);
+  torch::optim::Adam Optimizer(Model->parameters(), 1e-3);
+  for (int Epoch = 0; Epoch < 10; ++Epoch) {
+    ProgressLine Line(Epoch);
+    for (const auto &Batch : Batches) {
+      Optimizer.zero_grad();
+      torch::mse_loss(Model->forward(Batch.data), Batch.target).backward();
+      Optimizer.step();
+    }
+  }
+}
+
 // CLEAN: an index over data batches, a few inner steps on each (as in
 // meta-learning); the element is data, not a setting.
 void innerStepsPerBatch(const std::vector<torch::data::Example<>> &Batches) {
