@@ -52,69 +52,7 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
-/// The variable behind `Opt`, `*Opt`, `Opt->X`, `&Booster` or `Model.Fc`.
-const ValueDecl *objectVariable(const Expr *Object) {
-  while (Object) {
-    Object = Object->IgnoreParenImpCasts();
-    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Object);
-    const auto *U = dyn_cast<UnaryOperator>(Object);
-    if (Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
-      Object = Op->getArg(0);
-    else if (U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
-      Object = U->getSubExpr();
-    else if (const auto *M = dyn_cast<MemberExpr>(Object))
-      Object = M->getBase();
-    else
-      break;
-  }
-  const auto *R = dyn_cast_or_null<DeclRefExpr>(Object);
-  return R ? R->getDecl() : nullptr;
-}
-
-/// The variable a training call works on: the optimizer of `Opt.step()` or
-/// `Opt->step()`, the booster of `XGBoosterUpdateOneIter(Booster, ...)`.
-const ValueDecl *trainedVariable(const CallExpr *Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return objectVariable(MC->getImplicitObjectArgument());
-  return Call->getNumArgs() > 0 ? objectVariable(Call->getArg(0)) : nullptr;
-}
-
-bool declaredIn(const ValueDecl *D, const Stmt *Body, const SourceManager &SM) {
-  return D && SM.isPointWithin(D->getLocation(), Body->getBeginLoc(),
-                               Body->getEndLoc());
-}
-
 } // namespace
-
-bool RetrainSweepNoPruning::trainsFreshState(const Stmt *Body,
-                                             ASTContext &Ctx) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const BoundNodes &N :
-       match(findAll(callExpr().bind("call")), *Body, Ctx)) {
-    const auto *Call = N.getNodeAs<CallExpr>("call");
-    if (api().matchCall(Call, roles::TrainingUpdate) ||
-        api().matchCall(Call, roles::TrainingRun)) {
-      if (declaredIn(trainedVariable(Call), Body, SM))
-        return true;
-      continue;
-    }
-    // A helper of this file that trains a model made in this iteration.
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) ||
-        SM.isInSystemHeader(Def->getLocation()) ||
-        llvm::none_of(Call->arguments(), [&](const Expr *Arg) {
-          return declaredIn(objectVariable(Arg), Body, SM);
-        }))
-      continue;
-    if (reachesCall(Def->getBody(), roles::TrainingUpdate, nullptr, api(), Ctx,
-                    HelperDepth) ||
-        reachesCall(Def->getBody(), roles::TrainingRun, nullptr, api(), Ctx,
-                    HelperDepth))
-      return true;
-  }
-  return false;
-}
 
 std::optional<std::string>
 RetrainSweepNoPruning::sweptValue(const Stmt *Loop, ASTContext &Ctx) const {
@@ -162,6 +100,18 @@ RetrainSweepNoPruning::sweptValue(const Stmt *Loop, ASTContext &Ctx) const {
   if (Name.empty() || IgnoreVariableRegex.match(Name))
     return std::nullopt;
 
+  if (Strict) {
+    SweepConfigurationFlow Flow(api(), IgnoreVariableRegex, Ctx, HelperDepth);
+    SweepConfigurationFlow::Reach R = Flow.follow(Value, Body);
+    // An epoch counter may reach a construction too (a logger, a progress
+    // bar, an optimizer rebuilt over the same model); a sweep trains
+    // something made afresh in each iteration.
+    if (!R.Configures ||
+        !(R.HelperTrains || trainsFreshState(Body, api(), Ctx, HelperDepth)))
+      return std::nullopt;
+    return R.ListName.empty() ? Name : R.ListName;
+  }
+
   // The body trains: an inner loop of updates, a whole training run, or a
   // helper of this file that does either.
   bool Trains =
@@ -174,17 +124,6 @@ RetrainSweepNoPruning::sweptValue(const Stmt *Loop, ASTContext &Ctx) const {
     Trains =
         Trains || reachesCall(N.getNodeAs<Stmt>("inner"), roles::TrainingUpdate,
                               nullptr, api(), Ctx, HelperDepth);
-
-  if (Strict) {
-    SweepConfigurationFlow Flow(api(), IgnoreVariableRegex, Ctx, HelperDepth);
-    SweepConfigurationFlow::Reach R = Flow.follow(Value, Body);
-    // An epoch counter may reach a construction too (a logger, a progress
-    // bar); a sweep trains something made afresh in each iteration.
-    if (!R.Configures ||
-        !(R.HelperTrains || (Trains && trainsFreshState(Body, Ctx))))
-      return std::nullopt;
-    return R.ListName.empty() ? Name : R.ListName;
-  }
 
   // The value configures what is trained: an argument of a construction
   // (optimizer options, a model), of a booster parameter, or of a helper of

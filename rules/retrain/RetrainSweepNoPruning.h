@@ -30,9 +30,6 @@ private:
   /// index reads), if it is a sweep that trains.
   std::optional<std::string> sweptValue(const clang::Stmt *Loop,
                                         clang::ASTContext &Ctx) const;
-  /// Whether Body trains state made within it (a model, an optimizer, a
-  /// booster), directly or through a helper of this file.
-  bool trainsFreshState(const clang::Stmt *Body, clang::ASTContext &Ctx) const;
   bool mayPrune(const clang::Stmt *Loop, clang::ASTContext &Ctx) const;
   RegexOption IgnoreVariableRegex;
 };

@@ -121,7 +121,118 @@ std::string listName(const Expr *List) {
   return D && D->getIdentifier() ? D->getName().str() : std::string();
 }
 
+/// The variable behind `Opt`, `*Opt`, `Opt->X`, `&Booster`, `Model.Fc` or
+/// `Model->parameters()`; null for a member of `this`.
+const ValueDecl *objectVariable(const Expr *Object) {
+  while (Object) {
+    Object = Object->IgnoreImplicit()->IgnoreParenImpCasts();
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Object);
+    const auto *U = dyn_cast<UnaryOperator>(Object);
+    const auto *C = dyn_cast<CXXConstructExpr>(Object);
+    if (C && C->getNumArgs() == 1) // a conversion: `std::vector<Tensor>(P)`
+      Object = C->getArg(0);
+    else if (Op &&
+             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      Object = Op->getArg(0);
+    else if (U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+      Object = U->getSubExpr();
+    else if (const auto *M = dyn_cast<MemberExpr>(Object))
+      Object = M->getBase();
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Object))
+      Object = MC->getImplicitObjectArgument();
+    else
+      break;
+  }
+  const auto *R = dyn_cast_or_null<DeclRefExpr>(Object);
+  return R ? R->getDecl() : nullptr;
+}
+
+/// The variable a training call works on: the optimizer of `Opt.step()` or
+/// `Opt->step()`, the booster of `XGBoosterUpdateOneIter(Booster, ...)`.
+const ValueDecl *trainedVariable(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return objectVariable(MC->getImplicitObjectArgument());
+  return Call->getNumArgs() > 0 ? objectVariable(Call->getArg(0)) : nullptr;
+}
+
+bool declaredIn(const ValueDecl *D, const Stmt *Scope,
+                const SourceManager &SM) {
+  return D && SM.isPointWithin(D->getLocation(), Scope->getBeginLoc(),
+                               Scope->getEndLoc());
+}
+
+/// A variable made in Scope whose construction does not wrap state from
+/// outside it: `SGD Opt(Model->parameters(), ...)` is fresh only when Model
+/// is made in Scope too.
+bool freshIn(const ValueDecl *D, const Stmt *Scope, const SourceManager &SM) {
+  if (!declaredIn(D, Scope, SM))
+    return false;
+  const auto *V = dyn_cast<VarDecl>(D);
+  const Expr *Init =
+      V && V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr;
+  const Expr *First = nullptr;
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(Init))
+    First = C->getNumArgs() > 0 ? C->getArg(0) : nullptr;
+  else if (const auto *C = dyn_cast_or_null<CallExpr>(Init))
+    First = C->getNumArgs() > 0 ? C->getArg(0) : nullptr;
+  if (!First || First->getType()->isArithmeticType())
+    return true;
+  const ValueDecl *Wrapped = objectVariable(First);
+  return Wrapped && Wrapped != D && declaredIn(Wrapped, Scope, SM);
+}
+
+bool insideLoopOf(const Stmt *S, const Stmt *Scope, ASTContext &Ctx) {
+  for (const Stmt *P = S; P && P != Scope;) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return true;
+    DynTypedNodeList Parents = Ctx.getParents(*P);
+    P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
+  return false;
+}
+
 } // namespace
+
+bool trainsFreshState(const Stmt *Scope, const ApiModel &Api, ASTContext &Ctx,
+                      unsigned Depth) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const BoundNodes &N :
+       match(findAll(callExpr().bind("call")), *Scope, Ctx)) {
+    const auto *Call = N.getNodeAs<CallExpr>("call");
+    if (Api.matchCall(Call, roles::TrainingRun)) {
+      if (freshIn(trainedVariable(Call), Scope, SM))
+        return true;
+      continue;
+    }
+    if (Api.matchCall(Call, roles::TrainingUpdate)) {
+      if (freshIn(trainedVariable(Call), Scope, SM) &&
+          insideLoopOf(Call, Scope, Ctx))
+        return true;
+      continue;
+    }
+    // A helper of this file that trains a local of Scope (a model made
+    // here, settings filled here) or state it makes itself.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = nullptr;
+    if (Depth == 0 || !Callee || !Callee->hasBody(Def) ||
+        SM.isInSystemHeader(Def->getLocation()))
+      continue;
+    bool TakesLocal = llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+      return declaredIn(objectVariable(Arg), Scope, SM);
+    });
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      TakesLocal = TakesLocal ||
+                   declaredIn(objectVariable(MC->getImplicitObjectArgument()),
+                              Scope, SM);
+    if (TakesLocal ? reachesCall(Def->getBody(), roles::TrainingUpdate, nullptr,
+                                 Api, Ctx, Depth) ||
+                         reachesCall(Def->getBody(), roles::TrainingRun,
+                                     nullptr, Api, Ctx, Depth)
+                   : trainsFreshState(Def->getBody(), Api, Ctx, Depth - 1))
+      return true;
+  }
+  return false;
+}
 
 bool isSettingsStruct(QualType T) {
   T = T.getNonReferenceType();
@@ -140,10 +251,7 @@ bool setsRuntimeOnly(const CallExpr *BoosterParameter) {
 bool SweepConfigurationFlow::trains(const FunctionDecl *Def) {
   auto [It, New] = TrainsMemo.try_emplace(Def, false);
   if (New)
-    It->second = reachesCall(Def->getBody(), roles::TrainingUpdate, nullptr,
-                             Api, Ctx, HelperDepth) ||
-                 reachesCall(Def->getBody(), roles::TrainingRun, nullptr, Api,
-                             Ctx, HelperDepth);
+    It->second = trainsFreshState(Def->getBody(), Api, Ctx, HelperDepth);
   return TrainsMemo[Def];
 }
 

@@ -40,11 +40,21 @@ bool isSettingsStruct(clang::QualType T);
 /// a seed, a device), which changes how a run goes, not what it learns.
 bool setsRuntimeOnly(const clang::CallExpr *BoosterParameter);
 
+/// Whether Scope trains state made within it: a training run, or an update
+/// inside a loop of Scope, on a booster, an optimizer or a trainer declared
+/// in Scope (an optimizer over a model declared in Scope too); or a helper of
+/// this file, up to Depth calls deep, that trains such a local or state it
+/// makes itself. An optimizer rebuilt over a model that outlives Scope (a
+/// learning-rate schedule, warm restarts) is not fresh state.
+bool trainsFreshState(const clang::Stmt *Scope, const ApiModel &Api,
+                      clang::ASTContext &Ctx, unsigned Depth);
+
 class SweepConfigurationFlow {
 public:
   struct Reach {
     bool Configures = false;
-    /// The configuration was reached through a helper that also trains.
+    /// The configuration was reached through a helper that also trains
+    /// state it makes (trainsFreshState).
     bool HelperTrains = false;
     /// The list the value was read from (`Lrs` in `Lrs[I]`), if any.
     std::string ListName;

@@ -297,6 +297,32 @@ void inlineEpochs(const std::vector<torch::data::Example<>> &Batches) {
   }
 }
 
+// Training by levels: each level rebuilds the optimizer with its own rate
+// over the same model (a schedule, as in warm restarts).
+class LevelTrainer {
+public:
+  void trainLevel(int Level, const std::vector<torch::data::Example<>> &Batches) {
+    torch::optim::Adam Optimizer(Model->parameters(),
+                                 torch::optim::AdamOptions(Rates[Level]));
+    for (const auto &Batch : Batches) {
+      Optimizer.zero_grad();
+      torch::mse_loss(Model->forward(Batch.data), Batch.target).backward();
+      Optimizer.step();
+    }
+  }
+
+private:
+  Regressor Model{32};
+  std::vector<double> Rates{1e-2, 3e-3, 1e-3};
+};
+
+// CLEAN: the counter picks each level's rate, but nothing is trained afresh.
+void levelSchedule(LevelTrainer &Trainer,
+                   const std::vector<torch::data::Example<>> &Batches) {
+  for (int Level = 0; Level < 3; ++Level)
+    Trainer.trainLevel(Level, Batches);
+}
+
 // CLEAN: an index over data batches, a few inner steps on each (as in
 // meta-learning); the element is data, not a setting.
 void innerStepsPerBatch(const std::vector<torch::data::Example<>> &Batches) {
