@@ -369,15 +369,13 @@ SweepConfigurationFlow::follow(const ValueDecl *Value, const Stmt *Scope,
           if (C->getCond() != E)
             Next = P;
         } else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(P)) {
-          if (Ctor->getConstructor()->isCopyOrMoveConstructor()) {
-            Next = P;
-          } else if (configuresTraining(Ctor->getConstructor()->getParent(),
-                                        SM)) {
+          const CXXConstructorDecl *CD = Ctor->getConstructor();
+          if (!CD->isCopyOrMoveConstructor() &&
+              configuresTraining(CD->getParent(), SM))
             Sink(List);
-          } else if (SM.isInSystemHeader(
-                         Ctor->getConstructor()->getLocation())) {
-            Next = P; // std::string(Buf), c10::Scalar(Lr)
-          }
+          else if (CD->isCopyOrMoveConstructor() ||
+                   SM.isInSystemHeader(CD->getLocation()))
+            Next = P; // a copy, std::string(Buf), c10::Scalar(Lr)
         } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
           OverloadedOperatorKind K = Op->getOperator();
           bool IsObject = Op->getNumArgs() > 0 && Op->getArg(0) == E;
@@ -431,24 +429,20 @@ SweepConfigurationFlow::follow(const ValueDecl *Value, const Stmt *Scope,
               Taint(baseVariable(Call->getArg(0)), List);
             break;
           }
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-            // `Lrs.at(I)` reads an element; other methods of the project
-            // are followed into, library setters are not.
-            if (Name == "at" && Call->getNumArgs() == 1 &&
-                carriesSetting(Call->getType())) {
-              List = listName(MC->getImplicitObjectArgument());
-              if (!IgnoreNames.match(List))
-                Next = P;
-              break;
-            }
-          }
+          // `Lrs.at(I)` reads an element; other methods of the project are
+          // followed into, library setters are not.
+          const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
           const FunctionDecl *Def = nullptr;
-          if (Callee->hasBody(Def) &&
-              !SM.isInSystemHeader(Def->getLocation())) {
+          if (MC && Name == "at" && Call->getNumArgs() == 1 &&
+              carriesSetting(Call->getType())) {
+            List = listName(MC->getImplicitObjectArgument());
+            if (!IgnoreNames.match(List))
+              Next = P;
+          } else if (Callee->hasBody(Def) &&
+                     !SM.isInSystemHeader(Def->getLocation())) {
             if (parameterConfigures(Def, Index, Depth, Result.HelperTrains))
               Sink(List);
-          } else if (SM.isInSystemHeader(Callee->getLocation()) &&
-                     !isa<CXXMemberCallExpr>(Call) &&
+          } else if (SM.isInSystemHeader(Callee->getLocation()) && !MC &&
                      !Callee->getReturnType()->isVoidType()) {
             Next = P; // std::to_string(D), std::pow(10.0, -E)
           }

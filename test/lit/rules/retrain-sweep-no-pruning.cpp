@@ -173,6 +173,19 @@ void depthCounterSweep(DMatrixHandle Train) {
   }
 }
 
+// An index read with at(), the value kept in a string first.
+void etaAtSweep(DMatrixHandle Train, const std::vector<double> &Etas) {
+  for (size_t I = 0; I < Etas.size(); ++I) { // expected-warning {{sweep over 'Etas' trains every configuration}}
+    std::string Eta = std::to_string(Etas.at(I));
+    BoosterHandle Booster;
+    XGBoosterCreate(&Train, 1, &Booster);
+    XGBoosterSetParam(Booster, "eta", Eta.c_str());
+    for (int Round = 0; Round < 300; ++Round)
+      XGBoosterUpdateOneIter(Booster, Round, Train);
+    XGBoosterFree(Booster);
+  }
+}
+
 // A counter over a power of two, formatted through a string stream.
 void leafCounterSweep(DMatrixHandle Train) {
   for (int Exponent = 3; Exponent < 8; ++Exponent) { // expected-warning {{sweep over 'Exponent' trains every configuration}}
