@@ -1,6 +1,7 @@
 //===- RetrainSweepNoPruning.cpp ------------------------------------------===//
 #include "RetrainSweepNoPruning.h"
 #include "../support/ParentStatements.h"
+#include "../support/SweepConfigurationFlow.h"
 #include "../support/TrainingLoop.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -20,8 +21,9 @@ const RuleInfo RetrainSweepNoPruning::Info = {
     "early abandonment",
     /*DefaultOn=*/false,
     {{"IgnoreVariableRegex", OptionKind::Regex, "seed|fold|repeat|run",
-      "loop values whose name matches (case-insensitive) are repetitions, "
-      "not hyperparameters"}},
+      "loop values (and the lists, locals and fields they pass through) "
+      "whose name matches (case-insensitive) are repetitions, not "
+      "hyperparameters"}},
     makeRule<RetrainSweepNoPruning>,
     {roles::TrainingUpdate.data(), roles::TrainingRun.data(),
      roles::BoosterParameter.data()}};
@@ -52,28 +54,63 @@ const Stmt *loopBody(const Stmt *Loop) {
 
 } // namespace
 
-const VarDecl *RetrainSweepNoPruning::sweptValue(const Stmt *Loop,
-                                                 ASTContext &Ctx) const {
+std::optional<std::string>
+RetrainSweepNoPruning::sweptValue(const Stmt *Loop, ASTContext &Ctx) const {
   const Stmt *Body = loopBody(Loop);
   if (!Body)
-    return nullptr;
-  // The swept value: an arithmetic loop value or a floating-point counter.
+    return std::nullopt;
+  // The swept value: an arithmetic loop value or a floating-point counter
+  // configures by any construction it reaches. An integer counter (also an
+  // index into a list of values) and a settings struct may as well count
+  // epochs, batches or data sets, so their flow is followed strictly.
   const VarDecl *Value = nullptr;
+  bool Strict = false;
+  std::string Name;
   if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
     const VarDecl *V = R->getLoopVariable();
-    if (V->getType().getNonReferenceType()->isArithmeticType())
+    QualType T = V->getType().getNonReferenceType();
+    if (T->isArithmeticType()) {
       Value = V;
+    } else if (isSettingsStruct(T)) {
+      Value = V;
+      Strict = true;
+      // `for (auto [Lr, Depth] : Grid)` names no variable: name the list.
+      if (!V->getIdentifier())
+        if (const auto *List =
+                dyn_cast<DeclRefExpr>(R->getRangeInit()->IgnoreParenImpCasts()))
+          Name = List->getDecl()->getName().str();
+    }
   } else if (const auto *F = dyn_cast<ForStmt>(Loop)) {
     const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit());
     const auto *Counter = Init && Init->isSingleDecl()
                               ? dyn_cast<VarDecl>(Init->getSingleDecl())
                               : nullptr;
-    if (Counter && Counter->getType()->isRealFloatingType())
+    if (Counter && Counter->getType()->isRealFloatingType()) {
       Value = Counter;
+    } else if (Counter && Counter->getType()->isIntegerType() &&
+               !Counter->getType()->isBooleanType()) {
+      Value = Counter;
+      Strict = true;
+    }
   }
-  if (!Value || !Value->getIdentifier() ||
-      IgnoreVariableRegex.match(Value->getName()))
-    return nullptr;
+  if (!Value)
+    return std::nullopt;
+  if (Value->getIdentifier())
+    Name = Value->getName().str();
+  if (Name.empty() || IgnoreVariableRegex.match(Name))
+    return std::nullopt;
+
+  if (Strict) {
+    SweepConfigurationFlow Flow(api(), IgnoreVariableRegex, Ctx, HelperDepth);
+    SweepConfigurationFlow::Reach R = Flow.follow(Value, Body);
+    // An epoch counter may reach a construction too (a logger, a progress
+    // bar, an optimizer rebuilt over the same model); a sweep trains
+    // something made afresh in each iteration.
+    if (!R.Configures ||
+        !(R.HelperTrains || trainsFreshState(Body, api(), Ctx, HelperDepth)))
+      return std::nullopt;
+    return R.ListName.empty() ? Name : R.ListName;
+  }
 
   // The body trains: an inner loop of updates, a whole training run, or a
   // helper of this file that does either.
@@ -107,7 +144,8 @@ const VarDecl *RetrainSweepNoPruning::sweptValue(const Stmt *Loop,
       }
       if (const auto *C = dyn_cast<CallExpr>(P)) {
         if (api().matchCall(C, roles::BoosterParameter)) {
-          Configures = true;
+          // A thread count or a seed is not a hyperparameter.
+          Configures = !setsRuntimeOnly(C);
           break;
         }
         const FunctionDecl *Callee = C->getDirectCallee();
@@ -125,7 +163,9 @@ const VarDecl *RetrainSweepNoPruning::sweptValue(const Stmt *Loop,
     if (Configures)
       break;
   }
-  return Trains && Configures ? Value : nullptr;
+  if (Trains && Configures)
+    return Name;
+  return std::nullopt;
 }
 
 bool RetrainSweepNoPruning::mayPrune(const Stmt *Loop, ASTContext &Ctx) const {
@@ -136,20 +176,45 @@ bool RetrainSweepNoPruning::mayPrune(const Stmt *Loop, ASTContext &Ctx) const {
              *loopBody(Loop), Ctx)
            .empty())
     return true;
-  // Successive halving: the candidate list is used again (sorted, cut) in a
-  // loop around the sweep.
-  const auto *R = dyn_cast<CXXForRangeStmt>(Loop);
-  const auto *Range =
-      R ? dyn_cast<DeclRefExpr>(R->getRangeInit()->IgnoreParenImpCasts())
-        : nullptr;
-  if (!Range)
+  // Successive halving: the candidate list (the range, or what bounds an
+  // index) is used again (sorted, cut) in a loop around the sweep.
+  llvm::SmallVector<const ValueDecl *, 2> Lists;
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
+    if (const auto *Range =
+            dyn_cast<DeclRefExpr>(R->getRangeInit()->IgnoreParenImpCasts()))
+      Lists.push_back(Range->getDecl());
+  } else if (const auto *F = dyn_cast<ForStmt>(Loop); F && F->getCond()) {
+    const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit());
+    for (const BoundNodes &N :
+         match(findAll(declRefExpr(to(varDecl())).bind("ref")), *F->getCond(),
+               Ctx)) {
+      const ValueDecl *D = N.getNodeAs<DeclRefExpr>("ref")->getDecl();
+      if (!Init || !Init->isSingleDecl() || Init->getSingleDecl() != D)
+        Lists.push_back(D);
+    }
+  }
+  if (Lists.empty())
     return false;
-  for (const Stmt *Outer : enclosingLoops(Loop, Ctx))
-    for (const BoundNodes &N : match(
-             findAll(declRefExpr(to(equalsNode(Range->getDecl()))).bind("ref")),
-             *Outer, Ctx))
-      if (N.getNodeAs<DeclRefExpr>("ref") != Range)
+  // Uses inside the sweep itself (its range, its bound, its reads) do not
+  // count; those in the loop around it do.
+  auto InsideSweep = [&](const Stmt *S) {
+    for (const Stmt *P = parentStmt(S, Ctx); P; P = parentStmt(P, Ctx))
+      if (P == Loop)
         return true;
+    return false;
+  };
+  for (const Stmt *Outer : enclosingLoops(Loop, Ctx))
+    for (const ValueDecl *List : Lists)
+      for (const BoundNodes &N :
+           match(findAll(declRefExpr(to(equalsNode(List))).bind("ref")), *Outer,
+                 Ctx)) {
+        const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
+        if (isa<CXXForRangeStmt>(Loop) ? Ref != dyn_cast<CXXForRangeStmt>(Loop)
+                                                    ->getRangeInit()
+                                                    ->IgnoreParenImpCasts()
+                                       : !InsideSweep(Ref))
+          return true;
+      }
   return false;
 }
 
@@ -160,7 +225,7 @@ void RetrainSweepNoPruning::check(const MatchFinder::MatchResult &R) {
       Loop->getBeginLoc().isInvalid())
     return;
   ASTContext &Ctx = *R.Context;
-  const VarDecl *Value = sweptValue(Loop, Ctx);
+  std::optional<std::string> Value = sweptValue(Loop, Ctx);
   if (!Value || mayPrune(Loop, Ctx))
     return;
   // Nested sweeps (a grid) are reported once, at the outermost one.
@@ -168,7 +233,7 @@ void RetrainSweepNoPruning::check(const MatchFinder::MatchResult &R) {
     if (sweptValue(Outer, Ctx) && !mayPrune(Outer, Ctx))
       return;
   report(Loop->getBeginLoc(),
-         "sweep over '" + Value->getName().str() +
+         "sweep over '" + *Value +
              "' trains every configuration to the end; abandon unpromising "
              "ones early (successive halving, a median stop, or a patience "
              "check against the best score so far)");
