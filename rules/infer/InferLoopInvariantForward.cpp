@@ -5,6 +5,7 @@
 #include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "../support/ParentStatements.h"
+#include "../support/ProjectTable.h"
 #include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "greenlint/apis/ClangCompat.h"
@@ -280,34 +281,6 @@ bool resultDiscarded(const Expr *Call, ASTContext &Ctx) {
   }
 }
 
-/// Does F (a helper on the path to the forward pass) write state that
-/// outlives the call: a field of its object, a captured or global
-/// variable? Then repeated calls differ (a recurrent hidden state, a
-/// counter) even on the same inputs.
-bool writesLastingState(const FunctionDecl &F, ASTContext &Ctx) {
-  if (!F.getBody())
-    return true;
-  auto Target = expr(ignoringParenImpCasts(anyOf(
-      memberExpr(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr())))
-          .bind("lasting"),
-      declRefExpr().bind("ref"))));
-  auto Write = expr(
-      anyOf(binaryOperator(isAssignmentOperator(), hasLHS(Target)),
-            cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Target)),
-            unaryOperator(anyOf(hasOperatorName("++"), hasOperatorName("--")),
-                          hasUnaryOperand(Target))));
-  for (const BoundNodes &N : match(findAll(Write), *F.getBody(), Ctx)) {
-    if (N.getNodeAs<MemberExpr>("lasting"))
-      return true;
-    const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
-    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (VD &&
-        (VD->hasGlobalStorage() || Ref->refersToEnclosingVariableOrCapture()))
-      return true;
-  }
-  return false;
-}
-
 /// The user functions a helper call passes through to reach the API call:
 /// the site's callee and each call of Via.
 std::vector<const FunctionDecl *> helperChain(const ReachedApiCall &R) {
@@ -448,17 +421,24 @@ void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
           return helperInputInvariant(In, Loop, api(), Ctx);
         }))
       continue;
+    // Repeated calls differ, even on the same inputs, when a helper keeps
+    // state between them (a recurrent hidden state, a counter). The part of
+    // the chain in another unit was judged there.
+    if (R.External && R.External->WritesLastingState)
+      continue;
     if (llvm::any_of(helperChain(R), [&](const FunctionDecl *FD) {
-          return !FD || writesLastingState(*FD, Ctx);
+          return !FD || (!(R.External && !FD->getBody()) &&
+                         writesLastingState(*FD, Ctx));
         }))
       continue;
     Finding &F = report(throughHelperFinding(
         Loop, R, "runs the same model on the same inputs",
         "compute the result once before the loop and reuse it (each call "
         "repeats the whole forward pass)",
-        "runs the model here"));
-    attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
-                context());
+        "runs the model here", Ctx));
+    if (R.ApiCall)
+      attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
+                  context());
   }
 }
 

@@ -51,6 +51,8 @@ const char *const Usage =
     "  --cache DIR            reuse unchanged units' results from DIR\n"
     "                         (default: BUILD_DIR/.greenlint-cache)\n"
     "  --no-cache             lint every unit afresh, write no cache\n"
+    "  --no-project-view      lint each unit alone: helpers defined in other\n"
+    "                         units are not followed\n"
     "  --cache-max-mb N       evict least recently used entries above N MB "
     "(256)\n"
     "  --cache-stats          print the cache's hits, misses, entries and "
@@ -125,6 +127,8 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
       Opts.Quiet = true;
     } else if (Arg == "--no-cache") {
       Opts.NoCache = true;
+    } else if (Arg == "--no-project-view") {
+      Opts.NoProjectView = true;
     } else if (Arg == "--cache-stats") {
       Opts.CacheStats = true;
     } else if (Value("-p", Opts.BuildDir) ||
