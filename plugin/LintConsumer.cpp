@@ -199,7 +199,7 @@ void LintConsumer::runRules(ASTContext &Ctx) {
     R->flush();
   }
   if (Opts.CollectProjectFacts && OnProjectFacts && inputIsSource())
-    OnProjectFacts(collectProjectFacts(Context.summaries(), Ctx));
+    OnProjectFacts(collectProjectFacts(Context.summaries(), *Api, Ctx));
   // While the traversal is still scoped: the parent map of the whole TU
   // would cost as much as linting all of LibTorch.
   if (Opts.Instrument && emitsCode())

@@ -61,6 +61,7 @@ public:
   /// The summaries of the project's other units (`greenlint check`'s
   /// project view); set before the first summaries() call.
   void setProjectTable(const ProjectTable *T) { Project = T; }
+  const ProjectTable *projectTable() const { return Project; }
 
 private:
   const Config &Cfg;

@@ -148,10 +148,10 @@ bool writesLastingState(const clang::FunctionDecl &F, clang::ASTContext &Ctx);
 
 /// What the unit adds to the project's table: the externally visible
 /// functions its main file defines, with the calls of exportedRoles() they
-/// reach; and the functions it needs (Summaries' missingBodies(), asked
-/// while the rules ran).
+/// reach and the parameters they only run; and the functions it needs
+/// (Summaries' missingBodies(), asked while the rules ran).
 ProjectFacts collectProjectFacts(FunctionSummaries &Summaries,
-                                 clang::ASTContext &Ctx);
+                                 const ApiModel &Api, clang::ASTContext &Ctx);
 
 /// The expressions that say what a direct API call works on: the entry's
 /// source arguments when it names them, else every argument and the object.

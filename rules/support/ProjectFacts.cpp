@@ -1,5 +1,6 @@
 //===- ProjectFacts.cpp - What a unit tells the project's table ----------===//
 #include "FunctionSummaries.h"
+#include "ModelUses.h"
 #include "ProjectTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -57,7 +58,7 @@ bool isExportable(const FunctionDecl &FD, const SourceManager &SM) {
 } // namespace
 
 ProjectFacts collectProjectFacts(FunctionSummaries &Summaries,
-                                 ASTContext &Ctx) {
+                                 const ApiModel &Api, ASTContext &Ctx) {
   using namespace ast_matchers;
   ProjectFacts Facts;
   // Before the exports below add what they ask: the rules' questions are
@@ -98,6 +99,9 @@ ProjectFacts collectProjectFacts(FunctionSummaries &Summaries,
         X.OtherInputs = E.OtherInputs;
         Out.Effects.push_back(std::move(X));
       }
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (parameterOnlyRun(*FD, I, Api, Ctx, /*Project=*/nullptr))
+        Out.OnlyRunParams.push_back(I);
     // Kept without effects too: a name that another unit defines with
     // effects is then known to be ambiguous.
     Out.Key = functionKey(*FD);

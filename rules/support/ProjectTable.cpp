@@ -142,7 +142,8 @@ bool readFunction(const Json &J, const std::string &Path, ExportedFunction &F,
                   std::string &Error) {
   FieldReader R(J, Path, Error);
   if (!R.text("key", F.Key) || !R.text("name", F.Name) ||
-      !R.text("file", F.File) || !R.count("line", F.Line))
+      !R.text("file", F.File) || !R.count("line", F.Line) ||
+      !R.counts("only_run_params", F.OnlyRunParams))
     return false;
   const Json *Effects = R.list("effects");
   if (!Effects)
@@ -166,6 +167,7 @@ Json ProjectFacts::toJson() const {
                          {"name", F.Name},
                          {"file", F.File},
                          {"line", F.Line},
+                         {"only_run_params", F.OnlyRunParams},
                          {"effects", std::move(Effects)}});
   }
   return {{"defines", std::move(Functions)},
@@ -197,7 +199,8 @@ void ProjectTable::add(const ProjectFacts &Unit) {
       continue;
     auto [It, New] = Functions.try_emplace(F.Key, F);
     // The same header-defined function seen by two units is one function.
-    if (!New && It->second.Effects != F.Effects) {
+    if (!New && (It->second.Effects != F.Effects ||
+                 It->second.OnlyRunParams != F.OnlyRunParams)) {
       Functions.erase(It);
       Ambiguous.insert(F.Key);
     }

@@ -60,6 +60,9 @@ struct ExportedFunction {
   std::string File;
   unsigned Line = 0;
   std::vector<ExportedEffect> Effects;
+  /// Parameters the function only runs or reads (ModelUses.h): a model
+  /// passed there by non-const reference comes back unchanged.
+  std::vector<unsigned> OnlyRunParams;
 };
 
 /// What one unit adds to, and needs from, the project's table.

@@ -18,10 +18,14 @@ namespace {
 const char *Api = R"(framework: demo
 apis:
   - {role: model-load, function: "::fw::load", source_args: [0]}
+  - {role: inference-call, method: forward, class: "::fw::Model"}
 )";
 
 const char *Declarations = R"(
-namespace fw { struct Model {}; Model load(const char *path, int flags); }
+namespace fw {
+struct Model { int forward(int) const; };
+Model load(const char *path, int flags);
+}
 fw::Model openModel(const char *p);
 )";
 
@@ -34,6 +38,8 @@ int counter;
 fw::Model counted(const char *p) { ++counter; return fw::load(p, 3); }
 fw::Model viaCounted(const char *p) { return counted(p); }
 int unrelated(int x) { return x + 1; }
+int runIt(fw::Model &m, int x) { return m.forward(x); }
+void reload(fw::Model &m) { m = fw::load("next.pt", 0); }
 )";
 
 // The unit that calls one of them in a loop, without its body.
@@ -78,7 +84,8 @@ TEST_F(ProjectTableTest, ExportsExternallyVisibleDefinitions) {
   auto AST = parse(std::string(Declarations) + Helpers, "helpers.cpp");
   ASSERT_TRUE(AST);
   FunctionSummaries Summaries(Model, AST->getASTContext());
-  ProjectFacts Facts = collectProjectFacts(Summaries, AST->getASTContext());
+  ProjectFacts Facts =
+      collectProjectFacts(Summaries, Model, AST->getASTContext());
 
   const ExportedFunction *Open = defined(Facts, "openModel");
   ASSERT_TRUE(Open);
@@ -88,7 +95,7 @@ TEST_F(ProjectTableTest, ExportsExternallyVisibleDefinitions) {
   EXPECT_EQ(E.Api, "fw::load");
   EXPECT_EQ(E.Params, std::vector<unsigned>{0});
   EXPECT_TRUE(llvm::StringRef(E.File).ends_with("helpers.cpp")) << E.File;
-  EXPECT_EQ(E.Line, 5u);
+  EXPECT_EQ(E.Line, 8u);
   EXPECT_FALSE(E.WritesLastingState);
   EXPECT_TRUE(E.Via.empty());
 
@@ -105,6 +112,14 @@ TEST_F(ProjectTableTest, ExportsExternallyVisibleDefinitions) {
   const ExportedFunction *Plain = defined(Facts, "unrelated");
   ASSERT_TRUE(Plain);
   EXPECT_TRUE(Plain->Effects.empty());
+  // A model passed to runIt comes back unchanged; one passed to reload
+  // does not.
+  const ExportedFunction *Runs = defined(Facts, "runIt");
+  ASSERT_TRUE(Runs);
+  EXPECT_EQ(Runs->OnlyRunParams, std::vector<unsigned>{0});
+  const ExportedFunction *Reload = defined(Facts, "reload");
+  ASSERT_TRUE(Reload);
+  EXPECT_TRUE(Reload->OnlyRunParams.empty());
   EXPECT_TRUE(Facts.Wants.empty());
 }
 
@@ -113,7 +128,7 @@ TEST_F(ProjectTableTest, CallerTakesTheSummaryFromTheTable) {
   ASSERT_TRUE(Defining);
   FunctionSummaries Own(Model, Defining->getASTContext());
   ProjectTable Table;
-  Table.add(collectProjectFacts(Own, Defining->getASTContext()));
+  Table.add(collectProjectFacts(Own, Model, Defining->getASTContext()));
 
   auto Calling = parse(std::string(Declarations) + Caller, "serve.cpp");
   ASSERT_TRUE(Calling);
@@ -126,7 +141,8 @@ TEST_F(ProjectTableTest, CallerTakesTheSummaryFromTheTable) {
   EXPECT_TRUE(Alone.effects(Open, "model-load").empty());
   ASSERT_EQ(Alone.missingBodies().size(), 1u);
   EXPECT_EQ(*Alone.missingBodies().begin(), functionKey(*Open));
-  ProjectFacts Needs = collectProjectFacts(Alone, Calling->getASTContext());
+  ProjectFacts Needs =
+      collectProjectFacts(Alone, Model, Calling->getASTContext());
   EXPECT_EQ(Needs.Wants, Alone.missingBodies());
   EXPECT_FALSE(Table.sliceFor(Needs).empty());
 
@@ -147,8 +163,9 @@ TEST_F(ProjectTableTest, TwoDifferentDefinitionsAreAmbiguous) {
   ExportedEffect Load{"model-load", "::fw::load", "/a.cpp", 3, 1, {}, {0}};
   ProjectFacts A, B, Same;
   A.Defines.push_back(
-      {"setup void (const char *)", "setup", "/a.cpp", 2, {Load}});
-  B.Defines.push_back({"setup void (const char *)", "setup", "/b.cpp", 2, {}});
+      {"setup void (const char *)", "setup", "/a.cpp", 2, {Load}, {}});
+  B.Defines.push_back(
+      {"setup void (const char *)", "setup", "/b.cpp", 2, {}, {}});
   Same = A;
   ProjectTable Agree, Differ;
   Agree.add(A);
@@ -177,7 +194,8 @@ TEST_F(ProjectTableTest, FactsRoundTripAndBadFieldsAreNamed) {
                              {0, 2},
                              true,
                              false,
-                             true}}});
+                             true}},
+                           {1}});
   Facts.Wants = {"w1", "w2"};
   std::string Error;
   std::optional<ProjectFacts> Back =
