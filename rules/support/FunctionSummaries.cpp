@@ -279,9 +279,15 @@ struct FunctionSummaries::Impl {
           llvm::append_range(Calls, callsIn(*Init->getInit(), Ctx));
     llvm::append_range(Calls, callsIn(*F.getBody(), Ctx));
     for (const Expr *Call : Calls) {
-      if (runsOnceOrCached(Call, F, Tracer))
+      // The once-or-cached test traces conditions: only for the few calls
+      // that reach an API call, not for every call of a large body.
+      const ApiEntry *Entry = Api.matchCall(Call, Role);
+      const std::vector<SummaryEffect> &InnerEffects =
+          Entry ? Empty : effects(calledFunction(Call), Role);
+      if ((!Entry && InnerEffects.empty()) ||
+          runsOnceOrCached(Call, F, Tracer))
         continue;
-      if (const ApiEntry *Entry = Api.matchCall(Call, Role)) {
+      if (Entry) {
         ValueSources S;
         for (const Expr *In : apiCallInputs(Call, *Entry))
           S.add(Tracer.of(In));
@@ -291,7 +297,7 @@ struct FunctionSummaries::Impl {
         Add(std::move(E), S);
         continue;
       }
-      for (const SummaryEffect &Inner : effects(calledFunction(Call), Role)) {
+      for (const SummaryEffect &Inner : InnerEffects) {
         ValueSources S;
         for (unsigned I : Inner.Params)
           S.add(Tracer.of(argumentFor(Call, I)));
