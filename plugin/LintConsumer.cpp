@@ -6,6 +6,7 @@
 #include "Registry.h"
 #include "RuleContext.h"
 #include "greenlint/estimate/Estimator.h"
+#include "support/FunctionSummaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/Path.h"
@@ -162,6 +163,7 @@ void LintConsumer::runRules(ASTContext &Ctx) {
   RuleContext Context(Cfg, *Api,
                       [this](Finding &&F) { Emitter->emit(std::move(F)); });
   Context.setASTContext(&Ctx);
+  Context.setProjectTable(Opts.Project);
   Context.setTargetProfile(Target ? &*Target : nullptr);
   Context.setEstimatesProvider(
       [this, &Ctx]() -> const std::vector<estimate::ModelEstimate> & {
@@ -196,6 +198,8 @@ void LintConsumer::runRules(ASTContext &Ctx) {
     R->onEndOfTranslationUnit();
     R->flush();
   }
+  if (Opts.CollectProjectFacts && OnProjectFacts && inputIsSource())
+    OnProjectFacts(collectProjectFacts(Context.summaries(), *Api, Ctx));
   // While the traversal is still scoped: the parent map of the whole TU
   // would cost as much as linting all of LibTorch.
   if (Opts.Instrument && emitsCode())

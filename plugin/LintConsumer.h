@@ -15,6 +15,7 @@
 #include "greenlint/apis/ApiModel.h"
 #include "greenlint/data/Profile.h"
 #include "greenlint/estimate/ModelEstimate.h"
+#include "support/ProjectTable.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include <memory>
@@ -31,6 +32,10 @@ struct LintOptions {
   bool PrintEstimates = false; ///< a remark with each model's estimate
   std::string Profile;         ///< hardware profile id for estimates
   std::vector<std::string> CommandLine; ///< for the facts file
+  /// `greenlint check`'s project view: the other units' summaries (null:
+  /// this unit alone), and whether to collect this unit's (OnProjectFacts).
+  const ProjectTable *Project = nullptr;
+  bool CollectProjectFacts = false;
 };
 
 class LintConsumer : public clang::ASTConsumer {
@@ -43,6 +48,8 @@ public:
 
   /// Called for every finding, suppressed ones included (they carry a flag).
   std::function<void(const ReportedFinding &)> OnFinding;
+  /// Called once after the rules ran, when CollectProjectFacts is set.
+  std::function<void(ProjectFacts &&)> OnProjectFacts;
 
 private:
   bool loadConfig();

@@ -67,7 +67,7 @@ RuleContext::~RuleContext() = default;
 FunctionSummaries &RuleContext::summaries() {
   assert(AST && "summaries need the AST context");
   if (!Summaries || SummariesOf != AST) {
-    Summaries = std::make_unique<FunctionSummaries>(Api, *AST);
+    Summaries = std::make_unique<FunctionSummaries>(Api, *AST, Project);
     SummariesOf = AST;
   }
   return *Summaries;

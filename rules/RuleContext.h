@@ -19,6 +19,7 @@ struct HardwareProfile;
 
 class ApiModel;
 class FunctionSummaries;
+class ProjectTable;
 
 /// What the compiler was asked to do with this translation unit.
 struct CompileFacts {
@@ -57,6 +58,10 @@ public:
   /// Summaries of the TU's own functions (support/FunctionSummaries.h),
   /// computed on demand and shared by the rules; needs the AST context.
   FunctionSummaries &summaries();
+  /// The summaries of the project's other units (`greenlint check`'s
+  /// project view); set before the first summaries() call.
+  void setProjectTable(const ProjectTable *T) { Project = T; }
+  const ProjectTable *projectTable() const { return Project; }
 
 private:
   const Config &Cfg;
@@ -68,6 +73,7 @@ private:
   const data::HardwareProfile *Target = nullptr;
   std::unique_ptr<FunctionSummaries> Summaries;
   const clang::ASTContext *SummariesOf = nullptr;
+  const ProjectTable *Project = nullptr;
 };
 
 } // namespace greenlint

@@ -59,7 +59,7 @@ void DataLoadInLoop::check(const MatchFinder::MatchResult &R) {
                               "decoding)");
       F.Notes.push_back({Loop->getBeginLoc(), "loop is here"});
       F.Notes.push_back(
-          {Reached.ApiCall->getBeginLoc(), "'" + What + "' reads it here"});
+          apiCallNote(Reached, "'" + What + "' reads it here", *R.Context));
     }
     return;
   }

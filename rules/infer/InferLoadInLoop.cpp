@@ -50,10 +50,12 @@ void InferLoadInLoop::checkHelperLoads(const Stmt &Loop, ASTContext &Ctx) {
         Loop, Reached, "loads the same model",
         "load it once before the loop and reuse it (each load re-reads and "
         "re-initialises all weights)",
-        "loads the model here"));
-    attachWaste(
-        F, reloadWasteOf(*Reached.ApiCall, *Reached.Entry, &Loop, context()),
-        context());
+        "loads the model here", Ctx));
+    // The model file of a load in another unit is not known here.
+    if (Reached.ApiCall)
+      attachWaste(
+          F, reloadWasteOf(*Reached.ApiCall, *Reached.Entry, &Loop, context()),
+          context());
   }
 }
 

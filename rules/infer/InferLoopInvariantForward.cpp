@@ -4,7 +4,9 @@
 #include "../support/CallParts.h"
 #include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
+#include "../support/ModelUses.h"
 #include "../support/ParentStatements.h"
+#include "../support/ProjectTable.h"
 #include "../support/WasteEstimate.h"
 #include "greenlint/apis/ApiModel.h"
 #include "greenlint/apis/ClangCompat.h"
@@ -67,16 +69,6 @@ bool within(const SourceManager &SM, SourceRange Outer, SourceLocation L) {
          !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Outer.getEnd()), L);
 }
 
-std::vector<const DeclRefExpr *> refsTo(const VarDecl *VD, const Stmt &Scope,
-                                        ASTContext &Ctx) {
-  std::vector<const DeclRefExpr *> Refs;
-  for (const auto &M :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("r")), Scope,
-             Ctx))
-    Refs.push_back(M.getNodeAs<DeclRefExpr>("r"));
-  return Refs;
-}
-
 std::vector<const VarDecl *> varsIn(const Stmt *S, ASTContext &Ctx) {
   std::vector<const VarDecl *> Vars;
   if (!S)
@@ -85,29 +77,6 @@ std::vector<const VarDecl *> varsIn(const Stmt *S, ASTContext &Ctx) {
        match(findAll(declRefExpr(to(varDecl().bind("v")))), *S, Ctx))
     Vars.push_back(M.getNodeAs<VarDecl>("v"));
   return Vars;
-}
-
-/// `X.sizes()`, `X.dim()`: a const accessor that hands out neither a pointer
-/// nor a writable reference. Tensor's in-place methods are const in LibTorch
-/// (the handle does not change, its storage does) and end in '_'.
-bool isReadOnlyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
-  const Stmt *P = parentStmt(Ref, Ctx);
-  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
-    P = parentStmt(P, Ctx);
-  const auto *ME = dyn_cast_or_null<MemberExpr>(P);
-  if (!ME || ME->isArrow())
-    return false;
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
-  const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
-  if (!MD || !MD->isConst() || !MD->getIdentifier() ||
-      MD->getName().ends_with("_"))
-    return false;
-  QualType Ret = MD->getReturnType();
-  if (Ret->isPointerType())
-    return false;
-  if (Ret->isReferenceType() && !Ret->getPointeeType().isConstQualified())
-    return false;
-  return true;
 }
 
 class ForwardChecker {
@@ -280,34 +249,6 @@ bool resultDiscarded(const Expr *Call, ASTContext &Ctx) {
   }
 }
 
-/// Does F (a helper on the path to the forward pass) write state that
-/// outlives the call: a field of its object, a captured or global
-/// variable? Then repeated calls differ (a recurrent hidden state, a
-/// counter) even on the same inputs.
-bool writesLastingState(const FunctionDecl &F, ASTContext &Ctx) {
-  if (!F.getBody())
-    return true;
-  auto Target = expr(ignoringParenImpCasts(anyOf(
-      memberExpr(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr())))
-          .bind("lasting"),
-      declRefExpr().bind("ref"))));
-  auto Write = expr(
-      anyOf(binaryOperator(isAssignmentOperator(), hasLHS(Target)),
-            cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Target)),
-            unaryOperator(anyOf(hasOperatorName("++"), hasOperatorName("--")),
-                          hasUnaryOperand(Target))));
-  for (const BoundNodes &N : match(findAll(Write), *F.getBody(), Ctx)) {
-    if (N.getNodeAs<MemberExpr>("lasting"))
-      return true;
-    const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
-    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (VD &&
-        (VD->hasGlobalStorage() || Ref->refersToEnclosingVariableOrCapture()))
-      return true;
-  }
-  return false;
-}
-
 /// The user functions a helper call passes through to reach the API call:
 /// the site's callee and each call of Via.
 std::vector<const FunctionDecl *> helperChain(const ReachedApiCall &R) {
@@ -328,71 +269,11 @@ std::vector<const FunctionDecl *> helperChain(const ReachedApiCall &R) {
   return Chain;
 }
 
-/// The references to VD that only run it: the object of an inference or
-/// eval-mode call (through `->`, `*` and fields).
-llvm::SmallPtrSet<const DeclRefExpr *, 8> runningRefs(const VarDecl *VD,
-                                                      const Stmt &Scope,
-                                                      const ApiModel &Api,
-                                                      ASTContext &Ctx) {
-  llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs;
-  for (llvm::StringRef Role : {roles::InferenceCall, roles::EvalMode})
-    for (const Expr *E : findApiCalls(Scope, Role, Api, Ctx)) {
-      const DeclRefExpr *Ref = nullptr;
-      if (const auto *C = dyn_cast<CallExpr>(E))
-        if (objectRoot(calleeObject(C), ThroughCopies::No, &Ref) == VD && Ref)
-          Runs.insert(Ref);
-    }
-  return Runs;
-}
-
-/// The call Ref is a plain argument of, and the argument's index.
-std::pair<const CallExpr *, unsigned> argumentOf(const DeclRefExpr *Ref,
-                                                 ASTContext &Ctx) {
-  const Stmt *S = Ref;
-  const Stmt *P = parentStmt(S, Ctx);
-  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-                         CXXBindTemporaryExpr>(P)) {
-    S = P;
-    P = parentStmt(P, Ctx);
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(P);
-  if (!Call || isa<CXXOperatorCallExpr>(Call))
-    return {nullptr, 0};
-  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-    if (Call->getArg(I) == S)
-      return {Call, I};
-  return {nullptr, 0};
-}
-
-/// A helper's parameter that the helper only runs (forward, eval) or reads
-/// through const accessors: passing a model by non-const reference to it
-/// leaves the model as it was.
-bool helperOnlyRuns(const CallExpr *Call, unsigned Arg, const ApiModel &Api,
-                    ASTContext &Ctx, unsigned Depth = 0) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  FD = FD ? FD->getDefinition() : nullptr;
-  if (Depth > 3 || !FD || !FD->getBody() || Arg >= FD->getNumParams() ||
-      Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
-    return false;
-  const ParmVarDecl *Param = FD->getParamDecl(Arg);
-  llvm::SmallPtrSet<const DeclRefExpr *, 8> Runs =
-      runningRefs(Param, *FD->getBody(), Api, Ctx);
-  for (const DeclRefExpr *Ref : refsTo(Param, *FD->getBody(), Ctx)) {
-    if (Runs.count(Ref) || isReadOnlyUse(Ref, Ctx))
-      continue;
-    // Handed on to a deeper helper that only runs it.
-    auto [Inner, InnerArg] = argumentOf(Ref, Ctx);
-    if (!Inner || !helperOnlyRuns(Inner, InnerArg, Api, Ctx, Depth + 1))
-      return false;
-  }
-  return true;
-}
-
 /// In is the same on every iteration of Loop: provably invariant, or a
 /// model variable from before the loop that the loop only runs, directly
 /// or by handing it to helpers that only run it.
 bool helperInputInvariant(const Expr *In, const Stmt &Loop, const ApiModel &Api,
-                          ASTContext &Ctx) {
+                          ASTContext &Ctx, const ProjectTable *Project) {
   if (isLoopInvariant(In, &Loop, Ctx, &Api))
     return true;
   const auto *Ref = dyn_cast<DeclRefExpr>(In->IgnoreParenImpCasts());
@@ -407,7 +288,7 @@ bool helperInputInvariant(const Expr *In, const Stmt &Loop, const ApiModel &Api,
     if (Runs.count(Use) || isReadOnlyUse(Use, Ctx))
       continue;
     auto [Call, Arg] = argumentOf(Use, Ctx);
-    if (!Call || !helperOnlyRuns(Call, Arg, Api, Ctx))
+    if (!Call || !helperOnlyRuns(Call, Arg, Api, Ctx, Project))
       return false;
   }
   return true;
@@ -445,20 +326,28 @@ void InferLoopInvariantForward::checkHelperForwards(const Stmt &Loop,
       return;
   for (const ReachedApiCall &R : Candidates) {
     if (!llvm::all_of(R.Inputs, [&](const Expr *In) {
-          return helperInputInvariant(In, Loop, api(), Ctx);
+          return helperInputInvariant(In, Loop, api(), Ctx,
+                                      context().projectTable());
         }))
       continue;
+    // Repeated calls differ, even on the same inputs, when a helper keeps
+    // state between them (a recurrent hidden state, a counter). The part of
+    // the chain in another unit was judged there.
+    if (R.External && R.External->WritesLastingState)
+      continue;
     if (llvm::any_of(helperChain(R), [&](const FunctionDecl *FD) {
-          return !FD || writesLastingState(*FD, Ctx);
+          return !FD || (!(R.External && !FD->getBody()) &&
+                         writesLastingState(*FD, Ctx));
         }))
       continue;
     Finding &F = report(throughHelperFinding(
         Loop, R, "runs the same model on the same inputs",
         "compute the result once before the loop and reuse it (each call "
         "repeats the whole forward pass)",
-        "runs the model here"));
-    attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
-                context());
+        "runs the model here", Ctx));
+    if (R.ApiCall)
+      attachWaste(F, repeatedForwardWasteOf(*R.ApiCall, Loop, context()),
+                  context());
   }
 }
 

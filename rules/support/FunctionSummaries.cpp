@@ -2,6 +2,7 @@
 #include "FunctionSummaries.h"
 #include "CallParts.h"
 #include "LoopInvariance.h"
+#include "ProjectTable.h"
 #include "ValueSources.h"
 #include "greenlint/apis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -91,6 +92,8 @@ std::vector<const Expr *> apiCallInputs(const Expr *Call,
 struct FunctionSummaries::Impl {
   const ApiModel &Api;
   ASTContext &Ctx;
+  const ProjectTable *Project;
+  std::set<std::string> MissingBodies;
   /// Keyed by role, then by canonical function declaration.
   /// (std::map: references handed out stay valid while it grows.)
   llvm::StringMap<std::map<const FunctionDecl *, std::vector<SummaryEffect>>>
@@ -112,7 +115,8 @@ struct FunctionSummaries::Impl {
   /// them is a framework's, even when its headers are not system headers.
   llvm::StringSet<> FrameworkNamespaces;
 
-  Impl(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {
+  Impl(const ApiModel &Api, ASTContext &Ctx, const ProjectTable *Project)
+      : Api(Api), Ctx(Ctx), Project(Project) {
     for (const ApiEntry &E : Api.entries())
       for (llvm::StringRef Name :
            {llvm::StringRef(E.Name), StringRef(E.Class)}) {
@@ -151,11 +155,50 @@ struct FunctionSummaries::Impl {
     return Def;
   }
 
+  /// A user function declared here and defined in another unit: its
+  /// effects from the project's table.
+  const std::vector<SummaryEffect> &externalEffects(const FunctionDecl *FD,
+                                                    llvm::StringRef Role) {
+    if (!FD || FD->getDefinition() || FD->isDependentContext() ||
+        Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) ||
+        inFrameworkNamespace(*FD) || Api.matchFunction(FD, Role))
+      return Empty;
+    FD = FD->getCanonicalDecl();
+    auto &ForRole = Done[Role];
+    auto Found = ForRole.find(FD);
+    if (Found != ForRole.end())
+      return Found->second;
+    std::string Key = functionKey(*FD);
+    MissingBodies.insert(Key);
+    std::vector<SummaryEffect> Effects;
+    if (const ExportedFunction *F = Project ? Project->find(Key) : nullptr)
+      for (const ExportedEffect &X : F->Effects) {
+        if (X.Role != Role)
+          continue;
+        SummaryEffect E;
+        E.External = &X;
+        for (const ApiEntry &Entry : Api.entries())
+          if (Entry.Role == Role && apiEntryId(Entry) == X.Api) {
+            E.Entry = &Entry;
+            break;
+          }
+        // API data that no longer names the call (a config's api_files
+        // changed between the units): nothing to say about it.
+        if (!E.Entry || Effects.size() >= MaxEffects)
+          continue;
+        E.Params.assign(X.Params.begin(), X.Params.end());
+        E.FromObject = X.FromObject;
+        E.OtherInputs = X.OtherInputs;
+        Effects.push_back(std::move(E));
+      }
+    return ForRole[FD] = std::move(Effects);
+  }
+
   const std::vector<SummaryEffect> &effects(const FunctionDecl *FD,
                                             llvm::StringRef Role) {
     const FunctionDecl *Def = userDefinition(FD, Role);
     if (!Def)
-      return Empty;
+      return externalEffects(FD, Role);
     auto &ForRole = Done[Role];
     auto Found = ForRole.find(Def);
     if (Found != ForRole.end())
@@ -217,9 +260,11 @@ struct FunctionSummaries::Impl {
                                      llvm::StringRef Role) {
     std::vector<SummaryEffect> Effects;
     SourceTracer Tracer(F, Api, Ctx);
-    llvm::SmallPtrSet<const Expr *, 8> Seen;
+    llvm::SmallPtrSet<const void *, 8> Seen;
     auto Add = [&](SummaryEffect E, const ValueSources &S) {
-      if (Effects.size() >= MaxEffects || !Seen.insert(E.ApiCall).second)
+      const void *Call = E.ApiCall ? static_cast<const void *>(E.ApiCall)
+                                   : static_cast<const void *>(E.External);
+      if (Effects.size() >= MaxEffects || !Seen.insert(Call).second)
         return;
       E.Params = S.Params;
       llvm::sort(E.Params);
@@ -234,9 +279,15 @@ struct FunctionSummaries::Impl {
           llvm::append_range(Calls, callsIn(*Init->getInit(), Ctx));
     llvm::append_range(Calls, callsIn(*F.getBody(), Ctx));
     for (const Expr *Call : Calls) {
-      if (runsOnceOrCached(Call, F, Tracer))
+      // The once-or-cached test traces conditions: only for the few calls
+      // that reach an API call, not for every call of a large body.
+      const ApiEntry *Entry = Api.matchCall(Call, Role);
+      const std::vector<SummaryEffect> &InnerEffects =
+          Entry ? Empty : effects(calledFunction(Call), Role);
+      if ((!Entry && InnerEffects.empty()) ||
+          runsOnceOrCached(Call, F, Tracer))
         continue;
-      if (const ApiEntry *Entry = Api.matchCall(Call, Role)) {
+      if (Entry) {
         ValueSources S;
         for (const Expr *In : apiCallInputs(Call, *Entry))
           S.add(Tracer.of(In));
@@ -246,7 +297,7 @@ struct FunctionSummaries::Impl {
         Add(std::move(E), S);
         continue;
       }
-      for (const SummaryEffect &Inner : effects(calledFunction(Call), Role)) {
+      for (const SummaryEffect &Inner : InnerEffects) {
         ValueSources S;
         for (unsigned I : Inner.Params)
           S.add(Tracer.of(argumentFor(Call, I)));
@@ -265,13 +316,18 @@ struct FunctionSummaries::Impl {
   }
 };
 
-FunctionSummaries::FunctionSummaries(const ApiModel &Api, ASTContext &Ctx)
-    : P(std::make_unique<Impl>(Api, Ctx)) {}
+FunctionSummaries::FunctionSummaries(const ApiModel &Api, ASTContext &Ctx,
+                                     const ProjectTable *Project)
+    : P(std::make_unique<Impl>(Api, Ctx, Project)) {}
 FunctionSummaries::~FunctionSummaries() = default;
 
 const std::vector<SummaryEffect> &
 FunctionSummaries::effects(const FunctionDecl *FD, llvm::StringRef Role) {
   return P->effects(FD, Role);
+}
+
+const std::set<std::string> &FunctionSummaries::missingBodies() const {
+  return P->MissingBodies;
 }
 
 std::vector<ReachedApiCall> findApiCallsThrough(const Stmt &Scope,
@@ -294,6 +350,7 @@ std::vector<ReachedApiCall> findApiCallsThrough(const Stmt &Scope,
       ReachedApiCall R;
       R.Site = Call;
       R.ApiCall = E.ApiCall;
+      R.External = E.External;
       R.Entry = E.Entry;
       R.Via = E.Via;
       R.OtherInputs = E.OtherInputs;
@@ -335,18 +392,73 @@ std::vector<ReachedApiCall> repeatedHelperCalls(const Stmt &Loop,
   return Repeated;
 }
 
+/// The place an exported effect names, in a file this unit may not have
+/// read: it is added to the source manager so the note shows it as any
+/// other. Invalid when the file is gone.
+static SourceLocation externalLocation(const ExportedEffect &X,
+                                       ASTContext &Ctx) {
+  SourceManager &SM = Ctx.getSourceManager();
+  llvm::Expected<FileEntryRef> File =
+      SM.getFileManager().getFileRef(X.File, /*OpenFile=*/true);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return {};
+  }
+  FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  return SM.translateLineCol(ID, X.Line, X.Column);
+}
+
+FindingNote apiCallNote(const ReachedApiCall &R, llvm::StringRef Text,
+                        ASTContext &Ctx) {
+  if (!R.External)
+    return {R.ApiCall->getBeginLoc(), Text.str()};
+  SourceLocation There = externalLocation(*R.External, Ctx);
+  std::string Path;
+  for (const std::string &Name : R.External->Via)
+    Path += (Path.empty() ? "'" : ", '") + Name + "'";
+  return {There.isValid() ? There : R.Site->getBeginLoc(),
+          Text.str() +
+              (There.isValid() ? "" : " (in " + R.External->File + ")") +
+              "; found by greenlint check's project view, in another unit" +
+              (Path.empty() ? "" : " (through " + Path + ")")};
+}
+
 Finding throughHelperFinding(const Stmt &Loop, const ReachedApiCall &R,
                              llvm::StringRef Does, llvm::StringRef Fix,
-                             llvm::StringRef At) {
+                             llvm::StringRef At, ASTContext &Ctx) {
   Finding F;
   F.Loc = R.Site->getBeginLoc();
   F.Message = "'" + userCallName(R.Site) + "' " + Does.str() +
               " on every iteration of this loop (through '" + R.Entry->Name +
               "'); " + Fix.str();
   F.Notes.push_back({Loop.getBeginLoc(), "loop is here"});
-  F.Notes.push_back(
-      {R.ApiCall->getBeginLoc(), "'" + R.Entry->Name + "' " + At.str()});
+  F.Notes.push_back(apiCallNote(R, "'" + R.Entry->Name + "' " + At.str(), Ctx));
   return F;
+}
+
+bool writesLastingState(const FunctionDecl &F, ASTContext &Ctx) {
+  using namespace ast_matchers;
+  if (!F.getBody())
+    return true;
+  auto Target = expr(ignoringParenImpCasts(anyOf(
+      memberExpr(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr())))
+          .bind("lasting"),
+      declRefExpr().bind("ref"))));
+  auto Write = expr(
+      anyOf(binaryOperator(isAssignmentOperator(), hasLHS(Target)),
+            cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Target)),
+            unaryOperator(anyOf(hasOperatorName("++"), hasOperatorName("--")),
+                          hasUnaryOperand(Target))));
+  for (const BoundNodes &N : match(findAll(Write), *F.getBody(), Ctx)) {
+    if (N.getNodeAs<MemberExpr>("lasting"))
+      return true;
+    const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (VD &&
+        (VD->hasGlobalStorage() || Ref->refersToEnclosingVariableOrCapture()))
+      return true;
+  }
+  return false;
 }
 
 std::string userCallName(const Expr *Site) {

@@ -10,7 +10,9 @@
 //
 // Summaries are computed on demand, bottom-up and memoised; a recursive cycle
 // contributes nothing beyond the calls found before it closes. Functions in
-// system headers and the framework APIs themselves are not summarised.
+// system headers and the framework APIs themselves are not summarised. A
+// user function without a body here takes its summary from the project's
+// table (ProjectTable.h) when `greenlint check` gives one.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
@@ -20,6 +22,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,11 +37,18 @@ namespace greenlint {
 
 class ApiModel;
 struct ApiEntry;
+struct ExportedEffect;
+class ProjectTable;
+struct ProjectFacts;
 
 /// One API call a user function reaches.
 struct SummaryEffect {
-  /// The framework call (or construction) deep inside.
+  /// The framework call (or construction) deep inside; null when it is in
+  /// another unit (External).
   const clang::Expr *ApiCall = nullptr;
+  /// The call as the project's table describes it, when the function that
+  /// reaches it is defined in another unit.
+  const ExportedEffect *External = nullptr;
   const ApiEntry *Entry = nullptr;
   /// The user calls leading from the summarised function's body down to
   /// ApiCall, outermost first; empty when ApiCall is in the body itself.
@@ -56,13 +66,20 @@ struct SummaryEffect {
 
 class FunctionSummaries {
 public:
-  FunctionSummaries(const ApiModel &Api, clang::ASTContext &Ctx);
+  /// \p Project: the summaries of the project's other units, or null.
+  FunctionSummaries(const ApiModel &Api, clang::ASTContext &Ctx,
+                    const ProjectTable *Project = nullptr);
   ~FunctionSummaries();
 
-  /// The calls with Role that calling FD reaches; empty for functions
-  /// without a body here, in system headers, or that are APIs themselves.
+  /// The calls with Role that calling FD reaches; empty for functions in
+  /// system headers or that are APIs themselves, and for functions without
+  /// a body here that the project's table does not know.
   const std::vector<SummaryEffect> &effects(const clang::FunctionDecl *FD,
                                             llvm::StringRef Role);
+
+  /// The functions effects() was asked about that have no body here (by
+  /// functionKey()): what the project's table could add to this unit.
+  const std::set<std::string> &missingBodies() const;
 
 private:
   struct Impl;
@@ -74,7 +91,9 @@ private:
 struct ReachedApiCall {
   /// The call inside the statement: the API call itself, or the user call.
   const clang::Expr *Site = nullptr;
+  /// Null when the call is in another unit (External).
   const clang::Expr *ApiCall = nullptr;
+  const ExportedEffect *External = nullptr;
   const ApiEntry *Entry = nullptr;
   std::vector<const clang::Expr *> Via;
   /// The expressions at Site that the API call's inputs come from; the call
@@ -111,10 +130,28 @@ std::string userCallName(const clang::Expr *Site);
 /// A finding on a helper call in Loop that repeats R's API call: the
 /// message "'<helper>' <Does> on every iteration of this loop (through
 /// '<API>'); <Fix>", and notes on the loop and on the API call ("'<API>'
-/// <At>").
+/// <At>"). An API call in another unit gets a note saying the project view
+/// found it.
 Finding throughHelperFinding(const clang::Stmt &Loop, const ReachedApiCall &R,
                              llvm::StringRef Does, llvm::StringRef Fix,
-                             llvm::StringRef At);
+                             llvm::StringRef At, clang::ASTContext &Ctx);
+
+/// The note at R's API call saying \p Text; for a call in another unit, it
+/// also says that the project view found it, and through which functions.
+FindingNote apiCallNote(const ReachedApiCall &R, llvm::StringRef Text,
+                        clang::ASTContext &Ctx);
+
+/// True when F writes a member of its object, a global, a static or a
+/// captured variable (state that lasts between its calls), or when its body
+/// is not here to tell.
+bool writesLastingState(const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+
+/// What the unit adds to the project's table: the externally visible
+/// functions its main file defines, with the calls of exportedRoles() they
+/// reach and the parameters they only run; and the functions it needs
+/// (Summaries' missingBodies(), asked while the rules ran).
+ProjectFacts collectProjectFacts(FunctionSummaries &Summaries,
+                                 const ApiModel &Api, clang::ASTContext &Ctx);
 
 /// The expressions that say what a direct API call works on: the entry's
 /// source arguments when it names them, else every argument and the object.

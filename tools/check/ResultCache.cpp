@@ -25,9 +25,10 @@ namespace greenlint {
 
 namespace {
 
-// v2: findings carry their waste estimate. An entry of another version is a
-// miss, so older entries are replaced, never misread.
-const char *const Magic = "greenlint-cache-v2\n";
+// v2: findings carry their waste estimate. v3: the unit's project facts.
+// An entry of another version is a miss, so older entries are replaced,
+// never misread.
+const char *const Magic = "greenlint-cache-v3\n";
 
 std::string hexHash(llvm::StringRef Bytes) {
   llvm::XXH128_hash_t H =
@@ -232,6 +233,9 @@ std::string ResultCache::unitKey(const clang::tooling::CompilationDatabase &DB,
   }
   W.str(Opts.ConfigPath);
   W.str(Opts.RuleGlobs);
+  // An entry written without the unit's project facts cannot serve a run
+  // that needs them.
+  W.num(Opts.CollectProjectFacts);
   // A .greenlint.yaml added nearer to the source changes which config is in
   // force without changing any file the entry lists.
   W.str(Opts.ConfigPath.empty() ? findConfigFile(File) : std::string());
@@ -284,9 +288,19 @@ bool ResultCache::recordedInputs(const std::string &Key,
   return true;
 }
 
-bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
-  auto Miss = [this] {
-    ++Misses;
+std::string ResultCache::derivedKey(const std::string &Key,
+                                    llvm::StringRef Extra) const {
+  EntryWriter W;
+  W.str(Key);
+  W.str(Extra);
+  W.OS.flush();
+  return hexHash(W.Text);
+}
+
+bool ResultCache::lookup(const std::string &Key, UnitResult &Out,
+                         bool CountInStats) {
+  auto Miss = [this, CountInStats] {
+    Misses += CountInStats;
     return false;
   };
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
@@ -319,10 +333,18 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) {
   for (CheckedFinding &C : Result.Findings)
     if (!readFinding(R, C))
       return Miss();
-  if (!R.atEnd())
+  std::string Project, Error;
+  if (!R.str(Project) || !R.atEnd())
     return Miss();
+  std::optional<ProjectFacts> Facts = ProjectFacts::fromJson(
+      nlohmann::ordered_json::parse(Project, nullptr,
+                                    /*allow_exceptions=*/false),
+      Error);
+  if (!Facts)
+    return Miss();
+  Result.Project = std::move(*Facts);
   Out = std::move(Result);
-  ++Hits;
+  Hits += CountInStats;
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key);
   // Eviction removes the entries used least recently, not the oldest
@@ -360,6 +382,7 @@ void ResultCache::store(const std::string &Key, const UnitResult &Result) {
   W.num(Result.Findings.size());
   for (const CheckedFinding &C : Result.Findings)
     writeFinding(W, C);
+  W.str(Result.Project.toJson().dump());
   W.OS.flush();
 
   llvm::SmallString<256> Model(Dir), Temp;

@@ -39,10 +39,16 @@ public:
   std::string unitKey(const clang::tooling::CompilationDatabase &DB,
                       const std::string &File, const LintOptions &Opts);
 
+  /// The key of an entry that also depends on \p Extra (the part of the
+  /// project's table a unit reads).
+  std::string derivedKey(const std::string &Key, llvm::StringRef Extra) const;
+
   /// Fills \p Out from the entry of \p Key when it exists, reads whole and
   /// every file it lists still has the recorded contents. A missing, stale
-  /// or damaged entry is a miss.
-  bool lookup(const std::string &Key, UnitResult &Out);
+  /// or damaged entry is a miss, counted in the statistics unless
+  /// \p CountInStats is false.
+  bool lookup(const std::string &Key, UnitResult &Out,
+              bool CountInStats = true);
 
   /// The files the entry of \p Key lists as read: which units a change
   /// touches. False when there is no readable entry; \p Current says

@@ -56,6 +56,9 @@ public:
           F.Suppressed ? FindingState::Suppressed : FindingState::Reported;
       Result.Findings.push_back(std::move(C));
     };
+    Consumer->OnProjectFacts = [this](ProjectFacts &&Facts) {
+      Result.Project = std::move(Facts);
+    };
     return Consumer;
   }
 

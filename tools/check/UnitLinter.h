@@ -31,6 +31,9 @@ struct UnitResult {
   /// in force and the API files that config names. The result cache checks
   /// them for changes.
   std::set<std::string> Inputs;
+  /// What the unit adds to and needs from the project view, when the
+  /// options asked for it (LintOptions::CollectProjectFacts).
+  ProjectFacts Project;
 };
 
 /// Parses and lints \p File with its compile command in \p DB; the plugin

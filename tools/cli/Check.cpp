@@ -19,6 +19,7 @@
 #include "LintConsumer.h"
 #include "OutputEscaping.h"
 #include "Paths.h"
+#include "ProjectPass.h"
 #include "ResultCache.h"
 #include "Shards.h"
 #include "SourceFiles.h"
@@ -31,6 +32,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <optional>
 
@@ -82,6 +84,9 @@ int runCheck(int Argc, const char **Argv) {
   }
   std::sort(Units.begin(), Units.end());
   Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  // Every unit, before --shard and --diff-base keep some: the others still
+  // define helpers the kept ones may call (the project view).
+  std::vector<std::string> AllUnits = Units;
   selectShard(Units, Opts.UnitShard);
 
   Baseline Known;
@@ -110,6 +115,7 @@ int runCheck(int Argc, const char **Argv) {
   if (!Opts.ConfigPath.empty())
     Lint.ConfigPath = absolutePath(Opts.ConfigPath);
   Lint.RuleGlobs = Opts.RuleGlobs;
+  Lint.CollectProjectFacts = !Opts.NoProjectView;
 
   std::optional<ResultCache> Cache;
   if (!Opts.NoCache) {
@@ -164,6 +170,26 @@ int runCheck(int Argc, const char **Argv) {
   });
   if (Progress)
     llvm::errs() << "\r\x1b[K";
+  if (Lint.CollectProjectFacts) {
+    ProjectTable Table;
+    for (const UnitResult &R : Results)
+      Table.add(R.Project);
+    if (Cache && Units.size() < AllUnits.size()) {
+      std::vector<std::string> Skipped;
+      std::set_difference(AllUnits.begin(), AllUnits.end(), Units.begin(),
+                          Units.end(), std::back_inserter(Skipped));
+      addCachedFacts(Table, *DB, Skipped, Lint, *Cache);
+    }
+    ProjectPassStats Pass = runProjectPass(*DB, Units, Results, Table, Lint,
+                                           Cache ? &*Cache : nullptr, Threads);
+    if (!Opts.Quiet && Pass.Relinted)
+      llvm::errs() << "greenlint check: project view: " << Pass.Relinted
+                   << (Pass.Relinted == 1 ? " unit" : " units")
+                   << " linted again with the helpers of other units ("
+                   << Pass.Functions
+                   << (Pass.Functions == 1 ? " function" : " functions")
+                   << " in the table)\n";
+  }
   reportDroppedFlags(Results);
   if (Cache) {
     Cache->evict();

@@ -55,6 +55,8 @@ const char *const Usage =
     "  --cache DIR            reuse unchanged units' results from DIR\n"
     "                         (default: BUILD_DIR/.greenlint-cache)\n"
     "  --no-cache             lint every unit afresh, write no cache\n"
+    "  --no-project-view      lint each unit alone: helpers defined in other\n"
+    "                         units are not followed\n"
     "  --cache-max-mb N       evict least recently used entries above N MB "
     "(256)\n"
     "  --cache-stats          print the cache's hits, misses, entries and "
@@ -134,6 +136,9 @@ int parseCheckArguments(int Argc, const char **Argv, CheckOptions &Opts) {
     } else if (Arg == "--no-cache") {
       Opts.NoCache = true;
       LintOptions.push_back("--no-cache");
+    } else if (Arg == "--no-project-view") {
+      Opts.NoProjectView = true;
+      LintOptions.push_back("--no-project-view");
     } else if (Arg == "--cache-stats") {
       Opts.CacheStats = true;
       LintOptions.push_back("--cache-stats");

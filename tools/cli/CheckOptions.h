@@ -44,6 +44,8 @@ struct CheckOptions {
   /// --cache DIR; empty: BUILD_DIR/.greenlint-cache.
   std::string CacheDir;
   bool NoCache = false;
+  /// Skip the second pass that lints units with the project's table.
+  bool NoProjectView = false;
   /// --cache-max-mb: the cache folder's size bound.
   unsigned CacheMaxMb = 256;
   bool CacheStats = false;
