@@ -284,8 +284,7 @@ struct FunctionSummaries::Impl {
       const ApiEntry *Entry = Api.matchCall(Call, Role);
       const std::vector<SummaryEffect> &InnerEffects =
           Entry ? Empty : effects(calledFunction(Call), Role);
-      if ((!Entry && InnerEffects.empty()) ||
-          runsOnceOrCached(Call, F, Tracer))
+      if ((!Entry && InnerEffects.empty()) || runsOnceOrCached(Call, F, Tracer))
         continue;
       if (Entry) {
         ValueSources S;
