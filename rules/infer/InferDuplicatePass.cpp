@@ -1,7 +1,6 @@
 //===- InferDuplicatePass.cpp ---------------------------------------------===//
 #include "InferDuplicatePass.h"
 #include "../support/CallParts.h"
-#include "../support/GuardScope.h"
 #include "../support/ParentStatements.h"
 #include "../support/TrainingLoop.h"
 #include "greenlint/apis/ApiModel.h"
@@ -26,7 +25,9 @@ const RuleInfo InferDuplicatePass::Info = {
     {roles::InferenceCall.data(), roles::RuntimeInferenceCall.data(),
      roles::EvalMode.data(), roles::TrainMode.data(),
      roles::TrainingStep.data(), roles::TrainingUpdate.data(),
-     roles::TrainingRun.data(), roles::ModelLoad.data()}};
+     roles::TrainingRun.data(), roles::ModelLoad.data(),
+     roles::NetworkInput.data(), roles::Timer.data(),
+     roles::ThreadConfig.data()}};
 
 void InferDuplicatePass::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
@@ -66,6 +67,20 @@ bool within(SourceRange Outer, SourceLocation L, const SourceManager &SM) {
          !SM.isBeforeInTranslationUnit(Outer.getEnd(), L);
 }
 
+/// Whether a template's parameter I is a forwarding reference (`T &&`),
+/// as in the converting constructors of LibTorch's TensorOptions.
+bool isForwardingParam(const FunctionDecl &Callee, unsigned I) {
+  const FunctionTemplateDecl *Template = Callee.getPrimaryTemplate();
+  const FunctionDecl *Pattern =
+      Template ? Template->getTemplatedDecl() : nullptr;
+  if (!Pattern || I >= Pattern->getNumParams())
+    return false;
+  QualType T = Pattern->getParamDecl(I)->getType();
+  return T->isRValueReferenceType() &&
+         T.getNonReferenceType()->isTemplateTypeParmType() &&
+         !T.getNonReferenceType().hasQualifiers();
+}
+
 /// Whether a parameter leaves its argument as it is: taken by value or by
 /// const reference, or (when the argument is an address) a pointer to const.
 bool paramKeepsArgument(QualType Param, bool AddressTaken) {
@@ -98,8 +113,9 @@ bool isPlainRead(const DeclRefExpr *Ref, ASTContext &Ctx) {
       if (isa<FieldDecl>(M->getMemberDecl()))
         continue;
       const auto *MD = dyn_cast<CXXMethodDecl>(M->getMemberDecl());
-      return MD && MD->isConst() && MD->getIdentifier() &&
-             !MD->getName().ends_with("_");
+      // Conversion operators have no identifier, and are const as well.
+      return MD && MD->isConst() &&
+             !(MD->getIdentifier() && MD->getName().ends_with("_"));
     }
     if (const auto *U = dyn_cast<UnaryOperator>(P)) {
       if (U->getOpcode() == UO_AddrOf && !AddressTaken) {
@@ -134,9 +150,12 @@ bool isPlainRead(const DeclRefExpr *Ref, ASTContext &Ctx) {
     unsigned Shift = isa<CXXOperatorCallExpr>(P) && isa<CXXMethodDecl>(Callee);
     for (unsigned I = 0; I < Args.size(); ++I)
       if (Args[I] == Child)
+        // A forwarding reference passes an lvalue on as it is: read as a
+        // conversion, in practice (a device into tensor options).
         return I >= Shift && I - Shift < Callee->getNumParams() &&
-               paramKeepsArgument(Callee->getParamDecl(I - Shift)->getType(),
-                                  AddressTaken);
+               (paramKeepsArgument(Callee->getParamDecl(I - Shift)->getType(),
+                                   AddressTaken) ||
+                (!AddressTaken && isForwardingParam(*Callee, I - Shift)));
     return false;
   }
   return false;
@@ -289,13 +308,18 @@ private:
   const SourceManager &SM;
 };
 
+/// The mode a model with autograd runs in: set by the last eval() or train()
+/// before the pass, or unset when the function switches it nowhere before.
+enum class RunMode { Unset, Eval, Train };
+
 /// One run of a model in a pass: the call, the variable holding the model,
-/// and how its inputs are built from the loop's element.
+/// how its inputs are built from the loop's element, and its mode.
 struct ModelRun {
   const CallExpr *Call;
   const VarDecl *Model;
   std::string Key;
   llvm::SmallPtrSet<const VarDecl *, 4> Outer;
+  RunMode Mode;
 };
 
 /// A range-for loop over a loader or container that runs models in eval
@@ -377,13 +401,17 @@ const CompoundStmt *sharedBlock(const Stmt *A, const Stmt *B, ASTContext &Ctx) {
 
 void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Fn || Fn->isDependentContext() || Fn->isTemplateInstantiation())
+  // Evaluation helpers are often templates over the loader type: their
+  // instantiations are checked (findings at one place are reported once).
+  if (!Fn || Fn->isDependentContext())
     return;
   ASTContext &Ctx = *R.Context;
   const SourceManager &SM = Ctx.getSourceManager();
   const Stmt &Body = *Fn->getBody();
   auto Loops = match(findAll(cxxForRangeStmt().bind("loop")), Body, Ctx);
-  if (Loops.size() < 2)
+  // Clock reads make a benchmark, whose warm-up and timed passes repeat on
+  // purpose.
+  if (Loops.size() < 2 || !findApiCalls(Body, roles::Timer, api(), Ctx).empty())
     return;
 
   auto ChangesModel = [&](const Stmt *Scope) {
@@ -391,24 +419,23 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
       return reachesCall(Scope, Role, nullptr, api(), Ctx, 2);
     });
   };
-  // The model's mode when a loop starts: the last eval() or train() on it
-  // before the loop, or, with neither, a grad guard around the run.
-  auto InEvalMode = [&](const ModelRun &Run, const Stmt &Loop) {
+  // The model's mode when a loop starts: that of the last eval() or train()
+  // on it before the loop; unset when there is none.
+  auto ModeAt = [&](const VarDecl *Model, const Stmt &Loop) {
     const Expr *Last = nullptr;
-    bool LastIsEval = false;
+    RunMode Mode = RunMode::Unset;
     for (llvm::StringRef Role : {roles::EvalMode, roles::TrainMode})
       for (const Expr *E : findApiCalls(Body, Role, api(), Ctx)) {
         const auto *C = dyn_cast<CallExpr>(E);
-        if (!C || objectRoot(calleeObject(C)) != Run.Model ||
+        if (!C || objectRoot(calleeObject(C)) != Model ||
             !SM.isBeforeInTranslationUnit(E->getBeginLoc(), Loop.getBeginLoc()))
           continue;
         if (!Last ||
             SM.isBeforeInTranslationUnit(Last->getBeginLoc(), E->getBeginLoc()))
-          Last = E, LastIsEval = Role == roles::EvalMode;
+          Last = E,
+          Mode = Role == roles::EvalMode ? RunMode::Eval : RunMode::Train;
       }
-    if (Last)
-      return LastIsEval;
-    return isUnderGradGuard(Run.Call, Ctx, api());
+    return Mode;
   };
 
   std::vector<Pass> Passes;
@@ -431,10 +458,15 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
             within(Loop->getSourceRange(), Model->getLocation(), SM))
           continue;
         // `Model(X)` is an operator call whose argument 0 is the model.
-        llvm::ArrayRef<const Expr *> Inputs(Call->getArgs(),
-                                            Call->getNumArgs());
+        std::vector<const Expr *> Inputs(Call->arg_begin(), Call->arg_end());
         if (isa<CXXOperatorCallExpr>(Call) && !Inputs.empty())
-          Inputs = Inputs.drop_front();
+          Inputs.erase(Inputs.begin());
+        // A network that runs on what setInput() gave it in this pass.
+        for (const Expr *E :
+             findApiCalls(*Loop->getBody(), roles::NetworkInput, api(), Ctx))
+          if (const auto *C = dyn_cast<CallExpr>(E);
+              C && objectRoot(calleeObject(C)) == Model)
+            Inputs.insert(Inputs.end(), C->arg_begin(), C->arg_end());
         InputKey Key(*Loop, Ctx);
         std::string Text;
         for (const Expr *In : Inputs) {
@@ -451,8 +483,12 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
         ModelRun Run{Call, Model,
                      (Callee ? Callee->getQualifiedNameAsString() : "") + ":" +
                          Text,
-                     Key.Outer};
-        if (Role == roles::InferenceCall && !InEvalMode(Run, *Loop))
+                     Key.Outer,
+                     Role == roles::InferenceCall ? ModeAt(Model, *Loop)
+                                                  : RunMode::Unset};
+        // Training mode is a choice: batch-norm statistics recalibrated, or
+        // dropout sampled on purpose.
+        if (Run.Mode == RunMode::Train)
           continue;
         P.Runs.push_back(std::move(Run));
       }
@@ -475,7 +511,7 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
       const ModelRun *Repeated = nullptr;
       for (const ModelRun &A : First.Runs)
         for (const ModelRun &B : Second.Runs)
-          if (A.Model == B.Model && A.Key == B.Key)
+          if (A.Model == B.Model && A.Key == B.Key && A.Mode == B.Mode)
             Repeated = &B;
       if (!Repeated)
         continue;
@@ -492,7 +528,9 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
            match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("c")),
                  *Block, Ctx)) {
         const auto *C = M.getNodeAs<Expr>("c");
-        if (IsBetween(C) && ChangesModel(C)) {
+        // Threads resized between two passes: a speed comparison.
+        if (IsBetween(C) &&
+            (ChangesModel(C) || api().matchCall(C, roles::ThreadConfig))) {
           Changed = true;
           break;
         }
@@ -519,6 +557,13 @@ void InferDuplicatePass::check(const MatchFinder::MatchResult &R) {
         for (const DeclRefExpr *Ref : refsTo(V, *Block, Ctx))
           if (!Changed && IsBetween(Ref) && !isPlainRead(Ref, Ctx))
             Changed = true;
+      // A state the passes carry (a recurrent hidden state fed back) makes
+      // the second start from where the first ended.
+      for (const VarDecl *V : Repeated->Outer)
+        for (const Stmt *Loop : {First.Loop->getBody(), Second.Loop->getBody()})
+          for (const DeclRefExpr *Ref : refsTo(V, *Loop, Ctx))
+            if (!isPlainRead(Ref, Ctx))
+              Changed = true;
       if (Changed)
         continue;
 
