@@ -34,7 +34,10 @@ std::string absoluteFile(SourceLocation Loc, const SourceManager &SM) {
     if (!Real.empty())
       return Real.str();
     llvm::SmallString<256> Path(Entry->getName());
-    llvm::sys::fs::make_absolute(Path);
+    // A name that cannot be made absolute stays as it is: the note then
+    // names the file as the compile command did.
+    if (llvm::sys::fs::make_absolute(Path))
+      return Entry->getName().str();
     return std::string(Path);
   }
   return {};

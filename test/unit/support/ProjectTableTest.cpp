@@ -200,9 +200,11 @@ TEST_F(ProjectTableTest, FactsRoundTripAndBadFieldsAreNamed) {
   std::string Error;
   std::optional<ProjectFacts> Back =
       ProjectFacts::fromJson(Facts.toJson(), Error);
-  ASSERT_TRUE(Back) << Error;
-  EXPECT_EQ(Back->toJson(), Facts.toJson());
-  EXPECT_EQ(Back->Defines[0].Effects[0], Facts.Defines[0].Effects[0]);
+  ASSERT_TRUE(Back.has_value()) << Error;
+  const ProjectFacts &Read =
+      *Back; // NOLINT(bugprone-unchecked-optional-access): asserted above
+  EXPECT_EQ(Read.toJson(), Facts.toJson());
+  EXPECT_EQ(Read.Defines[0].Effects[0], Facts.Defines[0].Effects[0]);
 
   nlohmann::ordered_json J = Facts.toJson();
   J["defines"][0]["effects"][0]["line"] = "five";
