@@ -1,6 +1,7 @@
 //===- InferDuplicatePass.cpp ---------------------------------------------===//
 #include "InferDuplicatePass.h"
 #include "../support/CallParts.h"
+#include "../support/ModelUses.h"
 #include "../support/ParentStatements.h"
 #include "../support/TrainingLoop.h"
 #include "greenlint/apis/ApiModel.h"
@@ -159,16 +160,6 @@ bool isPlainRead(const DeclRefExpr *Ref, ASTContext &Ctx) {
     return false;
   }
   return false;
-}
-
-std::vector<const DeclRefExpr *> refsTo(const VarDecl *VD, const Stmt &Scope,
-                                        ASTContext &Ctx) {
-  std::vector<const DeclRefExpr *> Refs;
-  for (const auto &M :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("r")), Scope,
-             Ctx))
-    Refs.push_back(M.getNodeAs<DeclRefExpr>("r"));
-  return Refs;
 }
 
 /// A text that is equal for the inputs of two passes only when both build
@@ -352,18 +343,6 @@ bool mayStopEarly(const CXXForRangeStmt &Loop, ASTContext &Ctx) {
   return false;
 }
 
-/// Statements that make what is below them run conditionally, repeatedly or
-/// elsewhere.
-bool isBranchOrScope(const Stmt *S) {
-  if (isLoop(S) ||
-      isa<IfStmt, SwitchStmt, ConditionalOperator, BinaryConditionalOperator,
-          LambdaExpr, CXXTryStmt, CXXCatchStmt, CaseStmt, DefaultStmt>(S))
-    return true;
-  if (const auto *B = dyn_cast<BinaryOperator>(S))
-    return B->isLogicalOp();
-  return false;
-}
-
 /// The statements above S up to the function body, innermost first.
 std::vector<const Stmt *> parentsOf(const Stmt *S, ASTContext &Ctx) {
   std::vector<const Stmt *> Chain;
@@ -377,24 +356,7 @@ std::vector<const Stmt *> parentsOf(const Stmt *S, ASTContext &Ctx) {
 /// per run of the block (no branch, loop or lambda in between); null when
 /// there is none.
 const CompoundStmt *sharedBlock(const Stmt *A, const Stmt *B, ASTContext &Ctx) {
-  std::vector<const Stmt *> AboveA = parentsOf(A, Ctx);
-  std::vector<const Stmt *> AboveB = parentsOf(B, Ctx);
-  for (const Stmt *S : AboveA) {
-    if (!llvm::is_contained(AboveB, S))
-      continue;
-    const auto *Block = dyn_cast<CompoundStmt>(S);
-    if (!Block)
-      return nullptr;
-    for (const std::vector<const Stmt *> *Above : {&AboveA, &AboveB})
-      for (const Stmt *P : *Above) {
-        if (P == Block)
-          break;
-        if (isBranchOrScope(P))
-          return nullptr;
-      }
-    return Block;
-  }
-  return nullptr;
+  return sharedSequence(parentsOf(A, Ctx), parentsOf(B, Ctx));
 }
 
 } // namespace

@@ -163,18 +163,6 @@ std::vector<const Stmt *> chainTo(const Stmt *S, const Stmt *Body,
   return {};
 }
 
-/// Statements that make what is below them run conditionally, repeatedly or
-/// in another function.
-bool isBranchOrScope(const Stmt *S) {
-  if (isa<IfStmt, SwitchStmt, ConditionalOperator, BinaryConditionalOperator,
-          ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr, CXXTryStmt,
-          CXXCatchStmt, CaseStmt, DefaultStmt>(S))
-    return true;
-  if (const auto *B = dyn_cast<BinaryOperator>(S))
-    return B->isLogicalOp();
-  return false;
-}
-
 /// The compound statement that holds both loads in sequence, with neither
 /// under a branch, a loop or a lambda below it; null otherwise.
 const CompoundStmt *commonSequence(const Expr *A, const Expr *B,
@@ -183,23 +171,7 @@ const CompoundStmt *commonSequence(const Expr *A, const Expr *B,
   std::vector<const Stmt *> ChainB = chainTo(B, Body, Ctx);
   if (ChainA.empty() || ChainB.empty())
     return nullptr;
-  const Stmt *Common = nullptr;
-  for (const Stmt *S : ChainA)
-    if (llvm::is_contained(ChainB, S)) {
-      Common = S;
-      break;
-    }
-  const auto *Seq = dyn_cast_or_null<CompoundStmt>(Common);
-  if (!Seq)
-    return nullptr;
-  for (const std::vector<const Stmt *> *Chain : {&ChainA, &ChainB})
-    for (const Stmt *S : *Chain) {
-      if (S == Seq)
-        break;
-      if (isBranchOrScope(S))
-        return nullptr;
-    }
-  return Seq;
+  return sharedSequence(ChainA, ChainB);
 }
 
 bool isBetween(SourceLocation L, SourceLocation After, SourceLocation Before,

@@ -13,6 +13,12 @@ class ASTContext;
 class Stmt;
 } // namespace clang
 
+#include <vector>
+
+namespace clang {
+class CompoundStmt;
+} // namespace clang
+
 namespace greenlint {
 
 /// The statement directly above S, or null when S's parent is not a
@@ -24,6 +30,18 @@ const clang::Stmt *parentStmt(const clang::Stmt *S, clang::ASTContext &Ctx);
 /// around it. A parameter's default argument has no statement above it.
 const clang::Stmt *parentThroughLocals(const clang::Stmt *S,
                                        clang::ASTContext &Ctx);
+
+/// A loop, branch, lambda, try/catch or `&&`/`||`: what runs its inner
+/// statements a different number of times than the statements around it.
+bool isBranchOrScope(const clang::Stmt *S);
+
+/// The innermost compound statement in both chains (the statements above
+/// two nodes, innermost first) when neither node is under a branch or scope
+/// below it: the block runs both in sequence, each once per run. Null
+/// otherwise.
+const clang::CompoundStmt *
+sharedSequence(const std::vector<const clang::Stmt *> &ChainA,
+               const std::vector<const clang::Stmt *> &ChainB);
 
 } // namespace greenlint
 
