@@ -2,6 +2,7 @@
 #include "InferHostSyncInLoop.h"
 #include "../RuleContext.h"
 #include "../support/DevicePaths.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "../support/SourceOrder.h"
 #include "greenlint/apis/ApiModel.h"
@@ -61,6 +62,13 @@ void InferHostSyncInLoop::registerMatchers(MatchFinder &Finder) {
       callExpr(isExpansionInMainFile(), isApiCall(&api(), CudaTransferRole))
           .bind("cuda"),
       this);
+  // Read-backs one or more calls away: the loop calls a helper.
+  Finder.addMatcher(
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()),
+           isExpansionInMainFile(),
+           hasAncestor(functionDecl(isDefinition()).bind("fn")))
+          .bind("loop"),
+      this);
 }
 
 namespace {
@@ -117,10 +125,11 @@ bool underPeriodicGuard(const Stmt *S, const Stmt *Loop, ASTContext &Ctx) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
       return false;
+    // A variable's initializer has the variable as its parent: climb on.
     const Stmt *P = Parents[0].get<Stmt>();
-    if (!P || P == Loop)
+    if (P == Loop)
       return false;
-    if (const auto *If = dyn_cast<IfStmt>(P))
+    if (const auto *If = dyn_cast_or_null<IfStmt>(P))
       if (Node.get<Stmt>() != If->getCond() &&
           !match(findAll(binaryOperator(hasAnyOperatorName("%", "%="))),
                  *If->getCond(), Ctx)
@@ -135,6 +144,11 @@ bool underPeriodicGuard(const Stmt *S, const Stmt *Loop, ASTContext &Ctx) {
 void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
   ASTContext &Ctx = *R.Context;
   const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *Loop = R.Nodes.getNodeAs<Stmt>("loop")) {
+    if (const auto *LoopFn = R.Nodes.getNodeAs<FunctionDecl>("fn"))
+      checkHelperSyncs(*Loop, *LoopFn, Ctx);
+    return;
+  }
   if (const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>("device")) {
     const ValueDecl *D = namedConstant(Ref, SM);
     SawCuda = SawCuda || (D && api().matchValue(D, roles::CudaDevice));
@@ -156,12 +170,7 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
     Entry = api().matchCall(Sync, roles::DeviceTransfer);
   }
 
-  // The nearest enclosing loop that runs a model or a training step.
-  const Stmt *Loop = enclosingLoop(Sync, Ctx);
-  while (Loop &&
-         findApiCalls(*Loop, roles::InferenceCall, api(), Ctx).empty() &&
-         findApiCalls(*Loop, roles::TrainingStep, api(), Ctx).empty())
-    Loop = enclosingLoop(Loop, Ctx);
+  const Stmt *Loop = repeatingLoop(Sync, Ctx);
   if (!Loop || runsAtMostOnce(Loop) || underPeriodicGuard(Sync, Loop, Ctx))
     return;
   const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -187,9 +196,26 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
     for (const Expr *Arg : Sync->arguments())
       if (!isa<CXXDefaultArgExpr>(Arg))
         Values.push_back(Arg);
+  Candidate C{Loc, Loop->getBeginLoc(), What, DevicePlace::Host, nullptr};
+  placeValues(C, Values, Ctx);
+  Candidates.push_back(std::move(C));
+}
+
+const Stmt *InferHostSyncInLoop::repeatingLoop(const Stmt *S,
+                                               ASTContext &Ctx) const {
+  const Stmt *Loop = enclosingLoop(S, Ctx);
+  while (Loop &&
+         findApiCalls(*Loop, roles::InferenceCall, api(), Ctx).empty() &&
+         findApiCalls(*Loop, roles::TrainingStep, api(), Ctx).empty())
+    Loop = enclosingLoop(Loop, Ctx);
+  return Loop;
+}
+
+void InferHostSyncInLoop::placeValues(Candidate &C,
+                                      const std::vector<const Expr *> &Values,
+                                      ASTContext &Ctx) {
   if (!Paths)
     Paths = std::make_unique<DevicePaths>(api(), Ctx);
-  Candidate C{Loc, Loop->getBeginLoc(), What, DevicePlace::Host, nullptr};
   if (Values.empty())
     C.Place = DevicePlace::Unknown;
   for (const Expr *Value : Values) {
@@ -199,7 +225,38 @@ void InferHostSyncInLoop::check(const MatchFinder::MatchResult &R) {
       C.Evidence = Paths->evidence();
     }
   }
-  Candidates.push_back(std::move(C));
+}
+
+void InferHostSyncInLoop::checkHelperSyncs(const Stmt &Loop,
+                                           const FunctionDecl &Fn,
+                                           ASTContext &Ctx) {
+  if (!Fn.getBody() || Loop.getBeginLoc().isMacroID() || runsAtMostOnce(&Loop))
+    return;
+  llvm::SmallPtrSet<const Expr *, 4> Sites;
+  for (const ReachedApiCall &R : findApiCallsThrough(
+           Loop, HostSyncRole, context().summaries(), api(), Ctx)) {
+    // A helper with its own loop around the read-back (an evaluation pass
+    // over a loader) is judged inside; one in another unit is not followed.
+    if (!R.throughHelper() || !R.ApiCall || !Sites.insert(R.Site).second ||
+        R.Site->getBeginLoc().isInvalid() ||
+        R.Site->getBeginLoc().isMacroID() || enclosingLoop(R.ApiCall, Ctx) ||
+        repeatingLoop(R.Site, Ctx) != &Loop ||
+        underPeriodicGuard(R.Site, &Loop, Ctx))
+      continue;
+    if (!findApiCalls(*Fn.getBody(), roles::Timer, api(), Ctx).empty())
+      return;
+    Candidate C{R.Site->getBeginLoc(), Loop.getBeginLoc(), R.Entry->Name,
+                DevicePlace::Host, nullptr};
+    placeValues(C, R.Inputs, Ctx);
+    if (R.OtherInputs && C.Place < DevicePlace::Unknown)
+      C.Place = DevicePlace::Unknown;
+    C.ThroughHelper = throughHelperFinding(
+        Loop, R, "makes the host wait for the GPU",
+        "keep the value on the device (accumulate with tensor ops) and read "
+        "it once after the loop or every N steps",
+        "reads the value on the host here", Ctx);
+    Candidates.push_back(std::move(C));
+  }
 }
 
 void InferHostSyncInLoop::onEndOfTranslationUnit() {
@@ -213,13 +270,18 @@ void InferHostSyncInLoop::onEndOfTranslationUnit() {
     if (OnlyWhenCuda && (C.Place == DevicePlace::Host ||
                          (C.Place == DevicePlace::Unknown && !SawCuda)))
       continue;
-    Finding &F = report(
-        C.Loc, "'" + C.What +
-                   "' makes the host wait for the GPU on every iteration of "
-                   "this loop; keep the value on the device (accumulate "
-                   "with tensor ops) and read it once after the loop or "
-                   "every N steps");
-    F.Notes.push_back({C.LoopLoc, "loop runs a model or a training step"});
+    Finding &F =
+        C.ThroughHelper
+            ? report(*C.ThroughHelper)
+            : report(
+                  C.Loc,
+                  "'" + C.What +
+                      "' makes the host wait for the GPU on every iteration of "
+                      "this loop; keep the value on the device (accumulate "
+                      "with tensor ops) and read it once after the loop or "
+                      "every N steps");
+    if (!C.ThroughHelper)
+      F.Notes.push_back({C.LoopLoc, "loop runs a model or a training step"});
     if (C.Evidence)
       F.Notes.push_back({C.Evidence->getExprLoc(),
                          "the value can be on the GPU: it comes from here"});

@@ -14,6 +14,7 @@
 #include "../Rule.h"
 #include "../support/DevicePaths.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace greenlint {
@@ -35,7 +36,21 @@ private:
     DevicePlace Place;
     /// What puts the value on a device, when the path shows it.
     const clang::Expr *Evidence;
+    /// The finding's wording when the read-back is inside the project's
+    /// own function that the loop calls.
+    std::optional<Finding> ThroughHelper = std::nullopt;
   };
+  /// The loop around S that repeats it: the nearest one that runs a model
+  /// or a training step, or null.
+  const clang::Stmt *repeatingLoop(const clang::Stmt *S,
+                                   clang::ASTContext &Ctx) const;
+  /// Read-backs one or more calls away: the loop calls a helper that
+  /// reads a value it is given on the host.
+  void checkHelperSyncs(const clang::Stmt &Loop, const clang::FunctionDecl &Fn,
+                        clang::ASTContext &Ctx);
+  /// The most device-bound of \p Values into \p C.
+  void placeValues(Candidate &C, const std::vector<const clang::Expr *> &Values,
+                   clang::ASTContext &Ctx);
   std::unique_ptr<DevicePaths> Paths;
   bool OnlyWhenCuda;
   bool SawCuda = false;

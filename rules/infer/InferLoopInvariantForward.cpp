@@ -5,6 +5,7 @@
 #include "../support/FunctionSummaries.h"
 #include "../support/LoopInvariance.h"
 #include "../support/ModelUses.h"
+#include "../support/OptimizerParameters.h"
 #include "../support/ParentStatements.h"
 #include "../support/ProjectTable.h"
 #include "../support/WasteEstimate.h"
@@ -36,7 +37,8 @@ const RuleInfo InferLoopInvariantForward::Info = {
     {roles::InferenceCall.data(), roles::TrainingStep.data(),
      roles::EvalMode.data(), roles::ParametersAccess.data(),
      roles::Timer.data(), TrainModeRole.data(), roles::TensorType.data(),
-     TensorCopyRole.data()}};
+     TensorCopyRole.data(), roles::OptimizerOptions.data(),
+     roles::ParametricModule.data()}};
 
 void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
@@ -79,6 +81,39 @@ std::vector<const VarDecl *> varsIn(const Stmt *S, ASTContext &Ctx) {
   return Vars;
 }
 
+/// Ref is handed to a call that only reads it: another forward pass (the
+/// style image next to the content image), or a framework function taking
+/// it by const reference (`X + Delta`, `mse_loss(Out, Target)`).
+bool passedForReading(const DeclRefExpr *Ref, const ApiModel &Api,
+                      ASTContext &Ctx) {
+  const Stmt *S = Ref;
+  const Stmt *P = parentStmt(S, Ctx);
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr>(P) ||
+         (isa_and_nonnull<CXXConstructExpr>(P) &&
+          cast<CXXConstructExpr>(P)->getConstructor()->isCopyConstructor())) {
+    S = P;
+    P = parentStmt(P, Ctx);
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(P);
+  if (!Call)
+    return false;
+  if (Api.matchCall(Call, roles::InferenceCall) && calleeObject(Call) != S)
+    return true;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) ||
+      (Callee->getIdentifier() && Callee->getName().ends_with("_")) ||
+      !Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+       ++I)
+    if (Call->getArg(I) == S) {
+      QualType T = Callee->getParamDecl(I)->getType();
+      return T->isReferenceType() && T.getNonReferenceType().isConstQualified();
+    }
+  return false;
+}
+
 class ForwardChecker {
 public:
   ForwardChecker(const CallExpr *Forward, const Stmt *Loop,
@@ -116,7 +151,7 @@ public:
       return false;
     for (const DeclRefExpr *Ref : refsTo(VD, *Loop, Ctx))
       if (!within(SM, Forward->getSourceRange(), Ref->getBeginLoc()) &&
-          !isReadOnlyUse(Ref, Ctx))
+          !isReadOnlyUse(Ref, Ctx) && !passedForReading(Ref, Api, Ctx))
         return false;
     if (VD->hasGlobalStorage() && !VD->getType().isConstQualified())
       return false; // any callee may write it
@@ -139,17 +174,17 @@ public:
   }
 
   /// No optimizer step in the loop can update the model: every training step
-  /// is a backward pass or steps an optimizer built from plain tensors (the
-  /// image in style transfer), never from a module's parameters.
-  bool modelNotTrained() {
+  /// is a backward pass or steps an optimizer whose parameter set leaves
+  /// the model out (the image in style transfer, the perturbation of an
+  /// adversarial example). \p Module is null for a free function's pass.
+  bool modelNotTrained(const VarDecl *Module) {
     for (const Expr *E : findApiCalls(*Loop, roles::TrainingStep, Api, Ctx)) {
       const auto *C = dyn_cast<CallExpr>(E);
       const Expr *Obj = C ? calleeObject(C) : nullptr;
       if (!Obj || isTensor(Obj->getType()))
         continue; // backward passes and autograd::grad update nothing
-      const VarDecl *Optimizer = objectRoot(Obj);
-      if (!Optimizer || !Optimizer->hasInit() || isa<ParmVarDecl>(Optimizer) ||
-          mayHoldParameters(Optimizer->getInit(), 0))
+      OptimizerParameterSet Set = optimizerParametersOf(Obj, *Fn, Api, Ctx);
+      if (Module ? Set.mayUpdate(Module) : !Set.updatesNoModule())
         return false;
     }
     return true;
@@ -173,25 +208,6 @@ private:
 
   bool inLoop(SourceLocation L) {
     return within(SM, Loop->getSourceRange(), L);
-  }
-
-  /// Might E hand out a module's parameters, directly or through the
-  /// variables it is built from? Only tensors and numbers are known not to.
-  bool mayHoldParameters(const Stmt *E, unsigned Depth) {
-    if (!E)
-      return false;
-    if (Depth > 3 ||
-        !findApiCalls(*E, roles::ParametersAccess, Api, Ctx).empty())
-      return true;
-    for (const VarDecl *VD : varsIn(E, Ctx)) {
-      QualType T = VD->getType().getNonReferenceType();
-      if (T->isArithmeticType() ||
-          (VD->hasGlobalStorage() && T.isConstQualified()))
-        continue; // numbers and constants such as c10::nullopt
-      if (!isTensor(T) || mayHoldParameters(VD->getInit(), Depth + 1))
-        return true;
-    }
-    return false;
   }
 
   const CallExpr *Forward;
@@ -372,8 +388,9 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
     return;
 
   ForwardChecker Checker(Forward, Loop, Fn, Ctx, api());
+  const VarDecl *Module = nullptr;
   if (const Expr *Obj = calleeObject(Forward)) {
-    const VarDecl *Module = objectRoot(Obj);
+    Module = objectRoot(Obj);
     if (!Module || !Checker.moduleUnchanged(Module))
       return;
   }
@@ -384,7 +401,7 @@ void InferLoopInvariantForward::check(const MatchFinder::MatchResult &R) {
       if (!Checker.inputUnchanged(VD))
         return;
   }
-  if (!Checker.modelNotTrained())
+  if (!Checker.modelNotTrained(Module))
     return;
 
   // `Module(X)` is an operator call: its start is the module's name.

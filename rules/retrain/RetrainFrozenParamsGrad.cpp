@@ -4,6 +4,7 @@
 #include "../support/CallParts.h"
 #include "../support/GuardScope.h"
 #include "../support/LoopInvariance.h"
+#include "../support/OptimizerParameters.h"
 #include "../support/SourceOrder.h"
 #include "greenlint/apis/ApiModel.h"
 #include "greenlint/estimate/EstimateRoles.h"
@@ -27,6 +28,7 @@ static constexpr llvm::StringLiteral DetachRole{"detach"};
 /// module that registers has parameters) are the estimates' roles.
 static constexpr llvm::StringLiteral ParametricModuleRole =
     roles::ParametricModule;
+using estimate::roles::LayerSequence;
 using estimate::roles::ModuleBase;
 using estimate::roles::ModuleRegistration;
 using estimate::roles::ParameterRegistration;
@@ -42,6 +44,7 @@ const RuleInfo RetrainFrozenParamsGrad::Info = {
      roles::ParametersAccess.data(), roles::TensorType.data(),
      RequiresGradSetRole.data(), DetachRole.data(), ModuleBase.data(),
      ParametricModuleRole.data(), ModuleRegistration.data(),
+     LayerSequence.data(), roles::OptimizerOptions.data(),
      ParameterRegistration.data(), roles::GradDisable.data()}};
 
 void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
@@ -54,7 +57,8 @@ void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
       callExpr(isExpansionInMainFile(),
                callee(functionDecl(hasBody(stmt()), isExpansionInMainFile())
-                          .bind("callee")))
+                          .bind("callee")),
+               hasAncestor(functionDecl(isDefinition()).bind("caller")))
           .bind("site"),
       this);
   Finder.addMatcher(callExpr(anyOf(isApiCall(&api(), RequiresGradSetRole),
@@ -83,7 +87,8 @@ public:
     RD = RD->getDefinition();
     if (derivesFromModule(RD, 0) &&
         !Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
-      return registersParameters(RD);
+      return registersParameters(RD) ||
+             (builtElsewhere(RD) && fieldsHoldParameters(RD, Depth));
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
       const TemplateArgumentList &Args = Spec->getTemplateArgs();
       if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type)
@@ -96,6 +101,62 @@ public:
   }
 
 private:
+  /// A user module whose constructor is defined in another file (a header
+  /// declares it, its .cpp registers the layers): what it registers is not
+  /// visible here.
+  static bool builtElsewhere(const CXXRecordDecl *RD) {
+    bool Declared = false;
+    for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+      if (Ctor->isImplicit())
+        continue;
+      if (Ctor->hasBody())
+        return false;
+      Declared = true;
+    }
+    return Declared;
+  }
+
+  /// Its fields (or a base's) are layers with parameters or layer
+  /// sequences, which a constructor defined elsewhere registers.
+  bool fieldsHoldParameters(const CXXRecordDecl *RD, unsigned Depth) {
+    if (Depth > 4 || !RD || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    for (const FieldDecl *F : RD->fields())
+      if (hasParameters(F->getType(), Depth + 1) ||
+          isLayerSequence(F->getType(), Depth + 1))
+        return true;
+    for (const CXXBaseSpecifier &Base : RD->bases()) {
+      const CXXRecordDecl *BaseRD = Base.getType()->getAsCXXRecordDecl();
+      if (BaseRD &&
+          !Ctx.getSourceManager().isInSystemHeader(BaseRD->getLocation()) &&
+          fieldsHoldParameters(BaseRD, Depth + 1))
+        return true;
+    }
+    return false;
+  }
+
+  /// torch::nn::Sequential and the like, through their holders.
+  bool isLayerSequence(QualType T, unsigned Depth) {
+    if (Depth > 8 || T.isNull())
+      return false;
+    if (Api.matchType(T, LayerSequence))
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type &&
+          isLayerSequence(Args[0].getAsType(), Depth + 1))
+        return true;
+    }
+    for (const CXXBaseSpecifier &Base : RD->getDefinition()->bases())
+      if (isLayerSequence(Base.getType(), Depth + 1))
+        return true;
+    return false;
+  }
+
   bool derivesFromModule(const CXXRecordDecl *RD, unsigned Depth) {
     if (!RD || Depth > 8 || !RD->hasDefinition())
       return false;
@@ -136,16 +197,31 @@ private:
 
 } // namespace
 
+/// Does this call turn gradients off? `requires_grad_()`, and
+/// `set_requires_grad(true)` on the tensor an optimizer is to update, turn
+/// them on.
+static bool turnsGradientsOff(const CallExpr &Call, ASTContext &Ctx) {
+  if (Call.getNumArgs() == 0)
+    return true;
+  const Expr *Flag = Call.getArg(Call.getNumArgs() - 1);
+  if (isa<CXXDefaultArgExpr>(Flag))
+    return false;
+  bool On = false;
+  return !(Flag->EvaluateAsBooleanCondition(On, Ctx) && On);
+}
+
 void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
-  if (R.Nodes.getNodeAs<CallExpr>("freeze")) {
+  if (const auto *Freeze = R.Nodes.getNodeAs<CallExpr>("freeze")) {
     // Any freezing in the file: the author knows the idiom, and the module
     // may be frozen by a caller we cannot follow. Stay quiet.
-    FreezesSomewhere = true;
+    if (turnsGradientsOff(*Freeze, *R.Context))
+      FreezesSomewhere = true;
     return;
   }
   if (const auto *Site = R.Nodes.getNodeAs<CallExpr>("site")) {
     const auto *Callee = R.Nodes.getNodeAs<FunctionDecl>("callee");
-    CallSites[Callee->getCanonicalDecl()].push_back(Site);
+    const auto *Caller = R.Nodes.getNodeAs<FunctionDecl>("caller");
+    CallSites[Callee->getCanonicalDecl()].push_back({Site, Caller});
     return;
   }
   const auto *Forward = R.Nodes.getNodeAs<CallExpr>("forward");
@@ -158,8 +234,14 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   const Stmt *Loop = enclosingLoop(Forward, Ctx);
   if (!Module || !Loop || isUnderGradGuard(Forward, Ctx, api()))
     return;
-  if (!ModuleKnowledge(api(), Ctx).hasParameters(Module->getType()))
+  // One finding per module and loop: style transfer runs the network on
+  // the image, the content and the style in one step.
+  if (!Reported.insert({Module, Loop}).second)
     return;
+  if (!ModuleKnowledge(api(), Ctx).hasParameters(Module->getType())) {
+    Reported.erase({Module, Loop});
+    return;
+  }
   // A detach anywhere in the loop may cut this module's output off.
   if (!findApiCalls(*Loop, DetachRole, api(), Ctx).empty())
     return;
@@ -181,11 +263,12 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   if (!Backward || !Stepped)
     return;
 
-  // Every optimizer stepped anywhere in the function is a local built only
-  // from parameters() of module variables, none of them this module; or one
-  // optimizer is a parameter, and every caller in this file passes such a
-  // local (the shape of pytorch/examples' transfer-learning train()).
+  // Every optimizer stepped anywhere in the function is a local whose
+  // parameter set is known and leaves this module out; or one optimizer is
+  // a parameter, and every caller in this file passes such a local (the
+  // shape of pytorch/examples' transfer-learning train()).
   const VarDecl *Shown = nullptr;
+  bool OnlyTensors = true;
   int OptParam = -1;
   for (const Expr *E :
        findApiCalls(*Fn->getBody(), roles::TrainingStep, api(), Ctx)) {
@@ -202,9 +285,10 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
       OptParam = Index;
       continue;
     }
-    llvm::SmallPtrSet<const VarDecl *, 4> Owners;
-    if (!optimizerOwners(Opt, Ctx, Owners) || Owners.count(Module))
+    OptimizerParameterSet Set = optimizerParameters(Opt, *Fn, api(), Ctx);
+    if (Set.mayUpdate(Module))
       return;
+    OnlyTensors = OnlyTensors && Set.updatesNoModule();
     Shown = Opt;
   }
   if (OptParam >= 0) {
@@ -218,37 +302,7 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   if (!Shown)
     return;
   Candidates.push_back({Forward->getBeginLoc(), Shown->getLocation(),
-                        Module->getNameAsString()});
-}
-
-bool RetrainFrozenParamsGrad::optimizerOwners(
-    const VarDecl *Opt, ASTContext &Ctx,
-    llvm::SmallPtrSetImpl<const VarDecl *> &Owners) const {
-  if (!Opt || isa<ParmVarDecl>(Opt) || !Opt->getInit() ||
-      !Opt->isLocalVarDecl())
-    return false;
-  std::vector<const Expr *> Access =
-      findApiCalls(*Opt->getInit(), roles::ParametersAccess, api(), Ctx);
-  if (Access.empty())
-    return false;
-  for (const Expr *A : Access) {
-    const auto *AC = dyn_cast<CallExpr>(A);
-    const VarDecl *Owner =
-        AC ? objectRoot(calleeObject(AC), ThroughCopies::Yes) : nullptr;
-    if (!Owner)
-      return false;
-    Owners.insert(Owner);
-  }
-  // Nothing else may feed the optimizer: other variables could hold any
-  // module's parameters.
-  for (const auto &M : match(findAll(declRefExpr(to(varDecl().bind("v")))),
-                             *Opt->getInit(), Ctx)) {
-    const auto *V = M.getNodeAs<VarDecl>("v");
-    if (!Owners.count(V) && !V->getType()->isArithmeticType() &&
-        !(V->hasGlobalStorage() && V->getType().isConstQualified()))
-      return false;
-  }
-  return true;
+                        Module->getNameAsString(), OnlyTensors});
 }
 
 void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
@@ -258,27 +312,31 @@ void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
     if (!Ctx || Sites == CallSites.end() || Sites->second.empty())
       continue;
     const VarDecl *Shown = nullptr;
-    for (const CallExpr *Site : Sites->second) {
+    bool OnlyTensors = true;
+    for (const auto &[Site, Caller] : Sites->second) {
       Shown = nullptr;
-      if (static_cast<unsigned>(D.OptParam) >= Site->getNumArgs())
+      if (!Caller || static_cast<unsigned>(D.OptParam) >= Site->getNumArgs())
         break;
-      llvm::SmallPtrSet<const VarDecl *, 4> Owners;
       const VarDecl *Opt =
           objectRoot(Site->getArg(D.OptParam), ThroughCopies::Yes);
-      if (!optimizerOwners(Opt, *Ctx, Owners))
+      OptimizerParameterSet Set =
+          optimizerParameters(Opt, *Caller, api(), *Ctx);
+      if (!Set.Known)
         break;
       if (D.ModuleParam >= 0) {
         if (static_cast<unsigned>(D.ModuleParam) >= Site->getNumArgs())
           break;
         const VarDecl *Passed =
             objectRoot(Site->getArg(D.ModuleParam), ThroughCopies::Yes);
-        if (!Passed || Owners.count(Passed))
+        if (!Passed || Set.mayUpdate(Passed))
           break;
       }
+      OnlyTensors = OnlyTensors && Set.updatesNoModule();
       Shown = Opt;
     }
     if (Shown)
-      Candidates.push_back({D.Loc, Shown->getLocation(), D.Module});
+      Candidates.push_back(
+          {D.Loc, Shown->getLocation(), D.Module, OnlyTensors});
   }
   Deferred.clear();
   CallSites.clear();
@@ -295,12 +353,16 @@ void RetrainFrozenParamsGrad::onEndOfTranslationUnit() {
                      "and stores gradients nothing uses: set "
                      "requires_grad to false on its parameters or run it "
                      "under 'torch::NoGradGuard'");
-      F.Notes.push_back({C.OptimizerLoc,
-                         "optimizer is built from other modules' parameters "
-                         "only"});
+      F.Notes.push_back(
+          {C.OptimizerLoc,
+           C.OnlyTensors
+               ? "optimizer updates only tensors that are no module's "
+                 "parameters"
+               : "optimizer is built from other modules' parameters only"});
     }
   }
   Candidates.clear();
+  Reported.clear();
 }
 
 } // namespace greenlint

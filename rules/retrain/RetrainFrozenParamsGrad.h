@@ -14,6 +14,9 @@
 #include "../Rule.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace greenlint {
@@ -31,6 +34,8 @@ private:
     clang::SourceLocation Loc;
     clang::SourceLocation OptimizerLoc;
     std::string Module;
+    /// The optimizers update plain tensors only (style transfer's image).
+    bool OnlyTensors;
   };
   /// A training function whose optimizer is a parameter: judged at the end
   /// from what its callers in this file pass.
@@ -41,18 +46,16 @@ private:
     int OptParam;
     int ModuleParam; ///< -1 when the module is not a parameter
   };
-  /// Collects the modules whose parameters() build the optimizer Opt; false
-  /// when anything else may feed it.
-  bool
-  optimizerOwners(const clang::VarDecl *Opt, clang::ASTContext &Ctx,
-                  llvm::SmallPtrSetImpl<const clang::VarDecl *> &Owners) const;
-
   bool FreezesSomewhere = false;
   std::vector<Candidate> Candidates;
   std::vector<DeferredCandidate> Deferred;
+  /// Calls of this file's functions, with the function each is made in.
   llvm::DenseMap<const clang::FunctionDecl *,
-                 std::vector<const clang::CallExpr *>>
+                 std::vector<std::pair<const clang::CallExpr *,
+                                       const clang::FunctionDecl *>>>
       CallSites;
+  /// (module, loop) pairs already judged.
+  std::set<std::pair<const clang::VarDecl *, const clang::Stmt *>> Reported;
 };
 
 } // namespace greenlint

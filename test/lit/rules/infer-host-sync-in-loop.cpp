@@ -62,6 +62,11 @@ void trainLogged(Net Model, torch::optim::SGD &Opt,
     Opt.step();
     if (++Step % 100 == 0)
       std::cout << Loss.item<float>() << "\n";
+    // A sample saved every 500 steps, read back inside a declaration.
+    if (Step % 500 == 0) {
+      torch::Tensor Image = B.to(torch::kCPU).clone().clamp_(0, 1);
+      (void)Image;
+    }
   }
 }
 
@@ -182,5 +187,87 @@ double trainThenRead(const std::vector<torch::Tensor> &Batches) {
     Total += Loss.detach();
   }
   return Total.item<double>();
+}
+// Metrics in the project's own helpers, called on every batch of a model
+// that runs on the GPU when one is there.
+float accuracyOf(const torch::Tensor &Logits, const torch::Tensor &Labels) {
+  return Logits.argmax(1).eq(Labels).sum().item<float>() / Labels.size(0);
+}
+
+void logLoss(const torch::Tensor &Loss) {
+  std::printf("loss %f\n", Loss.item<float>());
+}
+
+float meanOf(const std::vector<float> &Values) {
+  float Sum = 0;
+  for (float V : Values)
+    Sum += V;
+  return Sum / static_cast<float>(Values.size());
+}
+
+// An evaluation pass with its own loop: judged inside, not at the caller.
+float evaluateAll(Net &Model, const std::vector<torch::Tensor> &Batches) {
+  float Correct = 0;
+  for (const torch::Tensor &B : Batches)
+    Correct += Model->forward(B.to(Gpu)).argmax(1).sum().item<float>();
+  // CHECK: :[[@LINE-1]]:58: warning: 'item' makes the host wait
+  // CHECK: :[[@LINE-3]]:3: note: loop runs a model or a training step
+  return Correct;
+}
+
+void trainWithMetrics(bool UseCuda, const std::vector<torch::Tensor> &Batches,
+                      const torch::Tensor &Labels) {
+  torch::Device Device(UseCuda ? torch::kCUDA : torch::kCPU);
+  Net Model;
+  Model->to(Device);
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  std::vector<float> HostValues;
+  for (int Epoch = 0; Epoch < 5; ++Epoch) {
+    for (const torch::Tensor &B : Batches) {
+      torch::Tensor Logits = Model->forward(B.to(Device));
+      torch::Tensor Loss = torch::cross_entropy_loss(Logits, Labels.to(Device));
+      Loss.backward();
+      Opt.step();
+      float Acc = accuracyOf(Logits, Labels);
+      // CHECK: :[[@LINE-1]]:19: warning: 'accuracyOf' makes the host wait for the GPU on every iteration of this loop (through 'item'); keep the value on the device (accumulate with tensor ops) and read it once after the loop or every N steps [greenlint-infer-host-sync-in-loop]
+      // CHECK: :[[@LINE-7]]:5: note: loop is here
+      // CHECK: :[[@LINE-40]]:10: note: 'item' reads the value on the host here
+      logLoss(Loss);
+      // CHECK: :[[@LINE-1]]:7: warning: 'logLoss' makes the host wait for the GPU
+      HostValues.push_back(Acc);
+      // CLEAN: a helper over host values reads nothing back.
+      (void)meanOf(HostValues);
+    }
+    // CLEAN: the evaluation's own loop is where its read-back is reported.
+    (void)evaluateAll(Model, Batches);
+  }
+}
+
+// CLEAN: the model and the batches stay on the CPU; a helper reading the
+// loss back waits for nothing.
+void trainOnHost(int Steps) {
+  Net Model;
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  for (int Step = 0; Step < Steps; ++Step) {
+    torch::Tensor Loss = Model->forward(torch::randn({8, 4})).sum();
+    Loss.backward();
+    Opt.step();
+    logLoss(Loss);
+  }
+}
+
+// CLEAN: the helper reads back only every 100 steps.
+void trainLoggedHelper(const std::vector<torch::Tensor> &Batches) {
+  Net Model;
+  Model->to(Gpu);
+  torch::optim::SGD Opt(Model->parameters(), 0.01);
+  int Step = 0;
+  for (const torch::Tensor &B : Batches) {
+    torch::Tensor Loss = Model->forward(B.to(Gpu)).sum();
+    Loss.backward();
+    Opt.step();
+    if (++Step % 100 == 0)
+      logLoss(Loss);
+  }
 }
 #endif

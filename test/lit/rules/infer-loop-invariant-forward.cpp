@@ -272,3 +272,86 @@ void scoreWithCache(CachedQuery &C, std::vector<torch::Tensor> &Out) {
   for (int I = 0; I < 8; ++I)
     Out.push_back(C.features() + nextFrame());
 }
+
+torch::Tensor readImage(const std::string &Path, int64_t Side);
+std::vector<torch::Tensor> projectParameters();
+
+// Style transfer as tutorials write it: the content and style images come
+// from files, the options are a variable, and the image is made trainable
+// inside the optimizer's constructor. Only the image changes.
+void stylize(Net Vgg, const std::string &ContentPath,
+             const std::string &StylePath, double Rate) {
+  torch::Tensor Content = readImage(ContentPath, 512).unsqueeze_(0);
+  torch::Tensor Style = readImage(StylePath, Content.size(2)).unsqueeze_(0);
+  torch::Tensor Image = Content.clone();
+  auto Options = torch::optim::AdamOptions(Rate).betas(std::make_tuple(0.5, 0.999));
+  torch::optim::Adam Optimizer(
+      std::vector<torch::Tensor>{Image.requires_grad_(true)}, Options);
+  for (int Step = 0; Step < 2000; ++Step) {
+    torch::Tensor Mine = Vgg->forward(Image);
+    torch::Tensor Wanted = Vgg->forward(Content);
+    // CHECK: :[[@LINE-1]]:28: warning: the same module runs on the same inputs
+    // CHECK: :[[@LINE-4]]:3: note: loop is here
+    torch::Tensor Styled = Vgg->forward(Style);
+    // CHECK: :[[@LINE-1]]:28: warning: the same module runs on the same inputs
+    // CHECK: :[[@LINE-7]]:3: note: loop is here
+    torch::Tensor Loss = torch::mse_loss(Mine, Wanted) + torch::mse_loss(Mine, Styled);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// An adversarial perturbation: the optimizer updates Delta; the clean
+// prediction is the same on every step.
+void attack(Net Model, torch::Tensor X, torch::nn::Linear Probe) {
+  torch::Tensor Delta = torch::zeros_like(X).requires_grad_();
+  torch::optim::SGD Optimizer({Delta}, 0.01);
+  for (int Step = 0; Step < 50; ++Step) {
+    torch::Tensor Clean = Model->forward(X);
+    // CHECK: :[[@LINE-1]]:27: warning: the same module runs on the same inputs
+    // CHECK: :[[@LINE-3]]:3: note: loop is here
+    torch::Tensor Loss = -torch::mse_loss(Model->forward(X + Delta), Clean);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: the optimizer's tensors come from a project function, which may
+// hand out the network's parameters.
+void stylizeWith(Net Vgg, torch::Tensor Content) {
+  torch::optim::Adam Optimizer(projectParameters(), torch::optim::AdamOptions(0.01));
+  for (int Step = 0; Step < 100; ++Step) {
+    torch::Tensor Loss = torch::mse_loss(Vgg->forward(Content), Content);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: the optimizer updates one of the network's own weights.
+void tuneWeight(Net Model, torch::Tensor X, torch::Tensor Y) {
+  torch::optim::SGD Optimizer({Model->Fc->weight}, 0.1);
+  for (int Step = 0; Step < 100; ++Step) {
+    torch::Tensor Loss = torch::mse_loss(Model->forward(X), Y);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: the network's parameters are joined into the optimizer's vector.
+void fitJoined(Net Model, torch::nn::Linear Head, torch::Tensor X,
+               torch::Tensor Y) {
+  std::vector<torch::Tensor> Params = Head->parameters();
+  auto More = Model->parameters();
+  Params.insert(Params.end(), More.begin(), More.end());
+  torch::optim::Adam Optimizer(Params);
+  for (int Step = 0; Step < 100; ++Step) {
+    torch::Tensor Loss = torch::mse_loss(Head->forward(Model->forward(X)), Y);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}

@@ -141,6 +141,142 @@ void runJointly(const std::vector<Batch> &Data) {
   trainJointly(Features, Head, Optimizer, Data);
 }
 
+// A feature network whose constructor is in another file of the project:
+// its layers are a sequence registered there.
+struct FeatureNetImpl : torch::nn::Module {
+  explicit FeatureNetImpl(const std::string &WeightsPath);
+  std::vector<torch::Tensor> forward(torch::Tensor X);
+  torch::nn::Sequential Layers;
+};
+TORCH_MODULE(FeatureNet);
+
+// A module with only parameterless layers, built elsewhere too.
+struct ActivationsImpl : torch::nn::Module {
+  ActivationsImpl();
+  torch::Tensor forward(torch::Tensor X);
+  torch::nn::ReLU Act;
+};
+TORCH_MODULE(Activations);
+
+torch::Tensor readImage(const std::string &Path, int64_t Side);
+torch::Tensor gram(const torch::Tensor &F);
+
+// Style transfer: the optimizer updates the image only, and the feature
+// network keeps requires_grad on, so every backward also fills the
+// gradients of its weights. One finding for the three passes.
+void paint(const std::string &ContentPath, const std::string &StylePath,
+           const std::string &Weights, double Rate) {
+  torch::Tensor Content = readImage(ContentPath, 512).unsqueeze_(0);
+  torch::Tensor Style = readImage(StylePath, Content.size(2)).unsqueeze_(0);
+  torch::Tensor Image = Content.clone();
+  FeatureNet Net(Weights);
+  Net->eval();
+  auto Options = torch::optim::AdamOptions(Rate).betas(std::make_tuple(0.5, 0.999));
+  torch::optim::Adam Optimizer(
+      std::vector<torch::Tensor>{Image.requires_grad_(true)}, Options);
+  for (int Step = 0; Step < 2000; ++Step) {
+    std::vector<torch::Tensor> Mine = Net->forward(Image);
+    // CHECK: :[[@LINE-1]]:39: warning: 'Net' runs with gradients on in this training loop, but no optimizer updates its parameters
+    // CHECK: :[[@LINE-5]]:22: note: optimizer updates only tensors that are no module's parameters
+    std::vector<torch::Tensor> Wanted = Net->forward(Content);
+    std::vector<torch::Tensor> Styled = Net->forward(Style);
+    torch::Tensor Loss = torch::zeros({1});
+    for (size_t I = 0; I < Mine.size(); ++I)
+      Loss += torch::mse_loss(Mine[I], Wanted[I]) +
+              torch::mse_loss(gram(Mine[I]), gram(Styled[I]));
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// The optimizer's parameter vector is assembled from two modules before
+// it is built; the third module runs with gradients for nothing.
+void fineTuneNeck(Backbone Features, torch::nn::Linear Neck,
+                  torch::nn::Linear Head, const std::vector<Batch> &Data) {
+  std::vector<torch::Tensor> Params = Head->parameters();
+  for (const torch::Tensor &P : Neck->parameters())
+    Params.push_back(P);
+  torch::optim::SGD Optimizer(Params, torch::optim::SGDOptions(0.01));
+  for (const Batch &B : Data) {
+    torch::Tensor Out = Head->forward(Neck->forward(Features->forward(B.first)));
+    // CHECK: :[[@LINE-1]]:53: warning: 'Features' runs with gradients on
+    // CHECK: :[[@LINE-4]]:21: note: optimizer is built from other modules' parameters only
+    torch::Tensor Loss = torch::cross_entropy_loss(Out, B.second);
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: image captioning: the encoder's and the decoder's parameters are
+// joined with insert, so both are trained.
+void trainCaptioner(Backbone Encoder, torch::nn::Linear Decoder,
+                    const std::vector<Batch> &Data) {
+  auto EncoderParams = Encoder->parameters();
+  auto DecoderParams = Decoder->parameters();
+  std::vector<torch::Tensor> Params = EncoderParams;
+  Params.insert(Params.end(), DecoderParams.begin(), DecoderParams.end());
+  torch::optim::Adam Optimizer(Params, torch::optim::AdamOptions(1e-3));
+  for (const Batch &B : Data) {
+    torch::Tensor Loss =
+        torch::cross_entropy_loss(Decoder->forward(Encoder->forward(B.first)),
+                                  B.second);
+    Encoder->zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+void addTrainable(std::vector<torch::Tensor> &Params, Backbone Features);
+
+// CLEAN: the parameter vector goes to a function that may add anything.
+void trainCollected(Backbone Features, torch::nn::Linear Head,
+                    const std::vector<Batch> &Data) {
+  std::vector<torch::Tensor> Params = Head->parameters();
+  addTrainable(Params, Features);
+  torch::optim::SGD Optimizer(Params, 0.01);
+  for (const Batch &B : Data) {
+    torch::Tensor Loss = Head->forward(Features->forward(B.first)).sum();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+std::vector<torch::Tensor> trainableParameters();
+
+// CLEAN: a project function returns the parameters: they may be anyone's.
+void trainReturned(Backbone Features, torch::nn::Linear Head,
+                   const std::vector<Batch> &Data) {
+  torch::optim::SGD Optimizer(trainableParameters(), 0.01);
+  for (const Batch &B : Data) {
+    torch::Tensor Loss = Head->forward(Features->forward(B.first)).sum();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: the optimizer updates one of the backbone's own tensors.
+void tuneFirstLayer(Backbone Features, const std::vector<Batch> &Data) {
+  torch::optim::SGD Optimizer({Features->Conv->weight}, 0.01);
+  for (const Batch &B : Data) {
+    torch::Tensor Loss = Features->forward(B.first).sum();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
+// CLEAN: a module without parameters, built in another file.
+void perturb(Activations Act, torch::Tensor X, torch::Tensor Y) {
+  torch::Tensor Delta = torch::zeros_like(X);
+  torch::optim::SGD Optimizer({Delta.requires_grad_()}, 0.1);
+  for (int Step = 0; Step < 100; ++Step) {
+    torch::Tensor Loss = torch::mse_loss(Act->forward(X + Delta), Y);
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
 #ifdef FREEZE_ELSEWHERE
 // With freezing anywhere in the file, the backbone may be frozen by the
 // caller of fineTune: nothing is reported.
