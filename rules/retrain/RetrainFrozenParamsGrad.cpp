@@ -252,12 +252,14 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   for (const Expr *E : findApiCalls(*Loop, roles::TrainingStep, api(), Ctx)) {
     const auto *C = dyn_cast<CallExpr>(E);
     const Expr *O = C ? calleeObject(C) : nullptr;
-    if (!O)
-      Backward = true; // torch::autograd::backward
-    else if (api().matchType(O->getType().getNonReferenceType(),
-                             roles::TensorType))
+    // torch::autograd::backward, or backward() on a tensor.
+    if (!O || api().matchType(O->getType().getNonReferenceType(),
+                              roles::TensorType)) {
       Backward = true;
-    else if (!(Stepped = objectRoot(O, ThroughCopies::Yes)))
+      continue;
+    }
+    Stepped = objectRoot(O, ThroughCopies::Yes);
+    if (!Stepped)
       return;
   }
   if (!Backward || !Stepped)
