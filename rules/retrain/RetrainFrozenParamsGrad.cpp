@@ -2,6 +2,7 @@
 #include "RetrainFrozenParamsGrad.h"
 #include "../RuleContext.h"
 #include "../support/CallParts.h"
+#include "../support/FunctionSummaries.h"
 #include "../support/GuardScope.h"
 #include "../support/LoopInvariance.h"
 #include "../support/OptimizerParameters.h"
@@ -72,6 +73,34 @@ namespace {
 class ModuleKnowledge {
 public:
   ModuleKnowledge(const ApiModel &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
+
+  /// Is a module of this type built by a constructor in another unit that
+  /// switches requires_grad (freezes its parameters)? Only `greenlint
+  /// check`'s project view can tell; without it, nothing is known.
+  bool frozenElsewhere(QualType T, FunctionSummaries &Summaries,
+                       unsigned Depth = 0) {
+    if (Depth > 4 || T.isNull())
+      return false;
+    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    if (!Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
+      for (const CXXConstructorDecl *Ctor : RD->ctors())
+        if (!Ctor->isImplicit() && !Ctor->hasBody() &&
+            !Summaries.effects(Ctor, RequiresGradSetRole).empty())
+          return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type &&
+          frozenElsewhere(Args[0].getAsType(), Summaries, Depth + 1))
+        return true;
+    }
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (frozenElsewhere(Base.getType(), Summaries, Depth + 1))
+        return true;
+    return false;
+  }
 
   /// Does a module of this type certainly hold parameters? Looks through
   /// ModuleHolder<Impl>, std::shared_ptr<Impl> and TORCH_MODULE wrappers.
@@ -238,7 +267,9 @@ void RetrainFrozenParamsGrad::check(const MatchFinder::MatchResult &R) {
   // the image, the content and the style in one step.
   if (!Reported.insert({Module, Loop}).second)
     return;
-  if (!ModuleKnowledge(api(), Ctx).hasParameters(Module->getType())) {
+  ModuleKnowledge Modules(api(), Ctx);
+  if (!Modules.hasParameters(Module->getType()) ||
+      Modules.frozenElsewhere(Module->getType(), context().summaries())) {
     Reported.erase({Module, Loop});
     return;
   }

@@ -26,8 +26,11 @@ std::string apiEntryId(const ApiEntry &Entry) {
 
 llvm::ArrayRef<llvm::StringRef> exportedRoles() {
   static const llvm::StringRef Roles[] = {
-      roles::ModelLoad,    roles::DatasetLoad, roles::InferenceCall,
-      roles::TrainingStep, roles::Timer,       roles::TrainMode};
+      roles::ModelLoad, roles::DatasetLoad, roles::InferenceCall,
+      roles::TrainingStep, roles::Timer, roles::TrainMode,
+      // retrain-frozen-params-grad: a constructor in another unit that
+      // freezes the module's parameters.
+      roles::RequiresGradSet};
   return Roles;
 }
 
