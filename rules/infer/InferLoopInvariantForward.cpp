@@ -38,7 +38,9 @@ const RuleInfo InferLoopInvariantForward::Info = {
      roles::EvalMode.data(), roles::ParametersAccess.data(),
      roles::Timer.data(), TrainModeRole.data(), roles::TensorType.data(),
      TensorCopyRole.data(), roles::OptimizerOptions.data(),
-     roles::ParametricModule.data()}};
+     roles::ParametricModule.data(), roles::ModuleHolder.data(),
+     roles::ModuleBase.data(), roles::ModuleRegistration.data(),
+     roles::ModuleAppend.data()}};
 
 void InferLoopInvariantForward::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(

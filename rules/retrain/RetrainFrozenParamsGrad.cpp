@@ -46,6 +46,7 @@ const RuleInfo RetrainFrozenParamsGrad::Info = {
      RequiresGradSetRole.data(), DetachRole.data(), ModuleBase.data(),
      ParametricModuleRole.data(), ModuleRegistration.data(),
      LayerSequence.data(), roles::OptimizerOptions.data(),
+     roles::ModuleHolder.data(), roles::ModuleAppend.data(),
      ParameterRegistration.data(), roles::GradDisable.data()}};
 
 void RetrainFrozenParamsGrad::registerMatchers(MatchFinder &Finder) {

@@ -67,16 +67,69 @@ public:
       if (!Callee || !SM.isInSystemHeader(Callee->getLocation()))
         return false;
     }
-    for (const auto &M :
-         match(findAll(declRefExpr(to(varDecl().bind("v")))), *E, Ctx)) {
-      const auto *V = M.getNodeAs<VarDecl>("v");
+    for (const VarDecl *V : refsIn(E))
       if (!Owners.count(V) && !readVar(V, Depth))
         return false;
-    }
     return true;
   }
 
+  /// Modules of the function composed with the updated ones: a Sequential
+  /// built from the backbone, a handle on a member of the model, a module
+  /// registered into one. Updating the whole updates the parts.
+  void addComposedModules() {
+    if (!Fn.getBody())
+      return;
+    std::vector<const VarDecl *> Locals;
+    for (const auto &M : match(
+             stmt(forEachDescendant(varDecl(hasInitializer(expr())).bind("v"))),
+             *Fn.getBody(), Ctx)) {
+      const auto *V = M.getNodeAs<VarDecl>("v");
+      if (isModule(V->getType().getNonReferenceType()))
+        Locals.push_back(V);
+    }
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      for (const VarDecl *V : Locals) {
+        bool In = Set.Modules.count(V);
+        for (const VarDecl *Other : refsIn(V->getInit())) {
+          if (!isModule(Other->getType().getNonReferenceType()))
+            continue;
+          // V made from Other: whichever is updated, so is the other.
+          if (In && Set.Modules.insert(Other).second)
+            Grew = true;
+          if (!In && Set.Modules.count(Other)) {
+            Set.Modules.insert(V);
+            In = Grew = true;
+          }
+        }
+      }
+      // `Whole->push_back(Part)`, `Whole->register_module("p", Part)`.
+      for (const auto &M :
+           match(findAll(cxxMemberCallExpr().bind("c")), *Fn.getBody(), Ctx)) {
+        const auto *Call = M.getNodeAs<CXXMemberCallExpr>("c");
+        if (!Set.Modules.count(objectRoot(Call->getImplicitObjectArgument())) ||
+            !(Api.matchCall(Call, estimate::roles::ModuleRegistration) ||
+              Api.matchCall(Call, estimate::roles::ModuleAppend)))
+          continue;
+        for (const Expr *Arg : Call->arguments())
+          for (const VarDecl *Part : refsIn(Arg))
+            if (isModule(Part->getType().getNonReferenceType()) &&
+                Set.Modules.insert(Part).second)
+              Grew = true;
+      }
+    }
+  }
+
 private:
+  std::vector<const VarDecl *> refsIn(const Stmt *S) {
+    std::vector<const VarDecl *> Vars;
+    if (S)
+      for (const auto &M :
+           match(findAll(declRefExpr(to(varDecl().bind("v")))), *S, Ctx))
+        Vars.push_back(M.getNodeAs<VarDecl>("v"));
+    return Vars;
+  }
+
   bool readVar(const VarDecl *V, unsigned Depth) {
     if (!Visited.insert(V).second)
       return true;
@@ -119,9 +172,7 @@ private:
           return false;
         Set.Modules.insert(Owner);
       }
-      for (const auto &M :
-           match(findAll(declRefExpr(to(varDecl().bind("v")))), *Init, Ctx)) {
-        const auto *Source = M.getNodeAs<VarDecl>("v");
+      for (const VarDecl *Source : refsIn(Init)) {
         QualType ST = Source->getType().getNonReferenceType();
         if (Source == V || !Visited.insert(Source).second)
           continue;
@@ -286,8 +337,10 @@ OptimizerParameterSet optimizerParameters(const VarDecl *Optimizer,
   if (!Optimizer || !Optimizer->isLocalVarDecl() ||
       Optimizer->isStaticLocal() || !Optimizer->getInit())
     return Set;
-  Set.Known =
-      ParameterSetReader(Fn, Api, Ctx, Set).readExpr(Optimizer->getInit(), 0);
+  ParameterSetReader Reader(Fn, Api, Ctx, Set);
+  Set.Known = Reader.readExpr(Optimizer->getInit(), 0);
+  if (Set.Known)
+    Reader.addComposedModules();
   return Set;
 }
 

@@ -355,3 +355,16 @@ void fitJoined(Net Model, torch::nn::Linear Head, torch::Tensor X,
     Optimizer.step();
   }
 }
+
+// CLEAN: the backbone is a part of the model the optimizer trains.
+void fitComposed(Net Backbone, torch::Tensor X, torch::Tensor Y) {
+  torch::nn::Sequential Whole(Backbone, torch::nn::Linear(2, 2));
+  torch::optim::SGD Optimizer(Whole->parameters(), 0.1);
+  for (int Step = 0; Step < 100; ++Step) {
+    torch::Tensor Features = Backbone->forward(X);
+    torch::Tensor Loss = torch::mse_loss(Whole->forward(X), Y) + Features.sum();
+    Optimizer.zero_grad();
+    Loss.backward();
+    Optimizer.step();
+  }
+}

@@ -277,6 +277,19 @@ void perturb(Activations Act, torch::Tensor X, torch::Tensor Y) {
   }
 }
 
+// CLEAN: the backbone is registered into the model the optimizer trains.
+void trainRegistered(Backbone Features, const std::vector<Batch> &Data) {
+  torch::nn::Sequential Model;
+  Model->push_back(Features);
+  Model->push_back(torch::nn::Linear(8, 2));
+  torch::optim::SGD Optimizer(Model->parameters(), 0.01);
+  for (const Batch &B : Data) {
+    torch::Tensor Loss = Model->forward(Features->forward(B.first)).sum();
+    Loss.backward();
+    Optimizer.step();
+  }
+}
+
 #ifdef FREEZE_ELSEWHERE
 // With freezing anywhere in the file, the backbone may be frozen by the
 // caller of fineTune: nothing is reported.
