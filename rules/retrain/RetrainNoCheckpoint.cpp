@@ -92,8 +92,8 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
             "(UnknownCountIsLong)";
     C.WhyAt = Unknown->Loop;
   } else if (Nest.knownCount() > 0 && Nest.knownUpdates() >= MinIterations) {
-    C.Why = "the loop counts as long: " + Nest.why() + " (MinIterations: " +
-            std::to_string(MinIterations) + ")";
+    C.Why = "the loop counts as long: " + Nest.why() +
+            " (MinIterations: " + std::to_string(MinIterations) + ")";
     C.WhyAt = Nest.outermostKnown(Nest.Loops.size());
   } else {
     return;

@@ -123,8 +123,8 @@ void RetrainNoEarlyStop::check(const MatchFinder::MatchResult &R) {
                          "parameters are updated here by '" + What + "'"});
       // With inner counts known too, say how much training that is.
       if (Nest.knownCount(Depth + 1) > 1)
-        F.Notes.push_back({L.Loop->getBeginLoc(),
-                           "the loop runs " + Nest.why(Depth + 1)});
+        F.Notes.push_back(
+            {L.Loop->getBeginLoc(), "the loop runs " + Nest.why(Depth + 1)});
       break;
     }
   }

@@ -51,20 +51,18 @@ const Expr *strip(const Expr *E) {
 
 /// Assigning or resetting a variable makes its initialiser say nothing about
 /// the value a later use sees.
-bool isReassigned(const VarDecl *Var, const FunctionDecl *Fn,
-                  ASTContext &Ctx) {
+bool isReassigned(const VarDecl *Var, const FunctionDecl *Fn, ASTContext &Ctx) {
   if (!Fn || !Fn->getBody())
     return true;
   auto Ref = ignoringParenImpCasts(declRefExpr(to(varDecl(equalsNode(Var)))));
-  return !match(
-              findAll(expr(anyOf(
-                  binaryOperator(isAssignmentOperator(), hasLHS(Ref)),
-                  cxxOperatorCallExpr(isAssignmentOperator(),
-                                      hasArgument(0, Ref)),
-                  // std::unique_ptr::reset swaps the loader a pointer holds.
-                  cxxMemberCallExpr(on(Ref),
-                                    callee(cxxMethodDecl(hasName("reset"))))))),
-              *Fn->getBody(), Ctx)
+  return !match(findAll(expr(anyOf(
+                    binaryOperator(isAssignmentOperator(), hasLHS(Ref)),
+                    cxxOperatorCallExpr(isAssignmentOperator(),
+                                        hasArgument(0, Ref)),
+                    // std::unique_ptr::reset swaps the loader a pointer holds.
+                    cxxMemberCallExpr(
+                        on(Ref), callee(cxxMethodDecl(hasName("reset"))))))),
+                *Fn->getBody(), Ctx)
               .empty();
 }
 
@@ -90,9 +88,9 @@ bool leavesEarly(const Stmt *S, bool InNestedBreakTarget) {
     if (isa<ReturnStmt, GotoStmt, CoreturnStmt>(Child) ||
         (isa<BreakStmt>(Child) && !InNestedBreakTarget))
       return true;
-    bool Nested = InNestedBreakTarget ||
-                  isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
-                      Child);
+    bool Nested =
+        InNestedBreakTarget ||
+        isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(Child);
     if (leavesEarly(Child, Nested))
       return true;
   }
@@ -176,16 +174,16 @@ LoopLengths::datasetSamples(const Expr *Dataset, const FunctionDecl *Fn,
     if (Api.matchCall(Call, roles::DatasetTransform))
       return datasetSamples(Call->getImplicitObjectArgument(), Fn, Depth + 1);
   const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-  const ApiEntry *Dataset =
+  const ApiEntry *Known =
       Construct ? Api.matchType(Construct->getType(), roles::DatasetSize)
                 : nullptr;
-  if (!Dataset)
+  if (!Known)
     return std::nullopt;
-  const ApiEntry *Split = Dataset->Samples ? Dataset : nullptr;
-  if (!Split && Dataset->SourceArgs.size() == 1 &&
-      Dataset->SourceArgs[0] < Construct->getNumArgs()) {
+  const ApiEntry *Split = Known->Samples ? Known : nullptr;
+  if (!Split && Known->SourceArgs.size() == 1 &&
+      Known->SourceArgs[0] < Construct->getNumArgs()) {
     // The split argument, its default included (strip reads it).
-    const Expr *Arg = strip(Construct->getArg(Dataset->SourceArgs[0]));
+    const Expr *Arg = strip(Construct->getArg(Known->SourceArgs[0]));
     if (const Expr *Init = localInitializer(Arg, Fn, Ctx))
       Arg = strip(Init);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
@@ -287,12 +285,11 @@ LoopLengths::loaderPass(const Expr *Loader, const FunctionDecl *Fn,
       datasetSamples(Make->getArg(0), Fn, 0);
   std::optional<uint64_t> Batch;
   bool DropLast = false;
-  if (!Samples || !batchSize(Make->getArg(1), Fn, Batch, DropLast, 0) ||
-      !Batch)
+  if (!Samples || !batchSize(Make->getArg(1), Fn, Batch, DropLast, 0) || !Batch)
     return std::nullopt;
   Pass P;
-  P.Batches =
-      DropLast ? Samples->first / *Batch : (Samples->first + *Batch - 1) / *Batch;
+  P.Batches = DropLast ? Samples->first / *Batch
+                       : (Samples->first + *Batch - 1) / *Batch;
   P.Evidence = Samples->second + ", " + std::to_string(Samples->first) +
                " samples, batch size " + std::to_string(*Batch) +
                (DropLast ? ", last partial batch dropped" : "");

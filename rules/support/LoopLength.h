@@ -98,8 +98,8 @@ private:
   bool batchSize(const clang::Expr *Options, const clang::FunctionDecl *Fn,
                  std::optional<uint64_t> &Batch, bool &DropLast,
                  unsigned Depth);
-  const std::vector<std::pair<const clang::CallExpr *,
-                              const clang::FunctionDecl *>> &
+  const std::vector<
+      std::pair<const clang::CallExpr *, const clang::FunctionDecl *>> &
   callSites(const clang::FunctionDecl *Callee);
 
   const ApiModel &Api;
