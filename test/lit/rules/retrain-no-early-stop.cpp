@@ -85,7 +85,7 @@ void benchmarkBoosting(BoosterHandle Booster, DMatrixHandle Train) {
     XGBoosterUpdateOneIter(Booster, Iter, Train);
   // CHECK: note: parameters are updated here
 }
-// BUDGET: :23:3: warning: loop always runs 50 epochs
+// BUDGET: :29:3: warning: loop always runs 50 epochs
 // BUDGET: note: parameters are updated here
 #else
 #include <torch/torch.h>
