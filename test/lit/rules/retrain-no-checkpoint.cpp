@@ -22,6 +22,7 @@ void boost(BoosterHandle Booster, DMatrixHandle Train, int Rounds) {
   // UNKNOWN: :[[@LINE-1]]:3: warning: training loop never saves a checkpoint, so a crash or pre-emption repeats all training done so far; save the model state every few epochs and resume from the latest save [greenlint-retrain-no-checkpoint]
     XGBoosterUpdateOneIter(Booster, I, Train);
     // UNKNOWN: :[[@LINE-1]]:5: note: parameters are updated here by 'XGBoosterUpdateOneIter'
+    // UNKNOWN: :[[@LINE-4]]:3: note: the loop counts as long: its count is not a constant (UnknownCountIsLong)
   }
 }
 
@@ -32,6 +33,7 @@ void boostLong(BoosterHandle Booster, DMatrixHandle Train) {
   // CHECK: :[[@LINE-1]]:3: warning: training loop never saves a checkpoint
     XGBoosterUpdateOneIter(Booster, I, Train);
   // CHECK: note: parameters are updated here
+  // CHECK: :[[@LINE-4]]:3: note: the loop counts as long: 5000 updates (MinIterations: 1000)
 }
 
 // A dlib trainer stepped until the learning rate decays, never synced: open-ended, so long only
