@@ -108,8 +108,7 @@ struct LoopLengths::Pass {
 uint64_t LoopNest::knownUpdates(size_t Upto) const {
   uint64_t Product = 1;
   for (size_t I = 0; I < Upto && I < Loops.size(); ++I)
-    if (Loops[I].Trips)
-      Product = saturatingProduct(Product, *Loops[I].Trips);
+    Product = saturatingProduct(Product, Loops[I].Trips.value_or(1));
   return Product;
 }
 
@@ -198,7 +197,7 @@ bool LoopLengths::batchSize(const Expr *Options, const FunctionDecl *Fn,
                             std::optional<uint64_t> &Batch, bool &DropLast,
                             unsigned Depth) {
   const Expr *E = strip(Options);
-  auto constantSize = [&](const Expr *Arg) -> bool {
+  auto ConstantSize = [&](const Expr *Arg) -> bool {
     std::optional<int64_t> V = estimate::constantValue(Arg, Fn, Ctx);
     if (!V || *V <= 0)
       return false;
@@ -219,7 +218,7 @@ bool LoopLengths::batchSize(const Expr *Options, const FunctionDecl *Fn,
         DropLast = DropLast || !V || *V != 0;
       } else if (Call->getNumArgs() == 1 && !Batch &&
                  Api.matchCall(Call, roles::LoaderBatchSize) &&
-                 !constantSize(Call->getArg(0))) {
+                 !ConstantSize(Call->getArg(0))) {
         return false;
       }
       E = strip(Call->getImplicitObjectArgument());
@@ -232,7 +231,7 @@ bool LoopLengths::batchSize(const Expr *Options, const FunctionDecl *Fn,
       // their own default, which is not data here.
       if (!Batch && Construct->getNumArgs() == 1 &&
           Construct->getArg(0)->getType()->isIntegerType() &&
-          !constantSize(Construct->getArg(0)))
+          !ConstantSize(Construct->getArg(0)))
         return false;
       return Batch.has_value();
     }
@@ -374,18 +373,17 @@ LoopLengths::callSites(const FunctionDecl *Callee) {
 std::vector<LoopNest> LoopLengths::nests(const Stmt *Update,
                                          const FunctionDecl *Fn) {
   LoopNest Nest;
-  std::optional<size_t> ParamLoop;
-  std::optional<unsigned> ParamIndex;
+  // The loop over a loader parameter, and the parameter's index.
+  std::optional<std::pair<size_t, unsigned>> Param;
   for (const Stmt *Loop : enclosingLoops(Update, Ctx)) {
-    std::optional<unsigned> Param;
-    Nest.Loops.push_back(factor(Loop, Fn, Param));
-    if (Param && !ParamLoop) {
-      ParamLoop = Nest.Loops.size() - 1;
-      ParamIndex = Param;
-    }
+    std::optional<unsigned> Index;
+    Nest.Loops.push_back(factor(Loop, Fn, Index));
+    if (Index && !Param)
+      Param = std::make_pair(Nest.Loops.size() - 1, *Index);
   }
-  if (!ParamLoop || !Fn)
+  if (!Param || !Fn)
     return {Nest};
+  auto [ParamLoop, ParamIndex] = *Param;
   // The loader is the caller's: each call site in this file that passes a
   // loader of known length gives the pass its batches and adds the loops
   // around the call (the epochs).
@@ -393,14 +391,14 @@ std::vector<LoopNest> LoopLengths::nests(const Stmt *Update,
   // Copied: factor() may grow the index while call sites are read.
   auto Sites = callSites(Fn);
   for (const auto &[Call, Caller] : Sites) {
-    if (isa<CXXOperatorCallExpr>(Call) || *ParamIndex >= Call->getNumArgs())
+    if (isa<CXXOperatorCallExpr>(Call) || ParamIndex >= Call->getNumArgs())
       continue;
     std::optional<Pass> P =
-        loaderPass(Call->getArg(*ParamIndex), Caller, nullptr);
+        loaderPass(Call->getArg(ParamIndex), Caller, nullptr);
     if (!P)
       continue;
     LoopNest Candidate = Nest;
-    LoopFactor &PassLoop = Candidate.Loops[*ParamLoop];
+    LoopFactor &PassLoop = Candidate.Loops[ParamLoop];
     PassLoop.Trips = P->Batches;
     PassLoop.LoaderPass = true;
     PassLoop.Evidence = P->Evidence;
