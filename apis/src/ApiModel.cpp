@@ -249,13 +249,21 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
           }
         } else if (Key == "active_arg") {
           E.ActiveArg = V.as<bool>();
+        } else if (Key == "samples") {
+          E.Samples = V.as<uint64_t>();
+        } else if (Key == "label") {
+          E.Label = V.as<std::string>();
+        } else if (Key == "source") {
+          E.Source = V.as<std::string>();
+        } else if (Key == "year") {
+          E.Year = V.as<int>();
         } else if (Key == "note") {
           // Free text for maintainers: why the entry is here.
         } else {
           Error = where(File, KV.first) + "unknown key '" + Key +
                   "'; known keys are role, function, method, type, value, "
                   "class, derived, source_args, active_arg, unit, unit_count, "
-                  "note";
+                  "also_count, samples, label, source, year, note";
           return false;
         }
       } catch (const YAML::Exception &Ex) {
@@ -272,6 +280,12 @@ bool ApiModel::addYaml(llvm::StringRef Text, llvm::StringRef File,
     if ((E.UnitCountSpec || !E.AlsoUnit.empty()) && E.Unit.empty()) {
       Error = where(File, Item) +
               "unit_count and also_count need 'unit:' (what one call counts)";
+      return false;
+    }
+    if (E.Samples && (E.Label.empty() || E.Source.empty() || E.Year == 0)) {
+      Error = where(File, Item) +
+              "a 'samples:' count needs 'label:' (what it counts), 'source:' "
+              "and 'year:' (where the number comes from)";
       return false;
     }
     if (E.Kind == ApiEntry::Method && E.Class.empty()) {

@@ -10,10 +10,6 @@ using namespace clang;
 namespace greenlint {
 namespace estimate {
 
-namespace {
-
-/// The value of E if it is a constant expression, or a local variable
-/// initialised from one and never changed in Fn (`int Epochs = 50;`).
 std::optional<int64_t> constantValue(const Expr *E, const FunctionDecl *Fn,
                                      ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
@@ -33,6 +29,8 @@ std::optional<int64_t> constantValue(const Expr *E, const FunctionDecl *Fn,
     return std::nullopt;
   return Result.Val.getInt().getExtValue();
 }
+
+namespace {
 
 bool refersTo(const Expr *E, const VarDecl *Var) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());

@@ -23,6 +23,11 @@ const RuleInfo RetrainNoCheckpoint::Info = {
      {"UnknownCountIsLong", OptionKind::Bool, "false",
       "also count loops whose trip count is not a constant (a round count "
       "passed in, training until a condition holds) as long"},
+     {"UseDatasetSizes", OptionKind::Bool, "true",
+      "count a pass over a data loader as its batches when the dataset's "
+      "size is known (API data: dataset-size) and the batch size is a "
+      "constant, and follow a loader passed in to the loops around the "
+      "call; false: only counting loops with constant bounds are known"},
      {"RequireSaveInLoop", OptionKind::Bool, "false",
       "only a save inside the training loop counts; by default a save "
       "anywhere in the function, its callees or its callers in this file "
@@ -33,12 +38,15 @@ const RuleInfo RetrainNoCheckpoint::Info = {
       "saves, for helpers defined in other files"}},
     makeRule<RetrainNoCheckpoint>,
     {roles::TrainingUpdate.data(), roles::TrainingRun.data(),
-     roles::CheckpointSave.data()}};
+     roles::CheckpointSave.data(), roles::DatasetSize.data(),
+     roles::DatasetTransform.data(), roles::DataLoaderCreate.data(),
+     roles::LoaderBatchSize.data(), roles::LoaderDropLast.data()}};
 
 RetrainNoCheckpoint::RetrainNoCheckpoint(RuleContext &Ctx)
     : Rule(Info, Ctx), MinIterations(intOption("MinIterations")),
       RequireSaveInLoop(boolOption("RequireSaveInLoop")),
       UnknownCountIsLong(boolOption("UnknownCountIsLong")),
+      UseDatasetSizes(boolOption("UseDatasetSizes")),
       CheckpointFunctionRegex(option("CheckpointFunctionRegex"),
                               llvm::Regex::IgnoreCase) {}
 
@@ -57,35 +65,40 @@ void RetrainNoCheckpoint::check(const MatchFinder::MatchResult &R) {
     return;
   ASTContext &Ctx = *R.Context;
   if (api().matchCall(Update, roles::TrainingRun)) {
-    Candidates.push_back({Fn, nullptr, Update});
+    Candidates.push_back({Fn, nullptr, Update, "", nullptr});
     return;
   }
   std::vector<const Stmt *> Loops = enclosingLoops(Update, Ctx);
   if (Loops.empty() || !Seen.insert(Loops.back()).second)
     return;
-  // A loop nest with constant counts runs Product updates; below the
-  // threshold a rerun costs less than writing checkpoints.
+  // A loop nest with known counts (constant bounds, passes over loaders of
+  // known datasets, the epochs around a call that passes the loader) runs
+  // knownUpdates() updates; below the threshold a rerun costs less than
+  // writing checkpoints.
   // A count passed in, or training until the loss or learning rate reaches
   // a bound, is as often a short example as a long job (seen in public
-  // LibTorch and dlib examples, docs/precision.md): by default only constant
+  // LibTorch and dlib examples, docs/precision.md): by default only known
   // counts decide.
-  uint64_t Product = 1;
-  bool Known = false;
-  for (const Stmt *Loop : Loops) {
-    std::optional<uint64_t> Trips = constantTripCount(Loop, Fn, Ctx);
-    if (!Trips && !UnknownCountIsLong)
-      continue;
-    Known = true;
-    if (!Trips) {
-      Product = UINT64_MAX;
-      break;
-    }
-    Product = *Trips != 0 && Product > UINT64_MAX / *Trips ? UINT64_MAX
-                                                           : Product * *Trips;
-  }
-  if (!Known || Product < MinIterations)
+  if (!Lengths)
+    Lengths = std::make_unique<LoopLengths>(api(), Ctx, UseDatasetSizes);
+  LoopNest Nest = Lengths->nest(Update, Fn);
+  Candidate C{Fn, Loops.back(), Update, "", nullptr};
+  const LoopFactor *Unknown = nullptr;
+  for (const LoopFactor &L : Nest.Loops)
+    if (!L.Trips && !Unknown)
+      Unknown = &L;
+  if (Unknown && UnknownCountIsLong) {
+    C.Why = "the loop counts as long: its count is not a constant "
+            "(UnknownCountIsLong)";
+    C.WhyAt = Unknown->Loop;
+  } else if (Nest.knownCount() > 0 && Nest.knownUpdates() >= MinIterations) {
+    C.Why = "the loop counts as long: " + Nest.why() +
+            " (MinIterations: " + std::to_string(MinIterations) + ")";
+    C.WhyAt = Nest.outermostKnown(Nest.Loops.size());
+  } else {
     return;
-  Candidates.push_back({Fn, Loops.back(), Update});
+  }
+  Candidates.push_back(std::move(C));
 }
 
 bool RetrainNoCheckpoint::persists(const FunctionDecl *Fn, const Stmt *Loop,
@@ -155,8 +168,10 @@ private:
 } // namespace
 
 void RetrainNoCheckpoint::onEndOfTranslationUnit() {
-  if (Candidates.empty() || !context().astContext())
+  if (Candidates.empty() || !context().astContext()) {
+    Lengths.reset();
     return;
+  }
   ASTContext &Ctx = *context().astContext();
   if (!RequireSaveInLoop)
     CallerIndex(Ctx, Callers).visit(Ctx.getTranslationUnitDecl());
@@ -187,9 +202,11 @@ void RetrainNoCheckpoint::onEndOfTranslationUnit() {
         "epochs and resume from the latest save");
     F.Notes.push_back({C.Update->getBeginLoc(),
                        "parameters are updated here by '" + What + "'"});
+    F.Notes.push_back({C.WhyAt->getBeginLoc(), C.Why});
   }
   Candidates.clear();
   Callers.clear();
+  Lengths.reset();
 }
 
 } // namespace greenlint

@@ -1,6 +1,12 @@
 // RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-early-stop %s 2>&1 | FileCheck %s --implicit-check-not="warning:"
 // RUN: echo "options: {retrain-no-early-stop: {MinIterations: 5000}}" > %t.yaml
 // RUN: %clangxx -std=c++17 -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-early-stop -fplugin-arg-greenlint-config=%t.yaml %s 2>&1 | FileCheck %s --check-prefix=BUDGET --implicit-check-not="warning:"
+// LibTorch epochs (Frameworks: libtorch), with passes over data loaders of known datasets.
+// RUN: echo "options: {retrain-no-early-stop: {Frameworks: libtorch}}" > %t.torch.yaml
+// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-early-stop -fplugin-arg-greenlint-config=%t.torch.yaml %s 2>&1 | FileCheck %s --check-prefixes=TORCH,SIZES --implicit-check-not="warning:"
+// RUN: echo "options: {retrain-no-early-stop: {Frameworks: libtorch, UseDatasetSizes: false}}" > %t.nosizes.yaml
+// RUN: %clangxx %torch -DWITH_TORCH -fsyntax-only -fplugin=%plugin -fplugin-arg-greenlint-rules=-*,retrain-no-early-stop -fplugin-arg-greenlint-config=%t.nosizes.yaml %s 2>&1 | FileCheck %s --check-prefix=TORCH --implicit-check-not="warning:"
+#ifndef WITH_TORCH
 #include <dlib/dnn.h>
 #include <xgboost/c_api.h>
 #include <vector>
@@ -79,5 +85,136 @@ void benchmarkBoosting(BoosterHandle Booster, DMatrixHandle Train) {
     XGBoosterUpdateOneIter(Booster, Iter, Train);
   // CHECK: note: parameters are updated here
 }
-// BUDGET: :23:3: warning: loop always runs 50 epochs
+// BUDGET: :29:3: warning: loop always runs 50 epochs
 // BUDGET: note: parameters are updated here
+#else
+#include <torch/torch.h>
+#include <cstdint>
+#include <string>
+
+struct DigitNetImpl : torch::nn::Module {
+  DigitNetImpl() : Out(register_module("out", torch::nn::Linear(784, 10))) {}
+  torch::Tensor forward(torch::Tensor X) {
+    return torch::log_softmax(Out->forward(X.view({X.size(0), 784})), 1);
+  }
+  torch::nn::Linear Out;
+};
+TORCH_MODULE(DigitNet);
+
+constexpr int kEpochs = 20;
+
+// Epochs around a pass over a loader in one function: reported without the
+// dataset size too; with it, the note says how many updates that is.
+void fitInPlace(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::SGD Sgd(Net->parameters(), 0.01);
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root).map(torch::data::transforms::Stack<>()),
+      torch::data::DataLoaderOptions().batch_size(100));
+  for (int Epoch = 0; Epoch < kEpochs; ++Epoch)
+  // TORCH: :[[@LINE-1]]:3: warning: loop always runs 20 epochs with no validation and no early exit
+    for (auto &Batch : *Loader) {
+      Sgd.zero_grad();
+      torch::nll_loss(Net->forward(Batch.data), Batch.target).backward();
+      Sgd.step();
+      // TORCH: :[[@LINE-1]]:7: note: parameters are updated here by 'torch::optim::Optimizer::step'
+      // SIZES: :[[@LINE-7]]:3: note: the loop runs 20 epochs x 600 batches (MNIST training set, 60000 samples, batch size 100) = 12000 updates
+    }
+}
+
+// The epoch loop is in the caller, which passes the loader to a template:
+// only followed with dataset sizes.
+template <typename BatchSource>
+void oneEpoch(DigitNet &Net, BatchSource &Source, torch::optim::Optimizer &Opt) {
+  for (auto &Batch : Source) {
+    Opt.zero_grad();
+    torch::nll_loss(Net->forward(Batch.data), Batch.target).backward();
+    Opt.step();
+  }
+}
+void fitByEpoch(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::Adam Adam(Net->parameters());
+  const int64_t Batch = 32;
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root).map(torch::data::transforms::Stack<>()),
+      Batch);
+  for (int Epoch = 0; Epoch < kEpochs; ++Epoch)
+  // SIZES: :[[@LINE-1]]:3: warning: loop always runs 20 epochs with no validation
+  // SIZES: :[[@LINE-12]]:5: note: parameters are updated here by 'torch::optim::Optimizer::step'
+  // SIZES: :[[@LINE-3]]:3: note: the loop runs 20 epochs x 1875 batches (MNIST training set, 60000 samples, batch size 32) = 37500 updates
+    oneEpoch(Net, *Loader, Adam);
+}
+
+// CLEAN: the caller scores the model on the test split every epoch.
+double testAccuracy(DigitNet &Net);
+void fitAndTest(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::Adam Adam(Net->parameters());
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root).map(torch::data::transforms::Stack<>()),
+      64);
+  for (int Epoch = 0; Epoch < kEpochs; ++Epoch) {
+    oneEpoch(Net, *Loader, Adam);
+    testAccuracy(Net);
+  }
+}
+
+// CLEAN: the epoch loop stops on a condition.
+bool plateaued(DigitNet &Net);
+void fitUntilPlateau(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::Adam Adam(Net->parameters());
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root).map(torch::data::transforms::Stack<>()),
+      64);
+  for (int Epoch = 0; Epoch < kEpochs; ++Epoch) {
+    oneEpoch(Net, *Loader, Adam);
+    if (plateaued(Net))
+      break;
+  }
+}
+
+// CLEAN: one pass of 938 batches is one epoch, not 938 rounds.
+void singlePass(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::SGD Sgd(Net->parameters(), 0.01);
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root).map(torch::data::transforms::Stack<>()),
+      64);
+  for (auto &Batch : *Loader) {
+    Sgd.zero_grad();
+    torch::nll_loss(Net->forward(Batch.data), Batch.target).backward();
+    Sgd.step();
+  }
+}
+
+// CLEAN: 2 epochs over the test split at batch 1000 (20 updates).
+void smokeEpochs(const std::string &Root) {
+  DigitNet Net;
+  torch::optim::Adam Adam(Net->parameters());
+  auto Loader = torch::data::make_data_loader(
+      torch::data::datasets::MNIST(Root, torch::data::datasets::MNIST::Mode::kTest)
+          .map(torch::data::transforms::Stack<>()),
+      1000);
+  for (int Epoch = 0; Epoch < 2; ++Epoch)
+    oneEpoch(Net, *Loader, Adam);
+}
+
+// CLEAN: a loader over the user's own dataset leaves the pass unknown, so
+// the caller's epochs are not followed.
+struct Readings : torch::data::datasets::Dataset<Readings> {
+  torch::data::Example<> get(size_t I) override {
+    return {torch::ones({784}) * static_cast<double>(I), torch::zeros({}, torch::kLong)};
+  }
+  torch::optional<size_t> size() const override { return 60000; }
+};
+void fitReadings() {
+  DigitNet Net;
+  torch::optim::Adam Adam(Net->parameters());
+  auto Loader = torch::data::make_data_loader(
+      Readings().map(torch::data::transforms::Stack<>()), 64);
+  for (int Epoch = 0; Epoch < kEpochs; ++Epoch)
+    oneEpoch(Net, *Loader, Adam);
+}
+#endif

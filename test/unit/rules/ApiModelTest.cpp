@@ -67,6 +67,40 @@ TEST(ApiModel, EntriesAreValidated) {
   EXPECT_EQ(M.entries()[0].Line, 3u);
 }
 
+// A count in the data says what it counts and where it comes from; the
+// built-in data sizes LibTorch's MNIST splits.
+TEST(ApiModel, SamplesNeedTheirSource) {
+  ApiModel M;
+  std::string Error;
+  EXPECT_FALSE(M.addYaml("framework: x\napis:\n  - {role: model-load, value: "
+                         "'::ns::kTrain', samples: 500, label: train set}\n",
+                         "x.yaml", Error));
+  EXPECT_NE(Error.find("x.yaml:3:"), std::string::npos) << Error;
+  EXPECT_NE(Error.find("needs 'label:'"), std::string::npos) << Error;
+  ASSERT_TRUE(M.addYaml("framework: x\napis:\n  - {role: model-load, value: "
+                        "'::ns::kTrain', samples: 500, label: train set, "
+                        "source: the dataset's page, year: 2001}\n",
+                        "x.yaml", Error))
+      << Error;
+  ASSERT_EQ(M.entries().size(), 1u);
+  EXPECT_EQ(M.entries()[0].Samples, std::optional<uint64_t>(500));
+  EXPECT_EQ(M.entries()[0].Label, "train set");
+  EXPECT_EQ(M.entries()[0].Source, "the dataset's page");
+  EXPECT_EQ(M.entries()[0].Year, 2001);
+
+  std::optional<uint64_t> Train, Test;
+  for (const ApiEntry &E : ApiModel::builtin().entries()) {
+    if (E.Role != roles::DatasetSize)
+      continue;
+    if (E.Name == "torch::data::datasets::MNIST::Mode::kTrain")
+      Train = E.Samples;
+    if (E.Name == "torch::data::datasets::MNIST::Mode::kTest")
+      Test = E.Samples;
+  }
+  EXPECT_EQ(Train, std::optional<uint64_t>(60000));
+  EXPECT_EQ(Test, std::optional<uint64_t>(10000));
+}
+
 } // namespace
 
 // unit_count forms: an argument, a field of one, either divided; and

@@ -80,6 +80,13 @@ struct ApiEntry {
   /// prediction call beside its one inference.
   std::string AlsoUnit;
   std::optional<UnitCount> AlsoUnitCountSpec;
+  /// A count the API stands for (a dataset split's samples), what it counts
+  /// as messages say it, where the number comes from and its year: data,
+  /// never a guess in code.
+  std::optional<uint64_t> Samples;
+  std::string Label;
+  std::string Source;
+  int Year = 0;
   std::string File;
   unsigned Line = 0;
 };
