@@ -9,7 +9,8 @@ namespace greenlint {
 namespace {
 const char *const KnownKeys =
     "config=FILE, estimates=on|off, facts=DIR, facts-in-object=on|off, "
-    "instrument=on|off, profile=ID, rules=GLOBS, time-rules=on|off, "
+    "instrument=on|off, profile=ID, project-view=on|off, rules=GLOBS, "
+    "time-rules=on|off, "
     "cache-key=TEXT, list-rules";
 
 bool parseOnOff(llvm::StringRef Key, llvm::StringRef Value, bool &Out,
@@ -75,6 +76,10 @@ bool parsePluginArguments(const std::vector<std::string> &Args,
     } else if (Key == "facts-in-object") {
       if (!NeedValue() ||
           !parseOnOff(Key, Value, Out.Lint.FactsInObject, Error))
+        return false;
+    } else if (Key == "project-view") {
+      if (!NeedValue() ||
+          !parseOnOff(Key, Value, Out.Lint.ProjectViewFromFacts, Error))
         return false;
     } else if (Key == "cache-key") {
       // Read by compile caches, not by greenlint: greenlint_enable() puts a

@@ -73,10 +73,17 @@ std::string FactsFile::toJson() const {
   }
   J["estimates"] = Estimates;
   J["compile"] = Compile;
+  if (Project) {
+    nlohmann::ordered_json P = {{"version", ProjectFacts::FormatVersion}};
+    P.update(Project->toJson());
+    J["project"] = std::move(P);
+  }
   return J.dump(2) + "\n";
 }
 
-std::string FactsFile::fileName() const {
+std::string FactsFile::fileName() const { return fileNameFor(Source); }
+
+std::string FactsFile::fileNameFor(llvm::StringRef Source) {
   llvm::SmallString<256> Abs(Source);
   if (llvm::sys::fs::make_absolute(Abs))
     Abs = Source; // no working directory: the path as given names the unit

@@ -10,7 +10,9 @@
 
 #include "Diagnostics.h"
 #include "Instrument.h"
+#include "support/ProjectTable.h"
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,11 +30,17 @@ struct FactsFile {
   nlohmann::ordered_json Estimates = nlohmann::ordered_json::array();
   /// The compile's own cost (wall, CPU, modelled energy); null until known.
   nlohmann::ordered_json Compile;
+  /// What the unit adds to and needs from the project view (written as
+  /// "project", with ProjectFacts::FormatVersion); none for a precompiled
+  /// input.
+  std::optional<ProjectFacts> Project;
 
   std::string toJson() const;
   /// <source name>-<hash of its absolute path>.json: one name per unit, the
   /// same whichever folder the facts go to.
   std::string fileName() const;
+  /// fileName() of the unit compiled from \p Source.
+  static std::string fileNameFor(llvm::StringRef Source);
   /// Writes <Dir>/fileName() atomically.
   bool write(llvm::StringRef Dir, std::string &Error) const;
 };

@@ -2,6 +2,7 @@
 #include "LintConsumer.h"
 #include "CompileCost.h"
 #include "Facts.h"
+#include "FactsFolderProject.h"
 #include "ObjectFacts.h"
 #include "Registry.h"
 #include "RuleContext.h"
@@ -198,8 +199,14 @@ void LintConsumer::runRules(ASTContext &Ctx) {
     R->onEndOfTranslationUnit();
     R->flush();
   }
-  if (Opts.CollectProjectFacts && OnProjectFacts && inputIsSource())
-    OnProjectFacts(collectProjectFacts(Context.summaries(), *Api, Ctx));
+  // The facts file keeps them for the units compiled after this one.
+  bool ForFactsFile = !Opts.FactsDir.empty();
+  bool ForCheck = Opts.CollectProjectFacts && OnProjectFacts;
+  if ((ForFactsFile || ForCheck) && inputIsSource()) {
+    UnitProject = collectProjectFacts(Context.summaries(), *Api, Ctx);
+    if (ForCheck)
+      OnProjectFacts(ProjectFacts(*UnitProject));
+  }
   // While the traversal is still scoped: the parent map of the whole TU
   // would cost as much as linting all of LibTorch.
   if (Opts.Instrument && emitsCode())
@@ -217,6 +224,7 @@ void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
     return;
   auto Start = std::chrono::steady_clock::now();
   Emitter->OnFinding = OnFinding;
+  readFactsFolder();
   runRules(Ctx);
   if (inputIsSource())
     Emitter->reportSuppressionProblems();
@@ -240,6 +248,25 @@ void LintConsumer::HandleTranslationUnit(ASTContext &Ctx) {
     writeFacts(Seconds);
 }
 
+void LintConsumer::readFactsFolder() {
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  std::string Source = Inputs.empty() ? "" : Inputs[0].getFile().str();
+  // `greenlint check` brings its own table; a precompiled input has no
+  // rules to run.
+  if (Opts.FactsDir.empty() || !Opts.ProjectViewFromFacts || Opts.Project ||
+      !inputIsSource() || isBuildSystemProbe(Source))
+    return;
+  FolderTable = std::make_unique<ProjectTable>(ProjectSource::FactsFolder);
+  FactsFolderRead Read = addFactsFolder(
+      Opts.FactsDir, FactsFile::fileNameFor(Source), *FolderTable);
+  Opts.Project = FolderTable.get();
+  std::string Warning = skippedFactsWarning(Read);
+  if (!Warning.empty() && !CI.getDiagnostics().getIgnoreAllWarnings())
+    CI.getDiagnostics().Report(
+        CI.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Warning, "%0"))
+        << Warning;
+}
+
 void LintConsumer::writeFacts(double Seconds) {
   FactsFile Facts;
   const auto &Inputs = CI.getFrontendOpts().Inputs;
@@ -253,6 +280,7 @@ void LintConsumer::writeFacts(double Seconds) {
   Facts.CommandLine = Opts.CommandLine;
   Facts.Findings = Emitter->findings();
   Facts.Regions = Regions;
+  Facts.Project = UnitProject;
   if (Estimates)
     for (const estimate::ModelEstimate &M : *Estimates)
       Facts.Estimates.push_back(M.toJson());

@@ -36,6 +36,9 @@ struct LintOptions {
   /// this unit alone), and whether to collect this unit's (OnProjectFacts).
   const ProjectTable *Project = nullptr;
   bool CollectProjectFacts = false;
+  /// The plugin's project view: with FactsDir, read the project facts of
+  /// the units already there (FactsFolderProject.h). project-view=off.
+  bool ProjectViewFromFacts = true;
 };
 
 class LintConsumer : public clang::ASTConsumer {
@@ -55,6 +58,8 @@ private:
   bool loadConfig();
   void runRules(clang::ASTContext &Ctx);
   void writeFacts(double Seconds);
+  /// The project view from the facts folder, when it is read.
+  void readFactsFolder();
   bool loadTargetProfile();
   /// False when the input is a precompiled module or header.
   bool inputIsSource() const;
@@ -76,6 +81,10 @@ private:
   /// The hardware the estimates' joules are for, when one is named.
   std::optional<data::HardwareProfile> Target;
   std::optional<std::vector<estimate::ModelEstimate>> Estimates;
+  /// The facts folder's table (LintOptions.Project points to it).
+  std::unique_ptr<ProjectTable> FolderTable;
+  /// This unit's project facts, for its facts file and OnProjectFacts.
+  std::optional<ProjectFacts> UnitProject;
 };
 
 } // namespace greenlint

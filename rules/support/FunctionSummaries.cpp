@@ -177,6 +177,7 @@ struct FunctionSummaries::Impl {
           continue;
         SummaryEffect E;
         E.External = &X;
+        E.FoundBy = Project->foundBy();
         for (const ApiEntry &Entry : Api.entries())
           if (Entry.Role == Role && apiEntryId(Entry) == X.Api) {
             E.Entry = &Entry;
@@ -350,6 +351,7 @@ std::vector<ReachedApiCall> findApiCallsThrough(const Stmt &Scope,
       R.Site = Call;
       R.ApiCall = E.ApiCall;
       R.External = E.External;
+      R.FoundBy = E.FoundBy;
       R.Entry = E.Entry;
       R.Via = E.Via;
       R.OtherInputs = E.OtherInputs;
@@ -417,8 +419,8 @@ FindingNote apiCallNote(const ReachedApiCall &R, llvm::StringRef Text,
     Path += (Path.empty() ? "'" : ", '") + Name + "'";
   return {There.isValid() ? There : R.Site->getBeginLoc(),
           Text.str() +
-              (There.isValid() ? "" : " (in " + R.External->File + ")") +
-              "; found by greenlint check's project view, in another unit" +
+              (There.isValid() ? "" : " (in " + R.External->File + ")") + "; " +
+              R.FoundBy.str() +
               (Path.empty() ? "" : " (through " + Path + ")")};
 }
 

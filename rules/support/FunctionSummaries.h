@@ -12,7 +12,8 @@
 // contributes nothing beyond the calls found before it closes. Functions in
 // system headers and the framework APIs themselves are not summarised. A
 // user function without a body here takes its summary from the project's
-// table (ProjectTable.h) when `greenlint check` gives one.
+// table (ProjectTable.h) when `greenlint check` or the plugin's facts folder
+// gives one.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GREENLINT_RULES_SUPPORT_FUNCTIONSUMMARIES_H
@@ -49,6 +50,9 @@ struct SummaryEffect {
   /// The call as the project's table describes it, when the function that
   /// reaches it is defined in another unit.
   const ExportedEffect *External = nullptr;
+  /// With External: how the note says where it was found (the table's
+  /// foundBy()).
+  llvm::StringRef FoundBy;
   const ApiEntry *Entry = nullptr;
   /// The user calls leading from the summarised function's body down to
   /// ApiCall, outermost first; empty when ApiCall is in the body itself.
@@ -94,6 +98,8 @@ struct ReachedApiCall {
   /// Null when the call is in another unit (External).
   const clang::Expr *ApiCall = nullptr;
   const ExportedEffect *External = nullptr;
+  /// With External: the table's foundBy(), for the note.
+  llvm::StringRef FoundBy;
   const ApiEntry *Entry = nullptr;
   std::vector<const clang::Expr *> Via;
   /// The expressions at Site that the API call's inputs come from; the call
@@ -130,14 +136,15 @@ std::string userCallName(const clang::Expr *Site);
 /// A finding on a helper call in Loop that repeats R's API call: the
 /// message "'<helper>' <Does> on every iteration of this loop (through
 /// '<API>'); <Fix>", and notes on the loop and on the API call ("'<API>'
-/// <At>"). An API call in another unit gets a note saying the project view
-/// found it.
+/// <At>"). An API call in another unit gets a note saying how the project's
+/// table found it.
 Finding throughHelperFinding(const clang::Stmt &Loop, const ReachedApiCall &R,
                              llvm::StringRef Does, llvm::StringRef Fix,
                              llvm::StringRef At, clang::ASTContext &Ctx);
 
 /// The note at R's API call saying \p Text; for a call in another unit, it
-/// also says that the project view found it, and through which functions.
+/// also says how the project's table found it (ProjectTable::foundBy()),
+/// and through which functions.
 FindingNote apiCallNote(const ReachedApiCall &R, llvm::StringRef Text,
                         clang::ASTContext &Ctx);
 

@@ -222,6 +222,18 @@ size_t ProjectTable::helperCount() const {
   return N;
 }
 
+llvm::StringRef ProjectTable::foundBy() const {
+  switch (Source) {
+  case ProjectSource::CheckProjectView:
+    return "found by greenlint check's project view, in another unit";
+  case ProjectSource::FactsFolder:
+    // The plugin sees only the units built before this one: the note says
+    // so, since a build in another order would not report it.
+    return "found in the facts folder, in a unit compiled earlier";
+  }
+  return "found in another unit";
+}
+
 std::string ProjectTable::sliceFor(const ProjectFacts &Unit) const {
   ProjectFacts Slice;
   for (const std::string &Key : Unit.Wants)

@@ -67,6 +67,10 @@ struct ExportedFunction {
 
 /// What one unit adds to, and needs from, the project's table.
 struct ProjectFacts {
+  /// The shape of toJson(), kept with it in the plugin's facts files: bump
+  /// it when a field changes meaning or goes (adding one keeps it).
+  static constexpr int FormatVersion = 1;
+
   /// Externally visible functions defined in the unit's main file, with
   /// the API calls of the roles the rules follow that they reach (none for
   /// most).
@@ -93,8 +97,19 @@ std::string apiEntryId(const ApiEntry &Entry);
 /// for these.
 llvm::ArrayRef<llvm::StringRef> exportedRoles();
 
+/// Where a table's functions come from; a finding that needed one says so.
+enum class ProjectSource {
+  /// `greenlint check`'s second pass: the units of the compile database.
+  CheckProjectView,
+  /// The compiler plugin's facts=DIR: the units compiled before this one.
+  FactsFolder,
+};
+
 class ProjectTable {
 public:
+  explicit ProjectTable(ProjectSource Source = ProjectSource::CheckProjectView)
+      : Source(Source) {}
+
   /// Adds a unit's functions. A key that two units define with different
   /// effects (two programs of one project, each with its own `load`) is
   /// ambiguous: it is dropped, since the call cannot say which it means.
@@ -108,8 +123,12 @@ public:
   std::string sliceFor(const ProjectFacts &Unit) const;
   /// How many functions the table knows that reach an API call.
   size_t helperCount() const;
+  /// How a note names where a function of this table was found ("found by
+  /// greenlint check's project view, in another unit").
+  llvm::StringRef foundBy() const;
 
 private:
+  ProjectSource Source;
   std::map<std::string, ExportedFunction, std::less<>> Functions;
   std::set<std::string, std::less<>> Ambiguous;
 };

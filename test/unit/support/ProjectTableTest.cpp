@@ -155,8 +155,19 @@ TEST_F(ProjectTableTest, CallerTakesTheSummaryFromTheTable) {
   ASSERT_TRUE(Effects[0].Entry);
   EXPECT_EQ(Effects[0].Entry->Name, "fw::load");
   EXPECT_EQ(Effects[0].Params.size(), 1u);
+  EXPECT_EQ(Effects[0].FoundBy,
+            "found by greenlint check's project view, in another unit");
   // Other roles have nothing in the table.
   EXPECT_TRUE(WithTable.effects(Open, "inference-call").empty());
+}
+
+TEST_F(ProjectTableTest, NotesSayWhereTheTableCameFrom) {
+  // The plugin's table holds only the units compiled before this one.
+  ProjectTable Check, Folder(ProjectSource::FactsFolder);
+  EXPECT_EQ(Check.foundBy(),
+            "found by greenlint check's project view, in another unit");
+  EXPECT_EQ(Folder.foundBy(),
+            "found in the facts folder, in a unit compiled earlier");
 }
 
 TEST_F(ProjectTableTest, TwoDifferentDefinitionsAreAmbiguous) {
