@@ -111,70 +111,21 @@ bool RetrainNoCheckpoint::persists(const FunctionDecl *Fn, const Stmt *Loop,
     return true;
   if (RequireSaveInLoop || CallerDepth == 0)
     return false;
-  auto It = Callers.find(patternOf(Fn)->getCanonicalDecl());
-  if (It == Callers.end())
-    return false;
-  for (const FunctionDecl *Caller : It->second)
+  if (!Calls)
+    Calls = std::make_unique<MainFileCalls>(*context().astContext());
+  // Copied: a deeper call may build the index while this list is read.
+  std::vector<MainFileCalls::Site> Sites = Calls->of(patternOf(Fn));
+  for (const auto &[Call, Caller] : Sites)
     if (persists(Caller, nullptr, CallerDepth - 1))
       return true;
   return false;
 }
-
-namespace {
-/// Records which main-file function calls which, so a save made by the
-/// caller of a training function counts.
-class CallerIndex {
-public:
-  CallerIndex(ASTContext &Ctx,
-              llvm::DenseMap<const FunctionDecl *,
-                             std::vector<const FunctionDecl *>> &Callers)
-      : Ctx(Ctx), Callers(Callers) {}
-
-  void visit(const DeclContext *DC) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (const Decl *D : DC->decls()) {
-      if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-        continue;
-      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
-        for (const FunctionDecl *Spec : FTD->specializations())
-          visitFunction(Spec);
-        continue;
-      }
-      if (const auto *FD = dyn_cast<FunctionDecl>(D))
-        visitFunction(FD);
-      if (const auto *Inner = dyn_cast<DeclContext>(D))
-        if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
-          visit(Inner);
-    }
-  }
-
-private:
-  void visitFunction(const FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
-      return;
-    for (const auto &M :
-         match(findAll(callExpr().bind("c")), *FD->getBody(), Ctx)) {
-      const FunctionDecl *Callee =
-          patternOf(M.getNodeAs<CallExpr>("c")->getDirectCallee());
-      if (Callee)
-        Callers[Callee->getCanonicalDecl()].push_back(FD);
-    }
-  }
-
-  ASTContext &Ctx;
-  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>>
-      &Callers;
-};
-} // namespace
 
 void RetrainNoCheckpoint::onEndOfTranslationUnit() {
   if (Candidates.empty() || !context().astContext()) {
     Lengths.reset();
     return;
   }
-  ASTContext &Ctx = *context().astContext();
-  if (!RequireSaveInLoop)
-    CallerIndex(Ctx, Callers).visit(Ctx.getTranslationUnitDecl());
   llvm::DenseSet<unsigned> Reported;
   for (const Candidate &C : Candidates) {
     const Stmt *At = C.Loop ? static_cast<const Stmt *>(C.Loop) : C.Update;
@@ -205,7 +156,7 @@ void RetrainNoCheckpoint::onEndOfTranslationUnit() {
     F.Notes.push_back({C.WhyAt->getBeginLoc(), C.Why});
   }
   Candidates.clear();
-  Callers.clear();
+  Calls.reset();
   Lengths.reset();
 }
 

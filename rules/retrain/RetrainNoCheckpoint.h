@@ -13,8 +13,8 @@
 
 #include "../Rule.h"
 #include "../support/LoopLength.h"
+#include "../support/MainFileCalls.h"
 #include "../support/RegexOption.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 
@@ -48,10 +48,8 @@ private:
   std::vector<Candidate> Candidates;
   std::unique_ptr<LoopLengths> Lengths;
   llvm::DenseSet<const clang::Stmt *> Seen;
-  /// Callee -> callers among the main file's functions, built at the end.
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::vector<const clang::FunctionDecl *>>
-      Callers;
+  /// Who calls whom in the main file, built at the end when needed.
+  std::unique_ptr<MainFileCalls> Calls;
 };
 
 } // namespace greenlint

@@ -156,7 +156,7 @@ std::string LoopNest::why(size_t Upto) const {
 
 LoopLengths::LoopLengths(const ApiModel &Api, ASTContext &Ctx,
                          bool UseDatasetSizes)
-    : Api(Api), Ctx(Ctx), UseDatasetSizes(UseDatasetSizes) {}
+    : Api(Api), Ctx(Ctx), UseDatasetSizes(UseDatasetSizes), Calls(Ctx) {}
 
 LoopLengths::~LoopLengths() = default;
 
@@ -317,59 +317,6 @@ LoopFactor LoopLengths::factor(const Stmt *Loop, const FunctionDecl *Fn,
   return F;
 }
 
-namespace {
-/// Records the calls the main file's function bodies make (template
-/// instantiations included), by callee.
-class CallSiteIndex {
-public:
-  using Sites = llvm::DenseMap<
-      const FunctionDecl *,
-      std::vector<std::pair<const CallExpr *, const FunctionDecl *>>>;
-  CallSiteIndex(ASTContext &Ctx, Sites &Calls) : Ctx(Ctx), Calls(Calls) {}
-
-  void visit(const DeclContext *DC) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (const Decl *D : DC->decls()) {
-      if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-        continue;
-      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
-        for (const FunctionDecl *Spec : Template->specializations())
-          visitFunction(Spec);
-        continue;
-      }
-      if (const auto *FD = dyn_cast<FunctionDecl>(D))
-        visitFunction(FD);
-      if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
-        visit(cast<DeclContext>(D));
-    }
-  }
-
-private:
-  void visitFunction(const FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
-      return;
-    for (const auto &M :
-         match(findAll(callExpr().bind("c")), *FD->getBody(), Ctx)) {
-      const auto *Call = M.getNodeAs<CallExpr>("c");
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        Calls[Callee->getCanonicalDecl()].push_back({Call, FD});
-    }
-  }
-
-  ASTContext &Ctx;
-  Sites &Calls;
-};
-} // namespace
-
-const std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &
-LoopLengths::callSites(const FunctionDecl *Callee) {
-  if (!CallSitesBuilt) {
-    CallSiteIndex(Ctx, Calls).visit(Ctx.getTranslationUnitDecl());
-    CallSitesBuilt = true;
-  }
-  return Calls[Callee->getCanonicalDecl()];
-}
-
 std::vector<LoopNest> LoopLengths::nests(const Stmt *Update,
                                          const FunctionDecl *Fn) {
   LoopNest Nest;
@@ -389,7 +336,7 @@ std::vector<LoopNest> LoopLengths::nests(const Stmt *Update,
   // around the call (the epochs).
   std::vector<LoopNest> Found;
   // Copied: factor() may grow the index while call sites are read.
-  auto Sites = callSites(Fn);
+  auto Sites = Calls.of(Fn);
   for (const auto &[Call, Caller] : Sites) {
     if (isa<CXXOperatorCallExpr>(Call) || ParamIndex >= Call->getNumArgs())
       continue;

@@ -11,7 +11,7 @@
 #ifndef GREENLINT_RULES_SUPPORT_LOOPLENGTH_H
 #define GREENLINT_RULES_SUPPORT_LOOPLENGTH_H
 
-#include "llvm/ADT/DenseMap.h"
+#include "MainFileCalls.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -98,18 +98,11 @@ private:
   bool batchSize(const clang::Expr *Options, const clang::FunctionDecl *Fn,
                  std::optional<uint64_t> &Batch, bool &DropLast,
                  unsigned Depth);
-  const std::vector<
-      std::pair<const clang::CallExpr *, const clang::FunctionDecl *>> &
-  callSites(const clang::FunctionDecl *Callee);
 
   const ApiModel &Api;
   clang::ASTContext &Ctx;
   bool UseDatasetSizes;
-  bool CallSitesBuilt = false;
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::vector<std::pair<const clang::CallExpr *,
-                                       const clang::FunctionDecl *>>>
-      Calls;
+  MainFileCalls Calls;
 };
 
 } // namespace greenlint
