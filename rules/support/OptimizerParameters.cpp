@@ -11,7 +11,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -28,16 +28,17 @@ constexpr unsigned MaxDepth = 4;
 enum class ContainerUse { Reads, Adds, Unknown };
 
 ContainerUse containerMethodUse(llvm::StringRef Name, bool IsConst) {
-  if (IsConst)
+  static constexpr llvm::StringLiteral Adding[] = {
+      "push_back", "emplace_back", "insert", "emplace", "assign"};
+  // Iterators, sizes and element reads; clear, reserve and erase add nothing.
+  static constexpr llvm::StringLiteral Reading[] = {
+      "begin", "end",        "size", "reserve", "clear", "pop_back",
+      "erase", "operator[]", "at",   "front",   "back"};
+  if (IsConst || llvm::is_contained(Reading, Name))
     return ContainerUse::Reads;
-  return llvm::StringSwitch<ContainerUse>(Name)
-      .Cases("push_back", "emplace_back", "insert", "emplace", "assign",
-             ContainerUse::Adds)
-      // Iterators and sizes read; clear and reserve add nothing.
-      .Cases("begin", "end", "size", "reserve", "clear", ContainerUse::Reads)
-      .Cases("pop_back", "erase", "operator[]", "at", "front", "back",
-             ContainerUse::Reads)
-      .Default(ContainerUse::Unknown);
+  if (llvm::is_contained(Adding, Name))
+    return ContainerUse::Adds;
+  return ContainerUse::Unknown;
 }
 
 class ParameterSetReader {
